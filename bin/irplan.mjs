@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The irplan command. Node runs the TypeScript sources directly (type stripping), so there is no
+// compile step: `npx irplan ...` works straight after `npm ci`.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  console.error(`irplan needs Node.js 22.18 or newer; this is ${process.version}.`);
+  console.error('  hint: run it through npm (npx irplan, npm run ...), which uses the Node.js pinned in package.json');
+  process.exit(1);
+}
+const { main } = await import('../src/cli/index.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+import { formatUserError, sortErrors, UserError, UserErrors } from '../core/errors.ts';
+
+const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY === true;
+const paint = (code: string, text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/** Writes a line to stdout. */
+export function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Writes a line to stderr. */
+export function err(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Prints user errors one per line (plus hint), sorted by file and position. */
+export function printErrors(errors: UserError[]): void {
+  for (const e of sortErrors(errors)) {
+    const [head, hint] = formatUserError(e).split('\n');
+    err(paint('31', head ?? ''));
+    if (hint) err(paint('2', hint));
+  }
+}
+
+/** Turns anything thrown into an exit code: 1 for user errors, 2 (with the stack) for bugs. */
+export function handleFailure(e: unknown): number {
+  if (e instanceof UserErrors) { printErrors(e.errors); return 1; }
+  if (e instanceof UserError) { printErrors([e]); if (process.env.IRPLAN_DEBUG && e.cause) err(String((e.cause as Error).stack ?? e.cause)); return 1; }
+  err('irplan: internal error (a bug, not a problem with your plan). Please report it with this output:');
+  err(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  return 2;
+}

@@ -1,0 +1,28 @@
+import { readClients } from '../core/plans.ts';
+import { findProject } from '../core/project.ts';
+import { parse } from './args.ts';
+import type { Command } from './index.ts';
+import { err, out, printErrors } from './output.ts';
+
+export const command: Command = {
+  summary: 'check plans: every problem of every file, with file:line:col and a hint',
+  help: `Usage: irplan validate [slug...]
+
+Checks the named clients' plans (all clients when none are named) against the plan format and
+their cross-references. Prints each problem as
+  <file>:<line>:<col> error <CODE> <message>
+    hint: <how to fix it>
+Exit 0 when every plan is clean, 1 when any has a problem.`,
+  async run(args) {
+    const { positionals } = parse('validate', args, {});
+    const project = findProject(process.cwd());
+    const result = readClients(project.plansDir, positionals);
+    if (result.errors.length > 0) {
+      printErrors(result.errors);
+      err(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${result.failed.length} client${result.failed.length === 1 ? '' : 's'}; ${result.clients.length} valid`);
+      return 1;
+    }
+    out(`${result.clients.length} plan${result.clients.length === 1 ? '' : 's'} valid: ${result.clients.map((c) => c.slug).join(', ')}`);
+    return 0;
+  },
+};

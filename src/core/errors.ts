@@ -1,0 +1,62 @@
+/** A position in an input file, 1-based as editors show it. */
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/**
+ * A problem the user can fix: it names where it is, what is wrong and how to fix it.
+ * Anything else that reaches the CLI's top-level catch is a bug.
+ */
+export class UserError extends Error {
+  readonly code: string;
+  readonly position: Position | undefined;
+  readonly hint: string | undefined;
+
+  constructor(code: string, message: string, opts: { position?: Position | undefined; hint?: string | undefined; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'UserError';
+    this.code = code;
+    this.position = opts.position;
+    this.hint = opts.hint;
+  }
+}
+
+/** Several user errors found in one pass, reported together. */
+export class UserErrors extends Error {
+  readonly errors: UserError[];
+
+  constructor(errors: UserError[]) {
+    super(`${errors.length} error${errors.length === 1 ? '' : 's'}`);
+    this.name = 'UserErrors';
+    this.errors = errors;
+  }
+}
+
+/** Formats one error as `<file>:<line>:<col> error <CODE> <message>` plus an indented hint line. */
+export function formatUserError(err: UserError, cwd = process.cwd()): string {
+  const where = err.position ? `${relativeTo(err.position.file, cwd)}:${err.position.line}:${err.position.col} ` : '';
+  const head = `${where}error ${err.code} ${oneLine(err.message)}`;
+  return err.hint ? `${head}\n  hint: ${oneLine(err.hint)}` : head;
+}
+
+/** Sorts errors by file, line and column so output is stable and reads top to bottom. */
+export function sortErrors(errors: UserError[]): UserError[] {
+  return [...errors].sort((a, b) => {
+    const pa = a.position, pb = b.position;
+    if (!pa || !pb) return pa ? -1 : pb ? 1 : 0;
+    return pa.file.localeCompare(pb.file) || pa.line - pb.line || pa.col - pb.col;
+  });
+}
+
+function relativeTo(file: string, cwd: string): string {
+  return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+
+/** Error text goes to CI logs: one line, control characters made visible, never a dump. */
+export function oneLine(text: string, max = 300): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\r?\n/g, ' ').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,44 @@
+import Handlebars from 'handlebars';
+import { formatDate, formatHours } from './format.ts';
+import { escapeMarkdown, trusted } from './markdown.ts';
+import type { PhoneView } from './model.ts';
+
+type Options = Handlebars.HelperOptions;
+
+/** Builds the helper table; `consentIds` and `carrier` come from the client's policy for {{stop}}. */
+export function createHelpers(policy: { consentIds: string[]; carrier: string; consentLabels: Map<string, string> } | null) {
+  return {
+    eq: (a: unknown, b: unknown) => a === b,
+    ne: (a: unknown, b: unknown) => a !== b,
+    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+    not: (a: unknown) => !a,
+    includes: (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item),
+    len: (list: unknown) => (Array.isArray(list) ? list.length : 0),
+    add: (a: number, b: number) => Number(a) + Number(b),
+    date: (iso: string | null) => formatDate(iso ?? undefined) ?? 'not recorded',
+    hours: (h: number | null) => (h === null ? 'not set' : formatHours(h)),
+    join: (list: unknown, sep: unknown) => trusted((Array.isArray(list) ? list : []).map(escapeMarkdown).join(typeof sep === 'string' ? escapeMarkdown(sep) : ', ')),
+    tel: (phone: PhoneView | null) => telLink(phone),
+    phones: (list: PhoneView[] | null) => trusted((list ?? []).map((p) => `${telLink(p).toString()}${p.label ? ` (${escapeMarkdown(p.label)}${p.outOfBand ? ', out of band' : ''})` : p.outOfBand ? ' (out of band)' : ''}`).join('<br>') || 'no phone on file'),
+    mailto: (email: string | null) => (email ? trusted(`[${escapeMarkdown(email)}](mailto:${encodeURI(email)})`) : ''),
+    stop: (id: string) => stopPoint(policy, id),
+    blank: (width: number) => trusted('\\_'.repeat(typeof width === 'number' ? width : 12)),
+    upper: (s: string) => escapeMarkdown(String(s ?? '').toUpperCase()),
+  } satisfies Record<string, (...args: never[]) => unknown>;
+}
+
+function telLink(phone: PhoneView | null): Handlebars.SafeString {
+  if (!phone) return trusted('no phone on file');
+  const shown = escapeMarkdown(phone.number);
+  return trusted(phone.tel ? `[${shown}](tel:${phone.tel})` : shown);
+}
+
+function stopPoint(policy: Parameters<typeof createHelpers>[0], id: string): Handlebars.SafeString {
+  if (!policy || !policy.consentIds.includes(id)) return trusted('');
+  const label = policy.consentLabels.get(id) ?? id;
+  return trusted(` **⛔ STOP: ${escapeMarkdown(policy.carrier)} must consent before ${escapeMarkdown(label)}.**`);
+}
+
+/** Names of the helpers, for Handlebars' knownHelpersOnly compile option. */
+export const HELPER_NAMES = Object.keys(createHelpers(null));

@@ -1,0 +1,291 @@
+import { lstatSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { UserError } from './errors.ts';
+import type { Position } from './errors.ts';
+
+/** Plans are small; a larger file is refused before the parser sees it. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Deeper nesting than this is never a real plan and would only exhaust the stack. */
+const MAX_DEPTH = 32;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A JSON-pointer-like path ("contacts/0/phones/0") to where its value was written. */
+export type PositionMap = Map<string, Position>;
+
+/** One parsed YAML file: its plain data and where each value came from. */
+export interface LoadedFile {
+  file: string;
+  data: Record<string, unknown>;
+  positions: PositionMap;
+  /** Positions of keys, so "unknown key" errors point at the key itself. */
+  keyPositions: PositionMap;
+}
+
+/** A client's files merged over the MSP defaults, with positions kept for every value. */
+export interface ClientSource {
+  slug: string;
+  dir: string;
+  files: string[];
+  data: Record<string, unknown>;
+  positions: PositionMap;
+  keyPositions: PositionMap;
+}
+
+/** Lists client slugs: every folder under plans/ holding a plan.yaml. */
+export function listClients(plansDir: string): string[] {
+  if (!existsSync(plansDir)) return [];
+  return readdirSync(plansDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(plansDir, d.name, 'plan.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Checks that a slug is a plain folder name inside plans/, never a path out of it. */
+export function checkSlug(plansDir: string, slug: string): UserError | undefined {
+  const where: Position = { file: join(plansDir, slug), line: 1, col: 1 };
+  if (!SLUG.test(slug)) {
+    return new UserError('IRP_SLUG', `"${slug}" is not a valid client name`, { position: where, hint: 'use lower-case letters, digits and dashes, like "northwind-logistics"' });
+  }
+  const dir = join(plansDir, slug);
+  if (!existsSync(join(dir, 'plan.yaml'))) {
+    return new UserError('IRP_NO_CLIENT', `no plan for client "${slug}"`, { position: where, hint: `create it with: npx irplan new ${slug}` });
+  }
+  if (lstatSync(dir).isSymbolicLink()) {
+    return new UserError('IRP_SYMLINK', `plans/${slug} is a symbolic link`, { position: where, hint: 'keep plan folders inside the repository as real folders' });
+  }
+  return undefined;
+}
+
+/** Reads one YAML file into plain data, refusing anything a plan never needs (tags, aliases, directives). */
+export function loadYamlFile(file: string): LoadedFile {
+  const text = readPlanText(file);
+  const lineCounter = new LineCounter();
+  const docs = parseYaml(file, text, lineCounter);
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { file, line: p.line, col: p.col };
+  };
+  const first = docs[0];
+  if (docs.length > 1) {
+    throw new UserError('IRP_YAML_MULTIDOC', 'the file holds more than one YAML document', { position: at(docs[1]?.range[0] ?? 0), hint: 'remove the "---" separator: one file holds one plan document' });
+  }
+  if (!first) return { file, data: {}, positions: new Map(), keyPositions: new Map() };
+  const errors = first.errors.map((e) => yamlError(file, e));
+  if (errors.length > 0) throw errors[0];
+  if (first.directives?.yaml.explicit) {
+    throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, { position: at(0), hint: 'delete the %YAML line: plan files are read as YAML 1.2' });
+  }
+  const walker = new Walker(at);
+  const contents = first.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    return { file, data: {}, positions: walker.positions, keyPositions: walker.keyPositions };
+  }
+  if (!isMap(contents)) {
+    throw new UserError('IRP_YAML_ROOT', 'the file must be a mapping of sections (client:, plan:, contacts: ...)', { position: at(contents.range?.[0] ?? 0), hint: 'start the file with "client:" or another top-level section' });
+  }
+  const data = walker.walk(contents, '', 0) as Record<string, unknown>;
+  return { file, data, positions: walker.positions, keyPositions: walker.keyPositions };
+}
+
+function readPlanText(file: string): string {
+  const pos: Position = { file, line: 1, col: 1 };
+  const stat = lstatSync(file);
+  if (stat.isSymbolicLink()) throw new UserError('IRP_SYMLINK', 'the plan file is a symbolic link', { position: pos, hint: 'keep plan files inside the repository as real files' });
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new UserError('IRP_FILE_TOO_LARGE', `the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES} byte limit for a plan file`, { position: pos, hint: 'split large sections into sibling files in the client folder' });
+  }
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new UserError('IRP_BINARY', 'the file is binary, not YAML text', { position: pos, hint: 'save the plan as UTF-8 text' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new UserError('IRP_ENCODING', 'the file is not valid UTF-8', { position: pos, hint: 'save the plan as UTF-8 text', cause });
+  }
+}
+
+function parseYaml(file: string, text: string, lineCounter: LineCounter) {
+  try {
+    return parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', strict: true, maxAliasCount: 0, merge: false });
+  } catch (cause) {
+    // The parser recurses per nesting level; absurd nesting exhausts the stack before our depth check.
+    if (cause instanceof RangeError) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: { file, line: 1, col: 1 }, hint: `plans nest at most ${MAX_DEPTH} levels`, cause });
+    throw cause;
+  }
+}
+
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
+  BAD_INDENT: 'line the key up with its siblings',
+  MISSING_CHAR: 'close the quote or bracket that was opened',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of the line above',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or quote',
+  UNEXPECTED_TOKEN: 'check for a stray character or a missing quote',
+};
+
+function yamlError(file: string, e: { code: string; message: string; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, { line: number; col: number }] | undefined }): UserError {
+  const lp = e.linePos?.[0];
+  const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? e.message;
+  return new UserError('IRP_YAML', `YAML syntax: ${message}`, {
+    position: { file, line: lp?.line ?? 1, col: lp?.col ?? 1 },
+    hint: YAML_HINTS[e.code] ?? 'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
+  });
+}
+
+/** Turns the YAML tree into plain values, recording each value's position by path. */
+class Walker {
+  readonly positions: PositionMap = new Map();
+  readonly keyPositions: PositionMap = new Map();
+  private readonly at: (offset: number) => Position;
+
+  constructor(at: (offset: number) => Position) {
+    this.at = at;
+  }
+
+  walk(node: YamlNode | null, path: string, depth: number): unknown {
+    if (node === null) return null;
+    const pos = this.at(node.range?.[0] ?? 0);
+    this.positions.set(path, pos);
+    if (depth > MAX_DEPTH) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: pos, hint: `plans nest at most ${MAX_DEPTH} levels` });
+    if (isAlias(node) || node.anchor) {
+      throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', { position: pos, hint: 'write the value out in full where it is needed' });
+    }
+    if (node.tag && !CORE_TAGS.has(node.tag)) {
+      throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, { position: pos, hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings' });
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item, i) => this.walk(item as YamlNode, join2(path, String(i)), depth + 1));
+    if (isMap(node)) return this.walkMap(node.items, path, depth);
+    throw new UserError('IRP_YAML', 'unsupported YAML node', { position: pos, hint: 'use plain values, lists and mappings' });
+  }
+
+  private walkMap(items: unknown[], path: string, depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const pair of items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const keyPos = this.at(keyNode?.range?.[0] ?? 0);
+      const key = this.keyOf(keyNode, keyPos);
+      const childPath = join2(path, key);
+      this.keyPositions.set(childPath, keyPos);
+      out[key] = this.walk(pair.value as YamlNode | null, childPath, depth + 1);
+      if (pair.value === null) this.positions.set(childPath, keyPos);
+    }
+    return out;
+  }
+
+  private keyOf(keyNode: YamlNode | null, pos: Position): string {
+    if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+      throw new UserError('IRP_YAML_KEY', 'keys must be plain words', { position: pos, hint: 'write keys like "name:" or "phones:"' });
+    }
+    const key = String(keyNode.value);
+    if (key === '<<') throw new UserError('IRP_YAML_MERGE', 'merge keys (<<) are not supported in plan files', { position: pos, hint: 'write the values out in full' });
+    if (FORBIDDEN_KEYS.has(key)) throw new UserError('IRP_YAML_KEY', `the key "${key}" is not allowed`, { position: pos, hint: 'remove it: it is not part of the plan format' });
+    if (key.length > 100) throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, { position: pos, hint: 'keys are short names like "phones"; check the indentation' });
+    return key;
+  }
+}
+
+/** Joins path segments; the root is the empty path. */
+export function join2(path: string, key: string): string {
+  return path === '' ? key : `${path}/${key}`;
+}
+
+/** Reads a client's folder and merges it over the MSP defaults. Errors from every file are collected. */
+export function loadClient(plansDir: string, slug: string, defaults: LoadedFile | undefined): { source?: ClientSource; errors: UserError[] } {
+  const dir = resolve(plansDir, slug);
+  const files = clientFiles(dir);
+  const errors: UserError[] = [];
+  const parts: LoadedFile[] = [];
+  for (const file of files) {
+    try {
+      parts.push(loadYamlFile(file));
+    } catch (err) {
+      if (err instanceof UserError) errors.push(err);
+      else throw err;
+    }
+  }
+  if (errors.length > 0) return { errors };
+  const combined = combineFiles(parts, errors);
+  const merged = defaults ? mergeLayers(defaults, combined) : combined;
+  return { source: { slug, dir, files, ...merged }, errors };
+}
+
+/** plan.yaml first, then sibling YAML files in name order. */
+function clientFiles(dir: string): string[] {
+  const names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n) && n !== 'plan.yaml').sort();
+  return ['plan.yaml', ...names].map((n) => join(dir, n));
+}
+
+type Layer = Omit<LoadedFile, 'file'>;
+
+/** A client's sibling files each hold whole top-level sections; a section may live in one file only. */
+function combineFiles(parts: LoadedFile[], errors: UserError[]): Layer {
+  const out: Layer = { data: {}, positions: new Map(), keyPositions: new Map() };
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part.data)) {
+      if (key in out.data) {
+        errors.push(new UserError('IRP_DUPLICATE_SECTION', `the section "${key}" is also in ${out.positions.get(key)?.file ?? 'another file'}`, { position: part.keyPositions.get(key), hint: 'keep each top-level section in one file' }));
+        continue;
+      }
+      out.data[key] = value;
+    }
+    for (const [p, pos] of part.positions) if (p !== '' && !out.positions.has(p)) out.positions.set(p, pos);
+    for (const [p, pos] of part.keyPositions) if (!out.keyPositions.has(p)) out.keyPositions.set(p, pos);
+  }
+  return out;
+}
+
+/**
+ * Merges the client over the MSP defaults: mappings key by key with the client winning,
+ * the MSP's contacts appended to the client's, any other list replaced by the client's.
+ */
+export function mergeLayers(base: Layer, top: Layer): Layer {
+  const positions: PositionMap = new Map();
+  const keyPositions: PositionMap = new Map();
+  const data = mergeValue(base.data, top.data, '', { base, top, positions, keyPositions }) as Record<string, unknown>;
+  return { data, positions, keyPositions };
+}
+
+interface MergeCtx { base: Layer; top: Layer; positions: PositionMap; keyPositions: PositionMap }
+
+function mergeValue(b: unknown, t: unknown, path: string, ctx: MergeCtx): unknown {
+  if (t === undefined) return copyFrom(ctx.base, path, path, ctx, b);
+  if (isPlainObject(b) && isPlainObject(t)) {
+    const out: Record<string, unknown> = {};
+    copyPos(ctx.top, path, path, ctx);
+    for (const key of new Set([...Object.keys(b), ...Object.keys(t)])) out[key] = mergeValue(b[key], t[key], join2(path, key), ctx);
+    return out;
+  }
+  if (path === 'contacts' && Array.isArray(b) && Array.isArray(t)) {
+    copyFrom(ctx.top, path, path, ctx, t);
+    b.forEach((_, i) => copyFrom(ctx.base, join2(path, String(i)), join2(path, String(t.length + i)), ctx, undefined));
+    return [...t, ...b];
+  }
+  return copyFrom(ctx.top, path, path, ctx, t);
+}
+
+/** Copies the positions of a subtree from one layer, renaming its path prefix. */
+function copyFrom(layer: Layer, from: string, to: string, ctx: MergeCtx, value: unknown): unknown {
+  for (const [map, out] of [[layer.positions, ctx.positions], [layer.keyPositions, ctx.keyPositions]] as const) {
+    for (const [p, pos] of map) {
+      if (p === from || p.startsWith(from === '' ? '' : `${from}/`)) out.set(to + p.slice(from.length), pos);
+    }
+  }
+  return value;
+}
+
+function copyPos(layer: Layer, from: string, to: string, ctx: MergeCtx): void {
+  const pos = layer.positions.get(from);
+  if (pos) ctx.positions.set(to, pos);
+  const kpos = layer.keyPositions.get(from);
+  if (kpos) ctx.keyPositions.set(to, kpos);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

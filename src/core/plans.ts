@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from './errors.ts';
+import type { Position } from './errors.ts';
+import { checkSlug, listClients, loadClient, loadYamlFile } from './load.ts';
+import type { LoadedFile } from './load.ts';
+import type { Plan } from './types.ts';
+import { validateDefaults, validatePlan } from './validate.ts';
+
+/** A client whose files loaded and validated. */
+export interface ValidClient { slug: string; dir: string; files: string[]; plan: Plan }
+
+/** The outcome of reading clients: the valid ones, and every error of the broken ones. */
+export interface ReadResult { clients: ValidClient[]; errors: UserError[]; failed: string[] }
+
+/**
+ * Loads and validates the named clients (all when none are named). Naming clients limits the work
+ * to them: no other client's folder is read. Every error of every file is collected.
+ */
+export function readClients(plansDir: string, slugs: string[]): ReadResult {
+  const errors: UserError[] = [];
+  const failed: string[] = [];
+  const names = slugs.length > 0 ? slugs : listClients(plansDir);
+  if (names.length === 0) {
+    errors.push(new UserError('IRP_NO_CLIENTS', 'there are no client plans', { position: { file: plansDir, line: 1, col: 1 }, hint: 'create one with: npx irplan new <slug>' }));
+    return { clients: [], errors, failed };
+  }
+  const defaults = readDefaults(plansDir, errors);
+  if (defaults === null) return { clients: [], errors, failed: names };
+  const clients: ValidClient[] = [];
+  for (const slug of names) {
+    const bad = checkSlug(plansDir, slug);
+    if (bad) { errors.push(bad); failed.push(slug); continue; }
+    const client = readClient(plansDir, slug, defaults, errors);
+    if (client) clients.push(client);
+    else failed.push(slug);
+  }
+  return { clients, errors: dedupe(errors), failed };
+}
+
+/** The MSP layer; null when it is broken, since every client depends on it. */
+function readDefaults(plansDir: string, errors: UserError[]): LoadedFile | undefined | null {
+  const file = join(plansDir, 'defaults.yaml');
+  if (!existsSync(file)) return undefined;
+  try {
+    const loaded = loadYamlFile(file);
+    const found = validateDefaults({ ...loaded, fallback: at(file) });
+    errors.push(...found);
+    return found.length === 0 ? loaded : null;
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    errors.push(err);
+    return null;
+  }
+}
+
+function readClient(plansDir: string, slug: string, defaults: LoadedFile | undefined, errors: UserError[]): ValidClient | undefined {
+  const loaded = loadClient(plansDir, slug, defaults);
+  errors.push(...loaded.errors);
+  if (!loaded.source) return undefined;
+  const { source } = loaded;
+  const found = validatePlan({ data: source.data, positions: source.positions, keyPositions: source.keyPositions, fallback: at(source.files[0] ?? source.dir) });
+  errors.push(...found);
+  if (found.length > 0) return undefined;
+  return { slug, dir: source.dir, files: source.files, plan: source.data as unknown as Plan };
+}
+
+function at(file: string): Position {
+  return { file, line: 1, col: 1 };
+}
+
+/** The defaults file's errors would repeat once per client. */
+function dedupe(errors: UserError[]): UserError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.position?.file}:${e.position?.line}:${e.position?.col}:${e.code}:${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

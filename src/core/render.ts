@@ -1,0 +1,145 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from './errors.ts';
+import { createHelpers, HELPER_NAMES } from './helpers.ts';
+import { escapeMarkdown } from './markdown.ts';
+import type { Model } from './model.ts';
+
+/** One rendered document: static front matter from the template, Markdown body from the data. */
+export interface RenderedDoc {
+  id: string;
+  title: string;
+  /** Position in the binder and the site's navigation. */
+  order: number;
+  kind: 'section' | 'playbook' | 'checklist';
+  /** Included in the binder. */
+  binder: boolean;
+  /** When set, this document is also printed alone as the checklist of that id. */
+  checklist: string | null;
+  body: string;
+  /** Template path relative to its root, for error messages and incremental builds. */
+  template: string;
+}
+
+interface TemplateMeta { id: string; title: string; order: number; kind: RenderedDoc['kind']; binder?: boolean; checklist?: string; when?: string }
+
+interface TemplateFile { rel: string; file: string; meta: TemplateMeta; body: string; bodyLine: number }
+
+/** Raw output would let client data through unescaped; templates may not use it. */
+const RAW_FORMS = /\{\{\{|\{\{~?\s*&/;
+
+// Handlebars escapes for HTML by default; our output is Markdown, so the escape function is ours.
+// The runtime reads Utils.escapeExpression when a template is set up, so this must run before compiling.
+(Handlebars.Utils as { escapeExpression: (v: unknown) => string }).escapeExpression = escapeMarkdown;
+
+/** Lists templates by relative path; a client's own templates/ folder overrides by the same path. */
+export function collectTemplates(templatesDir: string, overrideDir: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [root, isOverride] of [[templatesDir, false], [overrideDir, true]] as const) {
+    if (!root || !existsSync(root)) continue;
+    for (const rel of walk(root, root)) {
+      if (isOverride) checkInside(root, rel);
+      out.set(rel, join(root, rel));
+    }
+  }
+  return out;
+}
+
+function walk(root: string, dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const full = join(dir, d.name);
+    if (d.isDirectory()) return walk(root, full);
+    return d.name.endsWith('.hbs') ? [relative(root, full).split(sep).join('/')] : [];
+  });
+}
+
+/** An override must be a real file inside the client's folder, never a link out of it. */
+function checkInside(root: string, rel: string): void {
+  const full = join(root, rel);
+  const real = realpathSync(full);
+  if (lstatSync(full).isSymbolicLink() || !real.startsWith(realpathSync(root) + sep)) {
+    throw new UserError('IRP_TEMPLATE_PATH', `the template override ${rel} points outside the client folder`, { position: { file: full, line: 1, col: 1 }, hint: 'copy the template into the client folder instead of linking to it' });
+  }
+}
+
+/** Rejects raw output forms, which would print client data unescaped. Returns every finding. */
+export function lintTemplate(file: string, text: string): UserError[] {
+  const errors: UserError[] = [];
+  text.split('\n').forEach((line, i) => {
+    const m = RAW_FORMS.exec(line);
+    if (m) errors.push(new UserError('IRP_TEMPLATE_RAW', 'raw output ({{{ }}} or {{& }}) is not allowed in templates', { position: { file, line: i + 1, col: m.index + 1 }, hint: 'use {{value}}: it is escaped for Markdown; helpers return trusted Markdown where a link is needed' }));
+  });
+  return errors;
+}
+
+function readTemplate(rel: string, file: string): TemplateFile {
+  const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const lint = lintTemplate(file, text);
+  if (lint[0]) throw lint[0];
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!m) throw new UserError('IRP_TEMPLATE_META', 'the template has no front matter', { position: { file, line: 1, col: 1 }, hint: 'start it with ---, id:, title:, order:, kind:, then ---' });
+  const meta = parseYaml(m[1] ?? '') as TemplateMeta;
+  return { rel, file, meta, body: text.slice(m[0].length), bodyLine: (m[0].match(/\n/g) ?? []).length };
+}
+
+/** Compiled templates, cached by file path and content: most clients share most templates. */
+const cache = new Map<string, { source: string; fn: Handlebars.TemplateDelegate }>();
+
+function compile(t: TemplateFile): Handlebars.TemplateDelegate {
+  const hit = cache.get(t.file);
+  if (hit && hit.source === t.body) return hit.fn;
+  const knownHelpers = Object.fromEntries(HELPER_NAMES.map((n) => [n, true]));
+  const fn = Handlebars.compile(t.body, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+  cache.set(t.file, { source: t.body, fn });
+  return fn;
+}
+
+/** Renders every template that applies to this model into Markdown documents. */
+export function renderDocuments(model: Model, templates: Map<string, string>): RenderedDoc[] {
+  const hb = Handlebars.create();
+  const ins = model.insurance;
+  hb.registerHelper(createHelpers(ins ? { consentIds: ins.consentIds, carrier: ins.carrier, consentLabels: new Map(ins.consent.map((c) => [c.id, c.label])) } : null));
+  const partials = [...templates].filter(([rel]) => rel.startsWith('partials/'));
+  for (const [rel, file] of partials) hb.registerPartial(rel.slice('partials/'.length).replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
+  const wanted = new Set(model.checklists.map((c) => c.id));
+  const docs: RenderedDoc[] = [];
+  for (const [rel, file] of templates) {
+    if (!rel.endsWith('.md.hbs') || rel.startsWith('partials/')) continue;
+    const t = readTemplate(rel, file);
+    if (t.meta.kind === 'checklist' && t.meta.checklist && !wanted.has(t.meta.checklist)) continue;
+    docs.push(renderOne(hb, t, model));
+  }
+  return docs.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+function renderOne(hb: typeof Handlebars, t: TemplateFile, model: Model): RenderedDoc {
+  let body: string;
+  try {
+    // Partials and helpers come from `hb`; the compiled body is shared across clients.
+    body = compile(t)(model, { helpers: hb.helpers, partials: hb.partials, allowProtoPropertiesByDefault: false });
+  } catch (cause) {
+    throw templateError(t, cause);
+  }
+  return {
+    id: t.meta.id, title: t.meta.title, order: t.meta.order, kind: t.meta.kind, binder: t.meta.binder !== false,
+    checklist: t.meta.checklist ?? null, body: tidy(body), template: t.rel,
+  };
+}
+
+/** Handlebars reports "... - 3:4" or "Parse error on line 3"; carry that position over to the file. */
+function templateError(t: TemplateFile, cause: unknown): UserError {
+  const msg = cause instanceof Error ? cause.message : String(cause);
+  const lc = / - (\d+):(\d+)$/.exec(msg.split('\n')[0] ?? '') ?? /line (\d+)/.exec(msg);
+  const line = (lc ? Number(lc[1]) : 1) + t.bodyLine;
+  const col = lc && lc[2] !== undefined ? Number(lc[2]) + 1 : 1;
+  const first = (msg.split('\n')[0] ?? msg).replace(/ - \d+:\d+$/, '');
+  const hint = /not defined|missing helper|unknown helper/i.test(msg) ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts' : 'check the Handlebars syntax at this position';
+  return new UserError('IRP_TEMPLATE', first, { position: { file: t.file, line, col }, hint, cause });
+}
+
+/** Collapses the blank lines that block helpers leave behind. */
+function tidy(md: string): string {
+  return `${md.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

@@ -1,0 +1,78 @@
+// The plan file's shape after validation (src/schema/plan.schema.json is the source of truth).
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export type IncidentType = 'account-compromise' | 'data-breach' | 'lateral-movement' | 'phishing' | 'ransomware' | 'remote-access-breach';
+
+export interface Phone { number: string; label?: string; out_of_band?: boolean; private?: boolean }
+
+export interface Contact {
+  id: string;
+  name: string;
+  title?: string;
+  organization?: string;
+  groups?: string[];
+  roles?: string[];
+  phones: Phone[];
+  email?: string;
+  notify?: { severities?: Severity[]; incident_types?: IncidentType[] };
+  verified?: string;
+  notes?: string;
+}
+
+export interface Asset {
+  id: string;
+  name: string;
+  kind: string;
+  os?: string;
+  services?: string[];
+  criticality: Severity;
+  data?: string[];
+  owner?: string;
+  location?: string;
+  rto_hours?: number;
+  rpo_hours?: number;
+  depends_on?: string[];
+  notes?: string;
+}
+
+export interface DataFlow { id: string; data?: string[]; from: string; to: string; via?: string }
+
+export interface Release { version: string; date: string; summary?: string; approver?: string }
+
+export interface Insurance {
+  carrier: string;
+  policy_number: string;
+  period?: { start?: string; end?: string };
+  claims_hotline?: string;
+  notice_within_hours?: number;
+  hotline_counts_as_notice?: boolean;
+  notice_email?: string;
+  broker?: string;
+  panel?: { name: string; service: string; phone?: string }[];
+  consent_required_for?: string[];
+  stipulations?: string[];
+}
+
+export interface ContinuityDoc { document?: string; location?: string; owner?: string }
+
+export interface Plan {
+  client: { name: string; industry?: string; timezone?: string; locations?: { name: string; address?: string }[] };
+  plan: {
+    version: string;
+    effective?: string;
+    owner: string;
+    classification: string;
+    review?: { last?: string; every_months?: number };
+    paper?: 'letter' | 'a4';
+    distribution?: string[];
+    history?: Release[];
+  };
+  msp?: { name?: string; hotline?: string; color?: string; logo?: string };
+  contacts: Contact[];
+  assets?: Asset[];
+  data_flows?: DataFlow[];
+  insurance?: Insurance;
+  continuity?: { bcp?: ContinuityDoc; drp?: ContinuityDoc; requirements?: string[] };
+  regulations?: string[];
+  exercises?: { date: string; scenario: IncidentType; participants?: string[]; notes?: string }[];
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import type { Model } from '../core/model.ts';
+import type { PrintJob } from './print.ts';
+
+/** A PDF irplan makes for a client: where its print page is and what its file is called. */
+export interface PdfDoc { key: string; label: string; page: string; file: string }
+
+/** The PDFs of one client, named so that a checklist's file name contains its id. */
+export function pdfDocuments(model: Model): PdfDoc[] {
+  const slug = model.slug;
+  const binder: PdfDoc = { key: 'binder', label: `Complete plan (binder), version ${model.plan.version}`, page: 'binder/', file: `${slug}-binder.pdf` };
+  const checklists = model.checklists.map((c) => ({ key: `checklist:${c.id}`, label: `Checklist: ${c.title}`, page: `checklist/${c.id}/`, file: `${slug}-${c.id}.pdf` }));
+  return [binder, ...checklists];
+}
+
+/** Print jobs for one audience's print pages, served at `origin` + base. */
+export function printJobs(docs: PdfDoc[], model: Model, opts: { origin: string; base: string; audience: 'site' | 'print'; outDir: string }): PrintJob[] {
+  return docs.map((d) => ({
+    url: `${opts.origin}${opts.base}print/${opts.audience}/${d.page}`,
+    out: join(opts.outDir, d.file),
+    paper: model.plan.paper,
+    title: `${model.client.name}: ${d.key === 'binder' ? 'Incident response plan' : d.label.replace(/^Checklist: /, '')} ${model.plan.version}`,
+    author: model.msp.name ?? model.client.name,
+    subject: `Incident response plan ${model.plan.version}, ${model.plan.classification}`,
+  }));
+}

@@ -1,0 +1,119 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import puppeteer from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { UserError } from '../core/errors.ts';
+import { BROWSER_ARGS, findBrowser } from './browser.ts';
+import { normalizePdf } from './postprocess.ts';
+
+/** One print job: a page of the locally served site to a PDF file. */
+export interface PrintJob { url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string }
+
+/** Two pages at a time: measured on 2 cores, more gains nothing. */
+const POOL_SIZE = 2;
+const PRINT_TIMEOUT_MS = 60_000;
+
+/** One warm browser and a small pool of pages, shared by every client in a build. */
+export class Printer {
+  private browser: Browser | undefined;
+  private idle: Page[] = [];
+  private waiting: ((p: Page) => void)[] = [];
+  private created = 0;
+  private readonly epoch: number;
+
+  constructor(epochSeconds: number) {
+    this.epoch = epochSeconds;
+  }
+
+  /** Prints one job, retrying once when the browser fails for a reason other than the page. */
+  async print(job: PrintJob): Promise<void> {
+    try {
+      await this.printOnce(job);
+    } catch (first) {
+      if (first instanceof UserError) throw first;
+      await this.reset();
+      await this.printOnce(job).catch((second: unknown) => {
+        throw new UserError('IRP_PRINT', `printing ${job.out} failed twice: ${second instanceof Error ? second.message : String(second)}`, { hint: 'run again; if it keeps failing, check that Chromium starts: chromium --headless --version', cause: second });
+      });
+    }
+  }
+
+  private async printOnce(job: PrintJob): Promise<void> {
+    const page = await this.acquire();
+    try {
+      await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const pdf = await page.pdf({
+        preferCSSPageSize: true, printBackground: true, outline: true, tagged: true,
+        format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true,
+      });
+      writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: this.epoch, title: job.title, author: job.author, subject: job.subject }));
+      this.release(page);
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      this.created--;
+      throw err;
+    }
+  }
+
+  private async launch(): Promise<Browser> {
+    if (this.browser?.connected) return this.browser;
+    const executablePath = await findBrowser();
+    this.browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: 30_000 });
+    return this.browser;
+  }
+
+  private async acquire(): Promise<Page> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.created >= POOL_SIZE) return new Promise((resolve) => this.waiting.push(resolve));
+    this.created++;
+    try {
+      const page = await (await this.launch()).newPage();
+      await blockRemote(page);
+      return page;
+    } catch (err) {
+      this.created--;
+      throw err;
+    }
+  }
+
+  private release(page: Page): void {
+    const next = this.waiting.shift();
+    if (next) next(page);
+    else this.idle.push(page);
+  }
+
+  private async reset(): Promise<void> {
+    this.idle = [];
+    this.created = 0;
+    await this.browser?.close().catch(() => undefined);
+    this.browser = undefined;
+  }
+
+  /** Closes the browser; safe to call more than once. */
+  async close(): Promise<void> {
+    await this.reset();
+  }
+}
+
+/** Printing may load only the site served on loopback: every other request is refused. */
+async function blockRemote(page: Page): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if ((url.protocol === 'http:' && url.hostname === '127.0.0.1') || url.protocol === 'data:') void req.continue();
+    else void req.abort('blockedbyclient');
+  });
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a PDF. */
+export function writeAtomic(path: string, data: Buffer | string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,36 @@
+// Build-time facts about the client that every page needs (written by irplan's build stage).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface SiteMeta {
+  slug: string;
+  client: string;
+  version: string;
+  classification: string;
+  tlpRule: string;
+  effective: string | null;
+  paper: 'letter' | 'a4';
+  draft: boolean;
+  builtOn: string;
+  msp: { name: string | null; color: string; logo: string | null };
+  publishSite: boolean;
+  downloads: { label: string; href: string }[];
+  nav: { id: string; title: string }[];
+}
+
+let cached: SiteMeta | undefined;
+
+/** Reads meta.json once per build. */
+export function siteMeta(): SiteMeta {
+  if (cached && cached.slug === process.env.IRPLAN_SLUG) return cached;
+  const dir = process.env.IRPLAN_CONTENT;
+  if (!dir) throw new Error('IRPLAN_CONTENT is not set: run the site through `irplan build`');
+  cached = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as SiteMeta;
+  return cached;
+}
+
+/** A path under the configured base, with the trailing slash Astro is set to use. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  return `${base}${path.replace(/^\//, '')}`;
+}
