@@ -8,4 +8,7 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(1);
 }
 const { main } = await import('../src/cli/index.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Astro and the browser can leave idle handles behind; the work is done, so leave now.
+process.exitCode = code;
+process.stdout.write('', () => process.exit(code));

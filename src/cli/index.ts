@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).command,
   validate: async () => (await import('./validate.ts')).command,
   build: async () => (await import('./build.ts')).command,
+  doctor: async () => (await import('./doctor.ts')).command,
 };
 
 function version(): string {

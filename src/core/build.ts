@@ -68,10 +68,10 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
     const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
     const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
-    const pdfs = ctx.printer ? pdfDocuments(printModel) : [];
-    const publishSite = printModel.plan.classification !== 'TLP:RED';
     const siteDocs = renderDocuments(siteModel, templates);
     const printDocs = renderDocuments(printModel, templates);
+    const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
+    const publishSite = printModel.plan.classification !== 'TLP:RED';
     const meta = siteMeta(printModel, pdfs, publishSite);
     meta.nav = siteDocs.filter((d) => d.id !== 'index').map((d) => ({ id: d.id, title: d.title }));
     writeSiteInput(join(stage, 'content'), { slug: client.slug, meta, siteDocs, printDocs });

@@ -109,7 +109,7 @@ function readPlanText(file: string): string {
 
 function parseYaml(file: string, text: string, lineCounter: LineCounter) {
   try {
-    return parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', strict: true, maxAliasCount: 0, merge: false });
+    return parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', strict: true, merge: false });
   } catch (cause) {
     // The parser recurses per nesting level; absurd nesting exhausts the stack before our depth check.
     if (cause instanceof RangeError) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: { file, line: 1, col: 1 }, hint: `plans nest at most ${MAX_DEPTH} levels`, cause });

@@ -38,7 +38,8 @@ let compiled: { full: ValidateFunction; partial: ValidateFunction } | undefined;
 function validators() {
   if (compiled) return compiled;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin);
+  // ajv-formats is CommonJS: Node's ESM import gives the module object, whose default is the plugin.
+  const addFormats = (addFormatsPlugin as unknown as { default: typeof addFormatsPlugin.default }).default;
   addFormats(ajv, ['date', 'email']);
   compiled = { full: ajv.compile(planSchema), partial: ajv.compile(partialSchema()) };
   return compiled;

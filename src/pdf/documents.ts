@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import type { Model } from '../core/model.ts';
+import type { RenderedDoc } from '../core/render.ts';
 import type { PrintJob } from './print.ts';
 
 /** A PDF irplan makes for a client: where its print page is and what its file is called. */
 export interface PdfDoc { key: string; label: string; page: string; file: string }
 
-/** The PDFs of one client, named so that a checklist's file name contains its id. */
-export function pdfDocuments(model: Model): PdfDoc[] {
+/**
+ * The PDFs of one client, named so that a checklist's file name contains its id: the binder, and
+ * each applicable checklist that a template rendered.
+ */
+export function pdfDocuments(model: Model, docs: RenderedDoc[]): PdfDoc[] {
   const slug = model.slug;
+  const rendered = new Set(docs.map((d) => d.checklist));
   const binder: PdfDoc = { key: 'binder', label: `Complete plan (binder), version ${model.plan.version}`, page: 'binder/', file: `${slug}-binder.pdf` };
-  const checklists = model.checklists.map((c) => ({ key: `checklist:${c.id}`, label: `Checklist: ${c.title}`, page: `checklist/${c.id}/`, file: `${slug}-${c.id}.pdf` }));
+  const checklists = model.checklists.filter((c) => rendered.has(c.id)).map((c) => ({ key: `checklist:${c.id}`, label: `Checklist: ${c.title}`, page: `checklist/${c.id}/`, file: `${slug}-${c.id}.pdf` }));
   return [binder, ...checklists];
 }
 

@@ -8,6 +8,8 @@ import { normalizePdf } from './postprocess.ts';
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob { url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string }
 
+class MissingPage extends Error {}
+
 /** Two pages at a time: measured on 2 cores, more gains nothing. */
 const POOL_SIZE = 2;
 const PRINT_TIMEOUT_MS = 60_000;
@@ -16,7 +18,7 @@ const PRINT_TIMEOUT_MS = 60_000;
 export class Printer {
   private browser: Browser | undefined;
   private idle: Page[] = [];
-  private waiting: ((p: Page) => void)[] = [];
+  private waiting: { resolve: (p: Page) => void; reject: (e: unknown) => void }[] = [];
   private created = 0;
   private readonly epoch: number;
 
@@ -29,7 +31,7 @@ export class Printer {
     try {
       await this.printOnce(job);
     } catch (first) {
-      if (first instanceof UserError) throw first;
+      if (first instanceof UserError || first instanceof MissingPage) throw first;
       await this.reset();
       await this.printOnce(job).catch((second: unknown) => {
         throw new UserError('IRP_PRINT', `printing ${job.out} failed twice: ${second instanceof Error ? second.message : String(second)}`, { hint: 'run again; if it keeps failing, check that Chromium starts: chromium --headless --version', cause: second });
@@ -40,7 +42,9 @@ export class Printer {
   private async printOnce(job: PrintJob): Promise<void> {
     const page = await this.acquire();
     try {
-      await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+      const response = await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+      // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
+      if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const pdf = await page.pdf({
         preferCSSPageSize: true, printBackground: true, outline: true, tagged: true,
@@ -51,8 +55,15 @@ export class Printer {
     } catch (err) {
       await page.close().catch(() => undefined);
       this.created--;
+      this.wakeWaiter();
       throw err;
     }
+  }
+
+  /** A page was lost: someone waiting for one gets a fresh page instead. */
+  private wakeWaiter(): void {
+    const next = this.waiting.shift();
+    if (next) void this.acquire().then(next.resolve, next.reject);
   }
 
   private async launch(): Promise<Browser> {
@@ -65,7 +76,7 @@ export class Printer {
   private async acquire(): Promise<Page> {
     const idle = this.idle.pop();
     if (idle) return idle;
-    if (this.created >= POOL_SIZE) return new Promise((resolve) => this.waiting.push(resolve));
+    if (this.created >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     this.created++;
     try {
       const page = await (await this.launch()).newPage();
@@ -79,7 +90,7 @@ export class Printer {
 
   private release(page: Page): void {
     const next = this.waiting.shift();
-    if (next) next(page);
+    if (next) next.resolve(page);
     else this.idle.push(page);
   }
 
