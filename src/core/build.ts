@@ -9,10 +9,15 @@ import { buildModel } from './model.ts';
 import type { Model } from './model.ts';
 import { readClients } from './plans.ts';
 import type { ValidClient } from './plans.ts';
-import { isDirty, sourceStamp } from './project.ts';
+import { isDirty, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
 import { buildSite, writeSiteInput } from './site.ts';
+import { finishSite } from './publish.ts';
+import { closeSearch } from './search.ts';
+import { OFFLINE_FILE } from './offline.ts';
+import { writePortfolio } from './portfolio.ts';
+import { vcardLinks } from './vcard.ts';
 import { loadTables } from './tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -51,6 +56,7 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
     }
   } finally {
     await printer?.close();
+    await closeSearch();
   }
   return { built, errors, failed };
 }
@@ -61,6 +67,7 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
   const stage = join(opts.outDir, `.staging-${client.slug}-${process.pid}`);
   rmSync(stage, { recursive: true, force: true });
+  const cleanup = [stage];
   try {
     const draft = isDirty(ctx.project.root, [relative(ctx.project.root, client.dir), relative(ctx.project.root, ctx.project.templatesDir)]);
     const buildDate = new Date(ctx.stamp.epochSeconds * 1000).toISOString().slice(0, 10);
@@ -74,18 +81,21 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     const publishSite = printModel.plan.classification !== 'TLP:RED';
     const meta = siteMeta(printModel, pdfs, publishSite);
     meta.nav = siteDocs.filter((d) => d.id !== 'index').map((d) => ({ id: d.id, title: d.title }));
-    writeSiteInput(join(stage, 'content'), { slug: client.slug, meta, siteDocs, printDocs });
-    const astroOut = join(stage, 'astro');
+    writeSiteInput(join(stage, 'content'), { slug: client.slug, meta: { ...meta, vcards: vcardLinks(siteModel.contacts) }, siteDocs, printDocs });
+    // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
+    const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
+    cleanup.push(astroOut);
     await buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base });
     const final = join(stage, 'final');
     mkdirSync(join(final, 'pdf'), { recursive: true });
     if (ctx.printer) await printAll(ctx.printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite });
     if (publishSite) publishSiteFiles(astroOut, final, pdfs);
+    if (publishSite) await finishSite(join(final, 'site'), siteModel.contacts, opts.base);
     else opts.log(`${client.slug}: ${printModel.plan.classification} plan, so no site was built (PDFs only)`);
     writeManifest(final, printModel, ctx.stamp, pdfs, publishSite);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -140,6 +150,11 @@ function writeManifest(final: string, model: Model, stamp: SourceStamp, pdfs: Pd
       site: publishSite ? 'site/' : null,
       binder: binder ? `pdf/${binder}` : null,
       checklists: pdfs.filter((p) => p.key.startsWith('checklist:')).map((p) => `pdf/${p.file}`),
+      offline: publishSite ? `site/${OFFLINE_FILE}` : null,
+    },
+    review: { last: model.plan.reviewLast, due: model.plan.reviewDue, everyMonths: model.plan.reviewEvery },
+    builtOn: model.buildDate,
+    outputsEnd: {
     },
   };
   writeFileSync(join(final, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

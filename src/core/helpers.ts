@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { formatDate, formatHours } from './format.ts';
-import { escapeMarkdown, trusted } from './markdown.ts';
+import { escapeLinkText, escapeMarkdown, trusted } from './markdown.ts';
 import type { PhoneView } from './model.ts';
 
 type Options = Handlebars.HelperOptions;
@@ -21,16 +21,25 @@ export function createHelpers(policy: { consentIds: string[]; carrier: string; c
     join: (list: unknown, sep: unknown) => trusted((Array.isArray(list) ? list : []).map(escapeMarkdown).join(typeof sep === 'string' ? escapeMarkdown(sep) : ', ')),
     tel: (phone: PhoneView | null) => telLink(phone),
     phones: (list: PhoneView[] | null) => trusted((list ?? []).map((p) => `${telLink(p).toString()}${p.label ? ` (${escapeMarkdown(p.label)}${p.outOfBand ? ', out of band' : ''})` : p.outOfBand ? ' (out of band)' : ''}`).join('<br>') || 'no phone on file'),
-    mailto: (email: string | null) => (email ? trusted(`[${escapeMarkdown(email)}](mailto:${encodeURI(email)})`) : ''),
+    mailto: (email: string | null) => (email ? trusted(`[${escapeLinkText(email)}](mailto:${encodeURI(email)})`) : ''),
     stop: (id: string) => stopPoint(policy, id),
     blank: (width: number) => trusted('\\_'.repeat(typeof width === 'number' ? width : 12)),
     upper: (s: string) => escapeMarkdown(String(s ?? '').toUpperCase()),
+    // A list of names as a sentence ("A, B and C"), or the fallback when the list is empty; steps
+    // name the client's own assets where there are any and stay readable where there are none.
+    names: (list: unknown, fallback: unknown) => trusted(sentenceList(Array.isArray(list) ? list.map(String) : [], typeof fallback === 'string' ? fallback : '')),
   } satisfies Record<string, (...args: never[]) => unknown>;
+}
+
+export function sentenceList(items: string[], fallback: string): string {
+  const parts = items.map(escapeMarkdown);
+  if (parts.length === 0) return escapeMarkdown(fallback);
+  return parts.length === 1 ? parts[0] ?? '' : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
 
 function telLink(phone: PhoneView | null): Handlebars.SafeString {
   if (!phone) return trusted('no phone on file');
-  const shown = escapeMarkdown(phone.number);
+  const shown = escapeLinkText(phone.number);
   return trusted(phone.tel ? `[${shown}](tel:${phone.tel})` : shown);
 }
 

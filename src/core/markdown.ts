@@ -1,21 +1,39 @@
 import Handlebars from 'handlebars';
 
-// Client data lands in Markdown. Escaping every ASCII punctuation character with a backslash is
-// the CommonMark way to make text literal: nothing in a value can open a link, an image, HTML,
-// emphasis, a table cell or an expression. Line breaks become spaces, so a value can never start a
-// heading, a list or a front-matter block.
+// Client data lands in Markdown, sometimes inside a template's HTML block. Every ASCII punctuation
+// character becomes a numeric character reference: CommonMark treats references as literal text
+// (they never open a link, an image, emphasis, a table cell or an expression), and in HTML they are
+// inert too, so the same escape is safe in both contexts. Line breaks become spaces, so a value can
+// never start a heading, a list or a front-matter block.
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const PUNCT = /[!-/:-@[-`{-~]/g;
 
-/** Makes any value literal text in Markdown (inline context). */
+// GFM turns bare www.x, http://x and a@b.c into links after references are decoded. An invisible
+// word joiner (U+2060) inside each trigger keeps the text as it reads while no link can form.
+const AUTOLINK = /(www)(\.)|(https?|ftp|mailto|xmpp)(:)|(@)/gi;
+const JOINER = '\u2060';
+
+/** Makes any value literal text in Markdown (inline context, including inside template HTML). */
 export function escapeMarkdown(value: unknown): string {
-  if (value === null || value === undefined) return '';
   if (value instanceof Handlebars.SafeString) return value.toString();
-  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-  return text.replace(CONTROL, ' ').replace(BIDI, '').replace(PUNCT, (c) => `\\${c}`);
+  return escapeText(plain(value).replace(AUTOLINK, (m) => (m === '@' ? `${JOINER}@` : `${m.slice(0, -1)}${JOINER}${m.slice(-1)}`)));
+}
+
+/** Escapes the text of a link a helper builds; inside a link no autolink can form. */
+export function escapeLinkText(value: unknown): string {
+  return escapeText(plain(value));
+}
+
+function plain(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+function escapeText(text: string): string {
+  return text.replace(CONTROL, ' ').replace(BIDI, '').replace(PUNCT, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Trusted Markdown built by a helper from escaped parts. */

@@ -24,6 +24,10 @@ export function writeSiteInput(contentDir: string, input: SiteInput): void {
 /** Builds one client's pages with Astro into `outDir`. Astro runs in-process, one client at a time. */
 export async function buildSite(opts: { slug: string; contentDir: string; outDir: string; cacheDir: string; base: string }): Promise<void> {
   Object.assign(process.env, { IRPLAN_CONTENT: opts.contentDir, IRPLAN_SLUG: opts.slug, ASTRO_TELEMETRY_DISABLED: '1' });
+  // Astro puts its prerender bundle inside outDir only when outDir is inside the working directory,
+  // and that bundle must resolve Astro's own packages: so it runs from the tool's folder.
+  const cwd = process.cwd();
+  process.chdir(TOOL_ROOT);
   try {
     await astroBuild({
       root: TOOL_ROOT,
@@ -37,5 +41,7 @@ export async function buildSite(opts: { slug: string; contentDir: string; outDir
   } catch (cause) {
     const msg = cause instanceof Error ? cause.message : String(cause);
     throw new UserError('IRP_SITE', `the site of "${opts.slug}" failed to build: ${msg.split('\n')[0]}`, { position: { file: join(opts.contentDir, 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause });
+  } finally {
+    process.chdir(cwd);
   }
 }
