@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { UserError } from './errors.ts';
@@ -48,7 +48,8 @@ export function listClients(plansDir: string): string[] {
 export function checkSlug(plansDir: string, slug: string): UserError | undefined {
   const where: Position = { file: join(plansDir, slug), line: 1, col: 1 };
   if (!SLUG.test(slug)) {
-    return new UserError('IRP_SLUG', `"${slug}" is not a valid client name`, { position: where, hint: 'use lower-case letters, digits and dashes, like "northwind-logistics"' });
+    // The name came from the command line; joining it to plans/ could point anywhere, so name plans/.
+    return new UserError('IRP_SLUG', `"${slug}" is not a valid client name`, { position: { file: plansDir, line: 1, col: 1 }, hint: 'use lower-case letters, digits and dashes, like "northwind-logistics"' });
   }
   const dir = join(plansDir, slug);
   if (!existsSync(join(dir, 'plan.yaml'))) {
@@ -74,7 +75,7 @@ export function loadYamlFile(file: string): LoadedFile {
     throw new UserError('IRP_YAML_MULTIDOC', 'the file holds more than one YAML document', { position: at(docs[1]?.range[0] ?? 0), hint: 'remove the "---" separator: one file holds one plan document' });
   }
   if (!first) return { file, data: {}, positions: new Map(), keyPositions: new Map() };
-  const errors = first.errors.map((e) => yamlError(file, e));
+  const errors = first.errors.map((e) => yamlError(e, text, at));
   if (errors.length > 0) throw errors[0];
   if (first.directives?.yaml.explicit) {
     throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, { position: at(0), hint: 'delete the %YAML line: plan files are read as YAML 1.2' });
@@ -122,18 +123,28 @@ const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
   BAD_INDENT: 'line the key up with its siblings',
   MISSING_CHAR: 'close the quote or bracket that was opened',
-  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of the line above',
+  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this entry and the lines just below it',
   MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or quote',
   UNEXPECTED_TOKEN: 'check for a stray character or a missing quote',
 };
 
-function yamlError(file: string, e: { code: string; message: string; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, { line: number; col: number }] | undefined }): UserError {
-  const lp = e.linePos?.[0];
+/** Wraps a parser error; its offset is mapped through our LineCounter, since prettyErrors is off. */
+function yamlError(e: { code: string; message: string; pos: [number, number] }, text: string, at: (offset: number) => Position): UserError {
   const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? e.message;
   return new UserError('IRP_YAML', `YAML syntax: ${message}`, {
-    position: { file, line: lp?.line ?? 1, col: lp?.col ?? 1 },
+    position: at(errorOffset(e, text)),
     hint: YAML_HINTS[e.code] ?? 'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
+    cause: e,
   });
+}
+
+/** The parser reports an unclosed quote where the line ends; the opening quote is what to fix. */
+function errorOffset(e: { code: string; message: string; pos: [number, number] }, text: string): number {
+  const quote = /closing (["'])/.exec(e.message)?.[1];
+  if (e.code !== 'MISSING_CHAR' || !quote) return e.pos[0];
+  const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+  const open = text.lastIndexOf(quote, e.pos[0] - 1);
+  return open >= lineStart ? open : e.pos[0];
 }
 
 /** Turns the YAML tree into plain values, recording each value's position by path. */
@@ -211,6 +222,7 @@ export function loadClient(plansDir: string, slug: string, defaults: LoadedFile 
   }
   if (errors.length > 0) return { errors };
   const combined = combineFiles(parts, errors);
+  if (errors.length > 0) return { errors };
   const merged = defaults ? mergeLayers(defaults, combined) : combined;
   return { source: { slug, dir, files, ...merged }, errors };
 }
@@ -229,7 +241,7 @@ function combineFiles(parts: LoadedFile[], errors: UserError[]): Layer {
   for (const part of parts) {
     for (const [key, value] of Object.entries(part.data)) {
       if (key in out.data) {
-        errors.push(new UserError('IRP_DUPLICATE_SECTION', `the section "${key}" is also in ${out.positions.get(key)?.file ?? 'another file'}`, { position: part.keyPositions.get(key), hint: 'keep each top-level section in one file' }));
+        errors.push(new UserError('IRP_DUPLICATE_SECTION', `the section "${key}" is also in ${basename(out.keyPositions.get(key)?.file ?? 'another file')}`, { position: part.keyPositions.get(key), hint: 'keep each top-level section in one file' }));
         continue;
       }
       out.data[key] = value;

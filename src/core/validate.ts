@@ -165,12 +165,28 @@ function typeError(e: ErrorObject, input: Located, path: string, value: unknown)
   const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
   let hint = schemaAt(path)?.description ?? `write ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}`;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    // YAML reads 5035550142, 2.1 and yes as numbers and booleans; the source text is what the user meant.
-    hint = `quote it: "${String(value)}"`;
+    // YAML reads 5035550142, 1.0 and yes as numbers and booleans; the source text is what the user meant.
+    hint = `quote it: "${sourceText(posOf(input, path)) ?? String(value)}"`;
   } else if (expected === 'array' && typeof value === 'string') {
     hint = `write a list: [${value}]`;
+  } else if ((expected === 'number' || expected === 'integer') && typeof value === 'string') {
+    hint = 'write a plain number without quotes or units, e.g. 8';
   }
   return new UserError('IRP_TYPE', `${where} must be ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, not ${got}`, { position: posOf(input, path), hint });
+}
+
+/**
+ * The plain scalar written at a position, as typed: YAML turns `1.0` into 1 and `0x1F` into 31,
+ * so a "quote it" hint built from the parsed value would suggest the wrong text.
+ */
+function sourceText(pos: Position): string | undefined {
+  try {
+    const line = readFileSync(pos.file, 'utf8').split(/\r?\n/)[pos.line - 1] ?? '';
+    const token = (/^[^,\]}#]*/.exec(line.slice(pos.col - 1))?.[0] ?? '').trim();
+    return token.length > 0 && token.length <= 40 ? token : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks that the schema cannot express: unique ids, references, phone numbers, time zone. */
