@@ -184,7 +184,8 @@ class Walker {
       const childPath = join2(path, key);
       this.keyPositions.set(childPath, keyPos);
       out[key] = this.walk(pair.value as YamlNode | null, childPath, depth + 1);
-      if (pair.value === null) this.positions.set(childPath, keyPos);
+      // `name:` with nothing after it: point at the key, not at the empty spot after the colon.
+      if (isEmptyNode(pair.value)) this.positions.set(childPath, keyPos);
     }
     return out;
   }
@@ -199,6 +200,11 @@ class Walker {
     if (key.length > 100) throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, { position: pos, hint: 'keys are short names like "phones"; check the indentation' });
     return key;
   }
+}
+
+function isEmptyNode(node: unknown): boolean {
+  if (node === null || node === undefined) return true;
+  return isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
 }
 
 /** Joins path segments; the root is the empty path. */
