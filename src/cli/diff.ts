@@ -1,0 +1,52 @@
+import { UserError } from '../core/errors.ts';
+import { formatJson, formatMarkdown } from '../core/diffformat.ts';
+import { compareSides } from '../core/diffreport.ts';
+import { defaultRefs, loadSide } from '../core/diffsides.ts';
+import { findProject, git } from '../core/project.ts';
+import { parse } from './args.ts';
+import type { Command } from './index.ts';
+import { out } from './output.ts';
+
+export const command: Command = {
+  summary: 'changes in meaning between two versions of the plans, per client (for pull requests)',
+  help: `Usage: irplan diff [<base-ref> [<head-ref>]] [--format md|json]
+
+Compares the plans and templates at two git refs, read straight from git (nothing is checked
+out), and prints per changed client what changed in meaning, naming people and assets:
+contacts and assets added, removed or changed; insurance terms; plan version and
+classification; regulations. Changes the client's insurer may need to hear about are flagged.
+Template changes list the clients they affect. Unchanged clients are not mentioned.
+
+Refs:
+  none        base = where this branch left main (on main: the last commit), head = working tree
+  <base>      base = <base>, head = the working tree (uncommitted changes included)
+  <base> <head>  two commits, e.g. irplan diff HEAD~1 HEAD
+Options:
+  --format md    Markdown for a pull-request comment (default)
+  --format json  the same as JSON for tools
+Exit 0 when both sides could be read; 1 when a ref is unknown or a client is invalid at head.`,
+  async run(args) {
+    const { values, positionals } = parse('diff', args, { format: { type: 'string', default: 'md' } });
+    const format = values.format;
+    if (format !== 'md' && format !== 'json') throw new UserError('IRP_ARGS', `diff: unknown format "${format}"`, { hint: 'use --format md or --format json' });
+    if (positionals.length > 2) throw new UserError('IRP_ARGS', 'diff takes at most two refs', { hint: 'irplan diff <base-ref> <head-ref>, e.g. irplan diff main HEAD' });
+    const project = findProject(process.cwd());
+    if (git(project.root, ['rev-parse', '--git-dir']) === null) {
+      throw new UserError('IRP_NOT_GIT', `${project.root} is not a git repository`, { position: { file: project.root, line: 1, col: 1 }, hint: 'diff compares commits: run it inside the plan repository (git init, commit the plans)' });
+    }
+    const refs = defaultRefs(project.root, positionals[0], positionals[1]);
+    const base = loadSide(project.root, refs.base);
+    try {
+      const head = loadSide(project.root, refs.head);
+      try {
+        const report = compareSides(base, head);
+        out((format === 'json' ? formatJson(report) : formatMarkdown(report)).trimEnd());
+        return report.invalid.some((i) => i.side === 'head') ? 1 : 0;
+      } finally {
+        head.dispose();
+      }
+    } finally {
+      base.dispose();
+    }
+  },
+};

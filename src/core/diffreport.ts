@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { diffPlans } from './diff.ts';
+import type { Change } from './diff.ts';
+import type { LoadedSide } from './diffsides.ts';
+import { formatUserError, oneLine, UserError } from './errors.ts';
+import { buildModel } from './model.ts';
+import type { ValidClient } from './plans.ts';
+import { collectTemplates, renderDocuments } from './render.ts';
+import { loadTables } from './tables.ts';
+
+/** A changed client: what changed in meaning, and which binder sections print differently. */
+export interface ClientDiff {
+  slug: string;
+  client: string;
+  status: 'added' | 'removed' | 'changed';
+  changes: Change[];
+  /** Titles of binder sections whose text changes (the pages to reprint); null when they could not be rendered. */
+  sections: string[] | null;
+  /** Why the sections could not be compared (a template that does not render on one side). */
+  sectionsError: string | null;
+  /** True when any change may need to be reported to the client's insurer. */
+  notifyInsurer: boolean;
+}
+
+/** A template file that changed, and the clients whose outputs it can change. */
+export interface TemplateChange { path: string; action: 'added' | 'removed' | 'changed'; clients: string[] }
+
+/** A client that exists on a side but cannot be compared because it does not validate there. */
+export interface InvalidClient { slug: string; side: 'base' | 'head'; errors: string[] }
+
+/** The whole comparison, as `irplan diff --format json` prints it. */
+export interface DiffReport {
+  base: { ref: string; commit: string | null };
+  head: { ref: string; commit: string | null };
+  clients: ClientDiff[];
+  templates: TemplateChange[];
+  invalid: InvalidClient[];
+}
+
+/** Compares two loaded sides client by client; unchanged clients are left out. */
+export function compareSides(base: LoadedSide, head: LoadedSide): DiffReport {
+  const templates = diffTemplates(base, head);
+  const slugs = [...new Set([...base.clients.keys(), ...head.clients.keys()])].sort();
+  const clients = slugs.flatMap((slug) => {
+    const d = diffClient(slug, base, head);
+    return d ? [d] : [];
+  });
+  return {
+    base: { ref: base.ref.label, commit: base.ref.commit },
+    head: { ref: head.ref.label, commit: head.ref.commit },
+    clients,
+    templates,
+    invalid: [...invalidOf(base, 'base'), ...invalidOf(head, 'head')],
+  };
+}
+
+function invalidOf(side: LoadedSide, name: 'base' | 'head'): InvalidClient[] {
+  return [...side.invalid].map(([slug, errors]) => ({ slug, side: name, errors: errors.map((e) => formatUserError(e, side.root)) }));
+}
+
+function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDiff | null {
+  const before = base.clients.get(slug), after = head.clients.get(slug);
+  // A client that is invalid on one side cannot be compared; it is listed under `invalid` instead.
+  if (!before && base.invalid.has(slug)) return null;
+  if (!after && head.invalid.has(slug)) return null;
+  const status = !before ? 'added' : !after ? 'removed' : 'changed';
+  const changes = before && after ? diffPlans(before.plan, after.plan) : [];
+  const { sections, error } = changedSections(before, after, base, head);
+  if (status === 'changed' && changes.length === 0 && (sections === null || sections.length === 0)) return null;
+  const name = (after ?? before)?.plan.client.name ?? slug;
+  return { slug, client: name, status, changes, sections, sectionsError: error, notifyInsurer: changes.some((c) => c.insurer !== null) };
+}
+
+/** Renders the binder of both sides the same way (fixed date, not a draft) and compares section texts. */
+function changedSections(before: ValidClient | undefined, after: ValidClient | undefined, base: LoadedSide, head: LoadedSide): { sections: string[] | null; error: string | null } {
+  try {
+    return { sections: sectionTitles(before, after, base, head), error: null };
+  } catch (err) {
+    // Old templates may not render with today's model; the meaning-level changes still stand.
+    if (err instanceof UserError) return { sections: null, error: `${err.code} ${oneLine(err.message)}` };
+    throw err;
+  }
+}
+
+function sectionTitles(before: ValidClient | undefined, after: ValidClient | undefined, base: LoadedSide, head: LoadedSide): string[] {
+  const old = new Map(before ? renderBinder(before, base).map((d) => [d.id, d]) : []);
+  const subject = after ?? before;
+  if (!subject) return [];
+  const now = renderBinder(subject, after ? head : base);
+  if (!before || !after) return now.map((d) => d.title);
+  const titles = now.filter((d) => old.get(d.id)?.body !== d.body).map((d) => d.title);
+  const removed = [...old.values()].filter((d) => !now.some((n) => n.id === d.id)).map((d) => `${d.title} (removed)`);
+  return [...titles, ...removed];
+}
+
+function renderBinder(client: ValidClient, side: LoadedSide) {
+  const tables = loadTables(side.templatesDir);
+  const model = buildModel(client.plan, tables, { slug: client.slug, audience: 'print', buildDate: '2000-01-01', draft: false });
+  const templates = collectTemplates(side.templatesDir, join(client.dir, 'templates'));
+  return renderDocuments(model, templates).filter((d) => d.binder);
+}
+
+/** Template files that differ; a shared one affects every client that does not override it. */
+function diffTemplates(base: LoadedSide, head: LoadedSide): TemplateChange[] {
+  const paths = [...new Set([...base.templates.keys(), ...head.templates.keys()])].sort();
+  const everyone = [...new Set([...base.clients.keys(), ...head.clients.keys(), ...base.invalid.keys(), ...head.invalid.keys()])].sort();
+  return paths.flatMap((path) => {
+    const b = base.templates.get(path), a = head.templates.get(path);
+    if (b === a) return [];
+    const action = b === undefined ? 'added' : a === undefined ? 'removed' : 'changed';
+    return [{ path, action, clients: affected(path, everyone, head, base) }];
+  });
+}
+
+function affected(path: string, everyone: string[], head: LoadedSide, base: LoadedSide): string[] {
+  const own = /^plans\/([^/]+)\/templates\//.exec(path);
+  if (own?.[1]) return [own[1]];
+  // The scaffold is only used by `irplan new`; no built output depends on it.
+  if (path.startsWith('templates/scaffold/')) return [];
+  const rel = path.slice('templates/'.length);
+  const overridden = (slug: string) => [head, base].every((s) => s.templates.has(`plans/${slug}/templates/${rel}`));
+  return everyone.filter((slug) => !overridden(slug));
+}

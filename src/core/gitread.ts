@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { UserError } from './errors.ts';
+import { git } from './project.ts';
+
+/** A file as git stores it at a commit. */
+interface TreeEntry { mode: string; object: string; path: string }
+
+/** Resolves a ref to a commit id, or explains how to name one. */
+export function resolveCommit(root: string, ref: string): string {
+  // A ref starting with "-" would be read by git as an option.
+  const commit = ref.startsWith('-') ? null : git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!commit) {
+    throw new UserError('IRP_GIT_REF', `"${ref}" is not a commit in this repository`, { hint: 'name a branch, tag or commit, e.g. main, HEAD~1 or northwind-logistics@2.1.0; in CI fetch the history (actions/checkout with fetch-depth: 0)' });
+  }
+  return commit;
+}
+
+/** Lists the regular files under `paths` at a commit. */
+export function listTree(root: string, commit: string, paths: string[]): TreeEntry[] {
+  const raw = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return raw.split('\0').filter(Boolean).map((line) => {
+    const tab = line.indexOf('\t');
+    const [mode = '', , object = ''] = line.slice(0, tab).split(' ');
+    return { mode, object, path: line.slice(tab + 1) };
+  });
+}
+
+/** Reads one blob's bytes. */
+function readBlob(root: string, object: string): Buffer {
+  return execFileSync('git', ['cat-file', 'blob', object], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/**
+ * Writes the files under `paths` as they are at `commit` into `dest`, straight from git's objects:
+ * the working tree and the index are never touched. Only regular files are written; symbolic links
+ * and submodules are left out, so nothing read at a ref can point outside `dest`.
+ */
+export function exportTree(root: string, commit: string, paths: string[], dest: string): string[] {
+  const written: string[] = [];
+  for (const entry of listTree(root, commit, paths)) {
+    if (entry.mode !== '100644' && entry.mode !== '100755') continue;
+    const rel = normalize(entry.path);
+    if (rel.startsWith('..') || rel.startsWith('/')) continue;
+    const file = join(dest, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, readBlob(root, entry.object));
+    written.push(rel);
+  }
+  return written;
+}
