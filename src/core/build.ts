@@ -58,6 +58,7 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
     await printer?.close();
     await closeSearch();
   }
+  writePortfolio(opts.outDir, new Date(stamp.epochSeconds * 1000).toISOString().slice(0, 10));
   return { built, errors, failed };
 }
 
@@ -80,7 +81,7 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
     const publishSite = printModel.plan.classification !== 'TLP:RED';
     const meta = siteMeta(printModel, pdfs, publishSite);
-    meta.nav = siteDocs.filter((d) => d.id !== 'index').map((d) => ({ id: d.id, title: d.title }));
+    meta.nav = siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title }));
     writeSiteInput(join(stage, 'content'), { slug: client.slug, meta: { ...meta, vcards: vcardLinks(siteModel.contacts) }, siteDocs, printDocs });
     // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
     const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
@@ -95,7 +96,8 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     writeManifest(final, printModel, ctx.stamp, pdfs, publishSite);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {
-    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
+    if (!process.env.IRPLAN_KEEP_STAGING) for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -150,12 +152,11 @@ function writeManifest(final: string, model: Model, stamp: SourceStamp, pdfs: Pd
       site: publishSite ? 'site/' : null,
       binder: binder ? `pdf/${binder}` : null,
       checklists: pdfs.filter((p) => p.key.startsWith('checklist:')).map((p) => `pdf/${p.file}`),
+      walletCard: file('card:wallet-card') ? `pdf/${file('card:wallet-card')}` : null,
+      callTree: file('card:call-tree') ? `pdf/${file('card:call-tree')}` : null,
       offline: publishSite ? `site/${OFFLINE_FILE}` : null,
     },
-    review: { last: model.plan.reviewLast, due: model.plan.reviewDue, everyMonths: model.plan.reviewEvery },
-    builtOn: model.buildDate,
-    outputsEnd: {
-    },
+    review: { last: model.plan.reviewLast, due: model.plan.reviewDue }, // read by the portfolio index
   };
   writeFileSync(join(final, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -13,17 +13,19 @@ export interface RenderedDoc {
   title: string;
   /** Position in the binder and the site's navigation. */
   order: number;
-  kind: 'section' | 'playbook' | 'checklist';
+  kind: 'section' | 'playbook' | 'checklist' | 'card';
   /** Included in the binder. */
   binder: boolean;
   /** When set, this document is also printed alone as the checklist of that id. */
   checklist: string | null;
+  /** When set, a card document (wallet-card, call-tree) printed alone, not a site page. */
+  card: string | null;
   body: string;
   /** Template path relative to its root, for error messages and incremental builds. */
   template: string;
 }
 
-interface TemplateMeta { id: string; title: string; order: number; kind: RenderedDoc['kind']; binder?: boolean; checklist?: string; when?: string }
+interface TemplateMeta { id: string; title: string; order: number; kind: RenderedDoc['kind']; binder?: boolean; checklist?: string; card?: string }
 
 interface TemplateFile { rel: string; file: string; meta: TemplateMeta; body: string; bodyLine: number }
 
@@ -124,7 +126,7 @@ function renderOne(hb: typeof Handlebars, t: TemplateFile, model: Model): Render
   }
   return {
     id: t.meta.id, title: t.meta.title, order: t.meta.order, kind: t.meta.kind, binder: t.meta.binder !== false,
-    checklist: t.meta.checklist ?? null, body: tidy(body), template: t.rel,
+    checklist: t.meta.checklist ?? null, card: t.meta.card ?? null, body: tidy(body), template: t.rel,
   };
 }
 

@@ -15,7 +15,8 @@ export function pdfDocuments(model: Model, docs: RenderedDoc[]): PdfDoc[] {
   const rendered = new Set(docs.map((d) => d.checklist));
   const binder: PdfDoc = { key: 'binder', label: `Complete plan (binder), version ${model.plan.version}`, page: 'binder/', file: `${slug}-binder.pdf` };
   const checklists = model.checklists.filter((c) => rendered.has(c.id)).map((c) => ({ key: `checklist:${c.id}`, label: `Checklist: ${c.title}`, page: `checklist/${c.id}/`, file: `${slug}-${c.id}.pdf` }));
-  return [binder, ...checklists];
+  const cards = docs.filter((d) => d.card).map((d) => ({ key: `card:${d.card}`, label: d.title, page: `card/${d.card}/`, file: `${slug}-${d.card}.pdf` }));
+  return [binder, ...checklists, ...cards];
 }
 
 /** Print jobs for one audience's print pages, served at `origin` + base. */
@@ -25,6 +26,7 @@ export function printJobs(docs: PdfDoc[], model: Model, opts: { origin: string; 
     out: join(opts.outDir, d.file),
     paper: model.plan.paper,
     title: `${model.client.name}: ${d.key === 'binder' ? 'Incident response plan' : d.label.replace(/^Checklist: /, '')} ${model.plan.version}`,
+    binder: d.key === 'binder',
     author: model.msp.name ?? model.client.name,
     subject: `Incident response plan ${model.plan.version}, ${model.plan.classification}`,
   }));

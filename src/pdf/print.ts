@@ -3,10 +3,17 @@ import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { UserError } from '../core/errors.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
+import { readOutline } from './outline.ts';
 import { normalizePdf } from './postprocess.ts';
 
 /** One print job: a page of the locally served site to a PDF file. */
-export interface PrintJob { url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string }
+export interface PrintJob {
+  url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string;
+  /** The binder: its contents page is numbered from a first print's outline. */
+  binder?: boolean;
+  /** Start every top-level section on a right-hand page (for double-sided printing). */
+  duplex?: boolean;
+}
 
 class MissingPage extends Error {}
 
@@ -46,10 +53,9 @@ export class Printer {
       // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
       if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({
-        preferCSSPageSize: true, printBackground: true, outline: true, tagged: true,
-        format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true,
-      });
+      const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true } as const;
+      if (job.binder) await numberContents(page, await page.pdf({ ...options, tagged: false }), job.duplex === true);
+      const pdf = await page.pdf(options);
       writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: this.epoch, title: job.title, author: job.author, subject: job.subject }));
       this.release(page);
     } catch (err) {
@@ -105,6 +111,40 @@ export class Printer {
   async close(): Promise<void> {
     await this.reset();
   }
+}
+
+/**
+ * Chromium cannot number a contents page itself (no target-counter()), so the binder is printed
+ * once, each section's first page read from that PDF's outline, written into the contents and the
+ * duplex fillers, and printed again. The numbers keep a fixed width, so the layout does not move.
+ */
+async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolean): Promise<void> {
+  const pages = readOutline(Buffer.from(firstPrint)).map((e) => e.page);
+  const problem = await page.evaluate((pages: number[], duplex: boolean) => {
+    const h1s = [...document.querySelectorAll('h1')];
+    if (h1s.length !== pages.length) return `${h1s.length} h1 headings but ${pages.length} outline entries`;
+    const start = new Map<string, number>();
+    h1s.forEach((h, i) => {
+      const id = h.closest('section[id]')?.id;
+      if (id && !start.has(id)) start.set(id, pages[i] ?? 0);
+    });
+    let shift = 0;
+    for (const section of document.querySelectorAll<HTMLElement>('section.section[id]')) {
+      let at = (start.get(section.id) ?? 0) + shift;
+      if (duplex && at % 2 === 0) {
+        const blank = document.createElement('div');
+        blank.className = 'blank-page';
+        blank.textContent = 'This page is intentionally blank.';
+        section.before(blank);
+        shift++;
+        at++;
+      }
+      start.set(section.id, at);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
+    return null;
+  }, pages, duplex);
+  if (problem) throw new Error(`cannot number the contents: ${problem}`);
 }
 
 /** Printing may load only the site served on loopback: every other request is refused. */
