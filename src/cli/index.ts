@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./build.ts')).command,
   doctor: async () => (await import('./doctor.ts')).command,
   diff: async () => (await import('./diff.ts')).command,
+  check: async () => (await import('./check.ts')).command,
 };
 
 function version(): string {

@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { checkPlan, DEFAULT_CHECK, FINDING_HINTS } from '../core/check.ts';
+import type { CheckOptions, Finding } from '../core/check.ts';
+import { oneLine, UserError } from '../core/errors.ts';
+import type { Position } from '../core/errors.ts';
+import { dueDates, formatCalendar } from '../core/ics.ts';
+import { loadClient, loadYamlFile } from '../core/load.ts';
+import { readClients } from '../core/plans.ts';
+import type { ValidClient } from '../core/plans.ts';
+import { clientEpoch, findProject, sourceStamp } from '../core/project.ts';
+import type { Project } from '../core/project.ts';
+import { parse } from './args.ts';
+import type { Command } from './index.ts';
+import { out, printErrors } from './output.ts';
+
+export const command: Command = {
+  summary: 'maintenance: review overdue, stale contacts, policy expiry, exercises; writes a due-date calendar',
+  help: `Usage: irplan check [slug...] [--strict] [--today YYYY-MM-DD] [--stale-days N] [--ics dir]
+
+Checks the named clients (all when none are named) for what needs attention:
+  plan review overdue; contacts not verified for more than --stale-days (default 180) days;
+  insurance policy expired or ending within 30 days; no tabletop exercise in 12 months;
+  incident commander without an out-of-band number; critical assets without owner or RTO.
+Each finding is one line "<file>:<line>:<col> warning <CODE> <client>: <what>" and a hint.
+Also writes a calendar of each client's due dates (RFC 5545) to <dir>/<slug>-due.ics
+(default: dist/<slug>/<slug>-due.ics), to import or subscribe to.
+Options:
+  --today <date>    the date to check against (default: today)
+  --stale-days <n>  days after which a contact's verification is stale (default 180)
+  --ics <dir>       where to write the calendars
+  --strict          exit 1 when anything is found (for CI)
+Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`,
+  async run(args) {
+    const { values, positionals } = parse('check', args, {
+      strict: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      'stale-days': { type: 'string' },
+      ics: { type: 'string' },
+    });
+    const opts: CheckOptions = { ...DEFAULT_CHECK, today: parseToday(values.today), staleDays: parseDays(values['stale-days']) };
+    const project = findProject(process.cwd());
+    const read = readClients(project.plansDir, positionals);
+    const stamp = sourceStamp(project.root);
+    let count = 0;
+    for (const client of read.clients) {
+      const findings = checkPlan(client.slug, client.plan, opts);
+      printFindings(findings, positionsOf(project, client));
+      const ics = writeCalendar(client, values.ics ? resolve(values.ics) : join(project.root, 'dist', client.slug), opts, clientEpoch(stamp, client.plan.plan.effective));
+      out(`${client.slug}: ${findings.length} finding${findings.length === 1 ? '' : 's'} on ${opts.today}; due dates in ${relative(process.cwd(), ics) || ics}`);
+      count += findings.length;
+    }
+    if (read.errors.length > 0) { printErrors(read.errors); return 1; }
+    return values.strict && count > 0 ? 1 : 0;
+  },
+};
+
+/** Only `check` looks at the real date; --today makes it reproducible. */
+function parseToday(value: string | undefined): string {
+  if (value === undefined) {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new UserError('IRP_ARGS', `check: --today "${value}" is not a date`, { hint: 'write it as YYYY-MM-DD, e.g. --today 2026-11-27' });
+  }
+  return value;
+}
+
+function parseDays(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CHECK.staleDays;
+  if (!/^\d{1,5}$/.test(value)) throw new UserError('IRP_ARGS', `check: --stale-days "${value}" is not a number of days`, { hint: 'e.g. --stale-days 90' });
+  return Number(value);
+}
+
+type Locate = (path: string) => Position | undefined;
+
+/** Positions of the client's values (defaults included), so each finding points where to fix it. */
+function positionsOf(project: Project, client: ValidClient): Locate {
+  const file = join(project.plansDir, 'defaults.yaml');
+  const loaded = loadClient(project.plansDir, client.slug, existsSync(file) ? loadYamlFile(file) : undefined);
+  const map = loaded.source?.positions ?? new Map<string, Position>();
+  return (path) => {
+    for (let p = path; ; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
+      const hit = map.get(p);
+      if (hit || p === '') return hit ?? { file: client.files[0] ?? client.dir, line: 1, col: 1 };
+    }
+  };
+}
+
+function printFindings(findings: Finding[], locate: Locate): void {
+  for (const f of findings) {
+    const pos = locate(f.path);
+    const where = pos ? `${relative(process.cwd(), pos.file)}:${pos.line}:${pos.col} ` : '';
+    out(`${where}warning ${f.code} ${oneLine(`${f.client}: ${f.message}`)}`);
+    const hint = FINDING_HINTS[f.code];
+    if (hint) out(`  hint: ${hint}`);
+  }
+}
+
+/** Writes the calendar atomically: a reader never sees half a file. */
+function writeCalendar(client: ValidClient, dir: string, opts: CheckOptions, epochSeconds: number): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${client.slug}-due.ics`);
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, formatCalendar(`${client.plan.client.name}: incident response plan due dates`, dueDates(client.slug, client.plan, opts), epochSeconds));
+  renameSync(tmp, file);
+  return file;
+}
