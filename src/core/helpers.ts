@@ -45,8 +45,9 @@ function telLink(phone: PhoneView | null): Handlebars.SafeString {
 
 function stopPoint(policy: Parameters<typeof createHelpers>[0], id: string): Handlebars.SafeString {
   if (!policy || !policy.consentIds.includes(id)) return trusted('');
-  const label = policy.consentLabels.get(id) ?? id;
-  return trusted(` **⛔ STOP: ${escapeMarkdown(policy.carrier)} must consent before ${escapeMarkdown(label)}.**`);
+  // Short on purpose: it repeats on many steps, and the step itself says what the action is.
+  // The full label goes into the title of the Triage section's consent list.
+  return trusted(` **STOP: get ${escapeMarkdown(policy.carrier)}'s consent first.**`);
 }
 
 /** Names of the helpers, for Handlebars' knownHelpersOnly compile option. */

@@ -28,13 +28,27 @@ export interface AssetView {
   id: string; name: string; kind: string; os: string | null; services: string[]; criticality: Severity;
   data: string[]; owner: ContactView | null; location: string | null; rto: number | null; rpo: number | null;
   dependsOn: string[]; notes: string | null; priority: number; impact: string; checklists: string[];
+  /** The lowest severity an incident touching this asset can have (from its priority). */
+  severityFloor: Severity; severityFloorLabel: string;
+  /** Assets that depend on this one, directly or through others: the blast radius of losing it. */
+  affects: string[];
+  /** Labels of this client's regulations that the asset's data brings into play. */
+  regulations: string[];
 }
 
-export interface CallEntry { name: string; why: string; phones: PhoneView[]; email: string | null; note: string | null }
+/** One call: `short` is the name alone and `first` the number to try first, for compact lists. */
+export interface CallEntry { name: string; short: string; why: string; phones: PhoneView[]; first: PhoneView | null; email: string | null; note: string | null }
 
 export interface ChecklistView { id: string; title: string; kind: 'forensic' | 'response'; assets: AssetView[] }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
+const SEVERITY_BY_RANK: Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** Reader names for the data kinds in the plan file. */
+const DATA_LABELS: Record<string, string> = {
+  pii: 'personal data', phi: 'health records', 'payment-card': 'card data', credentials: 'credentials',
+  financial: 'financial data', ip: 'intellectual property', 'customer-data': 'customer data',
+};
 const TLP_RULES: Record<string, string> = {
   'TLP:CLEAR': 'May be shared freely.',
   'TLP:GREEN': 'May be shared within the community, not published.',
@@ -49,6 +63,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const ref = (id: string | undefined) => (id ? byId.get(id) ?? null : null);
   const assets = (plan.assets ?? []).map((a) => assetView(a, ref(a.owner), plan, tables)).sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
+  const roles = roleViews(tables, contacts);
   const insurance = insuranceView(plan, tables, ref, opts.audience);
   const msp = { name: plan.msp?.name ?? null, hotline: ref(plan.msp?.hotline), color: plan.msp?.color ?? '#1f4e79', logo: plan.msp?.logo ?? null };
   const ctx = { plan, tables, contacts, insurance, msp };
@@ -56,6 +71,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
   const incidents = tables.incidents.map((i) => ({
     ...i,
     callLists: tables.severities.map((s) => ({ severity: s.id, label: s.label, entries: callList(ctx, s.id as Severity, i.id as IncidentType) })),
+    ...callDifference(severities[0]?.callList ?? [], callList(ctx, 'critical', i.id as IncidentType)),
   }));
   const checklists = [...forensicChecklists(assets, tables), ...responseChecklists(tables)];
   return {
@@ -68,7 +84,9 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     plan: planView(plan, ref),
     msp,
     contacts,
-    roles: tables.roles.map((r) => ({ ...r, holders: contacts.filter((c) => c.roles.includes(r.id)) })),
+    roles,
+    who: whoMap(roles),
+    scope: assetScopes(assets),
     groups: tables.groups.map((g) => ({ ...g, contacts: contacts.filter((c) => c.groups.includes(g.id)) })),
     severities,
     incidents,
@@ -78,10 +96,13 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     dataFlows: (plan.data_flows ?? []).map((f) => ({ id: f.id, data: f.data ?? [], from: endpointName(f.from, plan), to: endpointName(f.to, plan), via: f.via ?? null })),
     insurance,
     continuity: continuityView(plan, ref),
-    regulations: (plan.regulations ?? []).map((id) => tables.regulations.find((r) => r.id === id) ?? { id, label: id, authority: 'See legal counsel', deadline: 'Confirm with legal counsel', deadline_hours: 0, individuals: 'Confirm with legal counsel' }),
+    regulations: (plan.regulations ?? []).map((id) => regulationView(id, tables, assets)),
     exercises: (plan.exercises ?? []).map((x) => ({ date: x.date, dateText: formatDate(x.date), scenario: x.scenario, scenarioLabel: tables.incidents.find((i) => i.id === x.scenario)?.label ?? x.scenario, participants: (x.participants ?? []).map((p) => ref(p)?.name ?? p), notes: x.notes ?? null })),
     checklists,
     forensics: checklists.filter((c) => c.kind === 'forensic'),
+    sheets: sheetMap(checklists),
+    byIncident: Object.fromEntries(incidents.map((i) => [camel(i.id), i])),
+    dataLabels: DATA_LABELS,
     playbooks: tables.incidents.map((i) => ({ id: i.id, label: i.label })),
     tlpRule: TLP_RULES[plan.plan.classification] ?? '',
   };
@@ -120,7 +141,30 @@ function assetView(a: Asset, owner: ContactView | null, plan: Plan, tables: Tabl
     data, owner, location: a.location ?? null, rto: a.rto_hours ?? null, rpo: a.rpo_hours ?? null,
     dependsOn: (a.depends_on ?? []).map((d) => byId.get(d) ?? d), notes: a.notes ?? null,
     priority, impact: impactText(a), checklists: tables.checklists.filter((c) => matches(c.match, a)).map((c) => c.id),
+    severityFloor: SEVERITY_BY_RANK[priority - 1] ?? 'low', severityFloorLabel: tables.severities.find((s) => s.id === (SEVERITY_BY_RANK[priority - 1] ?? 'low'))?.label ?? 'Low',
+    affects: dependents(a.id, plan).map((id) => byId.get(id) ?? id),
+    regulations: (plan.regulations ?? []).flatMap((id) => {
+      const r = tables.regulations.find((x) => x.id === id);
+      return r && r.data?.some((d) => data.includes(d)) ? [r.label] : [];
+    }),
   };
+}
+
+/** Every asset that depends on `id`, directly or through a chain, in inventory order. */
+export function dependents(id: string, plan: Plan): string[] {
+  const all = plan.assets ?? [];
+  const found = new Set<string>();
+  const queue = [id];
+  while (queue.length > 0) {
+    const cur = queue.shift() as string;
+    for (const a of all) {
+      if (a.id !== id && !found.has(a.id) && (a.depends_on ?? []).includes(cur)) {
+        found.add(a.id);
+        queue.push(a.id);
+      }
+    }
+  }
+  return all.filter((a) => found.has(a.id)).map((a) => a.id);
 }
 
 function impactText(a: Asset): string {
@@ -165,7 +209,7 @@ function planView(plan: Plan, ref: (id: string | undefined) => ContactView | nul
   const due = last ? addMonths(last, every) : null;
   return {
     version: p.version, effective: p.effective ?? null, effectiveText: formatDate(p.effective),
-    owner: ref(p.owner), classification: p.classification, paper: p.paper ?? 'letter',
+    owner: ref(p.owner), ownerName: ref(p.owner)?.name ?? 'The plan owner', classification: p.classification, paper: p.paper ?? 'letter',
     reviewLast: last, reviewLastText: formatDate(last ?? undefined), reviewEvery: every, reviewDue: due, reviewDueText: formatDate(due ?? undefined),
     distribution: (p.distribution ?? []).map((id) => ref(id)).filter((c): c is ContactView => c !== null),
     history: (p.history ?? []).map((h) => ({ version: h.version, date: h.date, dateText: formatDate(h.date), summary: h.summary ?? null, approver: h.approver ?? null })),
@@ -180,7 +224,7 @@ function insuranceView(plan: Plan, tables: Tables, ref: (id: string | undefined)
     carrier: ins.carrier, policyNumber: ins.policy_number,
     periodStart: formatDate(ins.period?.start), periodEnd: formatDate(ins.period?.end),
     claimsHotline: ins.claims_hotline ? phoneView({ number: ins.claims_hotline }) : null,
-    noticeHours: hours, noticeText: hours === null ? null : formatHours(hours),
+    noticeHours: hours, noticeText: hours === null ? null : formatHours(hours), noticeExample: hours === null ? null : clockExample(hours),
     hotlineCountsAsNotice: ins.hotline_counts_as_notice === true, noticeEmail: ins.notice_email ?? null,
     broker: ref(ins.broker),
     panel: (ins.panel ?? []).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
@@ -215,7 +259,7 @@ export function callList(ctx: CallCtx, severity: Severity, incident: IncidentTyp
   const add = (c: ContactView, why: string) => {
     if (seen.has(c.id) || !wantsCall(ctx.plan, c.id, severity, incident)) return;
     seen.add(c.id);
-    out.push({ name: c.display, why, phones: c.phones, email: c.email, note: c.notes });
+    out.push({ name: c.display, short: c.name, why, phones: c.phones, first: c.primary, email: c.email, note: c.notes });
   };
   if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
   for (const step of [...(sev?.call ?? []), ...extra]) {
@@ -246,7 +290,104 @@ function wantsCall(plan: Plan, id: string, severity: Severity, incident: Inciden
 
 function insurerEntry(ctx: CallCtx): CallEntry {
   const ins = ctx.insurance;
-  if (!ins) return { name: 'No cyber insurance on file', why: 'Insurer', phones: [], email: null, note: 'This client has no cyber insurance policy recorded; skip this call.' };
+  if (!ins) return { name: 'No cyber insurance on file', short: 'No cyber insurance on file', why: 'Insurer', phones: [], first: null, email: null, note: 'This client has no cyber insurance policy recorded; skip this call.' };
   const notice = ins.noticeText ? `Notice due within ${ins.noticeText} of discovery.` : 'Check the policy for the notice deadline.';
-  return { name: `${ins.carrier} claims (policy ${ins.policyNumber})`, why: 'Insurer', phones: ins.claimsHotline ? [ins.claimsHotline] : [], email: ins.noticeEmail, note: notice };
+  return { name: `${ins.carrier} claims (policy ${ins.policyNumber})`, short: `${ins.carrier} claims`, why: 'Insurer', phones: ins.claimsHotline ? [ins.claimsHotline] : [], first: ins.claimsHotline, email: ins.noticeEmail, note: notice };
+}
+
+/** "incident-commander" becomes "incidentCommander", so templates can write who.incidentCommander. */
+export function camel(id: string): string {
+  return id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export interface RoleView { id: string; label: string; duty: string; holders: ContactView[]; primary: ContactView | null; deputies: ContactView[]; who: string }
+
+/**
+ * Each role with its holder and deputies: the other holders first, then the holders of the roles
+ * the table names as its backup, so every role has someone to call when the holder is unreachable.
+ */
+export function roleViews(tables: Tables, contacts: ContactView[]): RoleView[] {
+  const holdersOf = (role: string) => contacts.filter((c) => c.roles.includes(role));
+  return tables.roles.map((r) => {
+    const holders = holdersOf(r.id);
+    const primary = holders[0] ?? null;
+    const deputies: ContactView[] = [];
+    for (const c of [...holders.slice(1), ...(r.backup ?? []).flatMap(holdersOf)]) {
+      if (c.id !== primary?.id && !deputies.some((d) => d.id === c.id)) deputies.push(c);
+    }
+    const who = primary ? `${r.label} (${primary.name})` : deputies[0] ? `${r.label} (${deputies[0].name}, standing in)` : `${r.label} (to be named by the incident commander)`;
+    return { id: r.id, label: r.label, duty: r.duty, holders, primary, deputies, who };
+  });
+}
+
+/** Role id (camel case) to "Technical lead (Dev Patel)", for the Who column of every checklist. */
+function whoMap(roles: RoleView[]): Record<string, string> {
+  return Object.fromEntries(roles.map((r) => [camel(r.id), r.who]));
+}
+
+/** Which assets each kind of playbook step acts on; names in priority order, empty when none. */
+const SCOPES: Record<string, (a: AssetView) => boolean> = {
+  identity: (a) => a.services.some((s) => s === 'domain-controller' || s === 'identity'),
+  backup: (a) => a.services.includes('backup'),
+  remoteAccess: (a) => a.services.some((s) => s === 'vpn' || s === 'remote-access'),
+  firewall: (a) => a.services.includes('firewall') || a.os === 'network-os',
+  mail: (a) => a.services.includes('mail'),
+  web: (a) => a.services.includes('web'),
+  database: (a) => a.services.includes('database'),
+  dns: (a) => a.services.includes('dns'),
+  sensitive: (a) => a.data.some((d) => d !== 'credentials'),
+  critical: (a) => a.criticality === 'critical',
+  endpoints: (a) => a.kind === 'workstation',
+  servers: (a) => a.kind === 'server' || a.kind === 'application' || a.kind === 'data-store',
+  cloud: (a) => a.kind === 'cloud' || a.os === 'saas',
+};
+
+export function assetScopes(assets: AssetView[]): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(SCOPES).map(([k, test]) => [k, assets.filter(test).map((a) => a.name)]));
+}
+
+/** Forensic checklists by camel-case id, with the assets each covers; absent ones are null. */
+function sheetMap(checklists: ChecklistView[]): Record<string, ChecklistView | null> {
+  return Object.fromEntries(checklists.filter((c) => c.kind === 'forensic').map((c) => [camel(c.id), c]));
+}
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * A worked example of a deadline clock, so nobody does date arithmetic under stress:
+ * discovered Monday 09:00, 48 hours later is Wednesday 09:00. Long deadlines are given in days.
+ */
+export function clockExample(hours: number): string {
+  if (hours > 24 * 14) return `discovered on the 1st at 09:00, due on day ${1 + Math.floor(hours / 24)} at ${hhmm(9 + (hours % 24))}`;
+  const end = 9 + hours;
+  const day = WEEKDAYS[Math.floor(end / 24) % 7] ?? 'Monday';
+  const week = end >= 24 * 7 ? ' of the following week' : '';
+  return `discovered Monday 09:00, due ${day}${week} ${hhmm(end % 24)}`;
+}
+
+function hhmm(h: number): string {
+  return `${String(Math.floor(h)).padStart(2, '0')}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`;
+}
+
+/** A listed regulation with its clock and the client's assets whose data it covers. */
+function regulationView(id: string, tables: Tables, assets: AssetView[]) {
+  const r = tables.regulations.find((x) => x.id === id);
+  if (!r) return { id, label: id, authority: 'Confirm with legal counsel', deadline: 'Confirm with legal counsel', deadlineHours: null, deadlineText: null, example: null, individuals: 'Confirm with legal counsel', data: [], dataText: [], assets: [] };
+  const data = r.data ?? [];
+  return {
+    id: r.id, label: r.label, authority: r.authority, deadline: r.deadline, individuals: r.individuals,
+    deadlineHours: r.deadline_hours, deadlineText: formatHours(r.deadline_hours), example: clockExample(r.deadline_hours),
+    data, dataText: data.map((d) => DATA_LABELS[d] ?? d),
+    assets: assets.filter((a) => a.data.some((d) => data.includes(d))).map((a) => a.name),
+  };
+}
+
+/**
+ * How a type's critical call list differs from the plain critical one: who is added for this type
+ * (law enforcement for extortion, say) and who is left out because they asked only for other types.
+ */
+export function callDifference(base: CallEntry[], typed: CallEntry[]): { added: CallEntry[]; skipped: string[] } {
+  const baseNames = new Set(base.map((e) => e.name));
+  const typedNames = new Set(typed.map((e) => e.name));
+  return { added: typed.filter((e) => !baseNames.has(e.name)), skipped: base.filter((e) => !typedNames.has(e.name)).map((e) => e.name) };
 }

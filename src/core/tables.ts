@@ -4,12 +4,12 @@ import { parse } from 'yaml';
 
 /** The domain tables in templates/data/: the knowledge a consultant can read and edit. */
 export interface Tables {
-  roles: { id: string; label: string; duty: string }[];
+  roles: { id: string; label: string; duty: string; backup?: string[] }[];
   groups: { id: string; label: string; when: string; message: string }[];
   severities: { id: string; label: string; respond_within: string; criteria: string[]; call: string[] }[];
   incidents: { id: string; label: string; also_call: string[] }[];
   checklists: { id: string; title: string; match: { os?: string[]; services?: string[]; kind?: string[] } }[];
-  regulations: { id: string; label: string; authority: string; deadline: string; deadline_hours: number; individuals: string }[];
+  regulations: { id: string; label: string; authority: string; deadline: string; deadline_hours: number; individuals: string; data?: string[] }[];
   consent: { id: string; label: string }[];
 }
 

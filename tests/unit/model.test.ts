@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/core/model.ts';
+import { loadTables } from '../../src/core/tables.ts';
+import type { Plan } from '../../src/core/types.ts';
+import { REPO } from '../helpers/cli.ts';
+
+// The model is where the plan's domain logic lives: who is called in which order, which checklists
+// apply, how deadlines read. These tests pin that logic on small hand-made plans.
+const tables = loadTables(join(REPO, 'templates'));
+const opts = { slug: 'acme', audience: 'print' as const, buildDate: '2026-11-01', draft: false };
+
+function plan(over: Partial<Plan> = {}): Plan {
+  return {
+    client: { name: 'Acme' },
+    plan: { version: '1.0.0', owner: 'ann', classification: 'TLP:AMBER', effective: '2026-01-15', review: { last: '2026-01-15', every_months: 6 } },
+    msp: { name: 'MSP Co', hotline: 'soc' },
+    contacts: [
+      { id: 'soc', name: 'MSP SOC', groups: ['msp'], roles: ['liaison'], phones: [{ number: '+1 503 555 0170', out_of_band: true }] },
+      { id: 'ann', name: 'Ann Lee', roles: ['incident-commander'], groups: ['business-owner'], phones: [{ number: '+1 503 555 0101', label: 'desk' }, { number: '+1 503 555 0102', label: 'mobile', out_of_band: true }] },
+      { id: 'bob', name: 'Bob Ray', roles: ['deputy', 'technical-lead'], phones: [{ number: '+1 503 555 0103' }] },
+      { id: 'cop', name: 'Police desk', groups: ['law-enforcement'], phones: [{ number: '+1 503 555 0104' }] },
+      { id: 'par', name: 'Partner desk', groups: ['partner'], phones: [{ number: '+1 503 555 0105' }], notify: { severities: ['critical'], incident_types: ['ransomware'] } },
+    ],
+    assets: [
+      { id: 'dc', name: 'DC1', kind: 'server', os: 'windows', services: ['domain-controller', 'dns'], criticality: 'critical', data: ['credentials'] },
+      { id: 'app', name: 'App', kind: 'application', os: 'windows', services: ['database'], criticality: 'high', data: ['pii'], depends_on: ['dc'] },
+      { id: 'web', name: 'Portal', kind: 'server', os: 'linux', services: ['web'], criticality: 'medium', depends_on: ['app'] },
+      { id: 'laptop', name: 'Laptops', kind: 'workstation', os: 'macos', criticality: 'low' },
+    ],
+    ...over,
+  };
+}
+
+describe('call order', () => {
+  test('the MSP hotline comes first, then the severity roles in table order, out-of-band numbers first', () => {
+    const m = buildModel(plan(), tables, opts);
+    const critical = m.severities.find((s) => s.id === 'critical')?.callList ?? [];
+    expect(critical.map((e) => e.short).slice(0, 3)).toEqual(['MSP SOC', 'Ann Lee', 'Bob Ray']);
+    expect(critical[1]?.first?.number).toBe('+1 503 555 0102');
+    expect(m.callTree).toBe(critical);
+  });
+
+  test('low severity calls only the technical lead after the MSP', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.severities.find((s) => s.id === 'low')?.callList.map((e) => e.short)).toEqual(['MSP SOC', 'Bob Ray']);
+  });
+
+  test('a contact who asked only for ransomware is called for ransomware but not for phishing', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.byIncident.ransomware?.callLists[0]?.entries.map((e) => e.short)).toContain('Partner desk');
+    expect(m.byIncident.phishing?.callLists[0]?.entries.map((e) => e.short)).not.toContain('Partner desk');
+    expect(m.byIncident.phishing?.skipped).toEqual(['Partner desk']);
+  });
+
+  test('ransomware adds law enforcement to the critical list', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.byIncident.ransomware?.added.map((e) => e.short)).toEqual(['Police desk']);
+  });
+
+  test('callDifference reports added and skipped names', () => {
+    const e = (name: string) => ({ name, short: name, why: '', phones: [], first: null, email: null, note: null });
+    expect(callDifference([e('a'), e('b')], [e('a'), e('c')])).toEqual({ added: [e('c')], skipped: ['b'] });
+  });
+
+  test('without insurance the insurer entry says so instead of a number', () => {
+    const m = buildModel(plan(), tables, opts);
+    const insurer = m.callTree.find((e) => e.why === 'Insurer');
+    expect(insurer?.name).toBe('No cyber insurance on file');
+    expect(insurer?.first).toBeNull();
+  });
+});
+
+describe('roles and deputies', () => {
+  test('each role names its holder; deputies come from the backup roles', () => {
+    const m = buildModel(plan(), tables, opts);
+    const ic = m.roles.find((r) => r.id === 'incident-commander');
+    expect(ic?.primary?.name).toBe('Ann Lee');
+    expect(ic?.deputies.map((d) => d.name)).toEqual(['Bob Ray']);
+    expect(m.who.incidentCommander).toBe('Incident commander (Ann Lee)');
+  });
+
+  test('a role nobody holds is covered by its backup holder, and says so', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.who.scribe).toBe('Scribe (Bob Ray, standing in)');
+    expect(m.who.legal).toBe('Legal adviser (to be named by the incident commander)');
+  });
+
+  test('camel turns role ids into template keys', () => {
+    expect(camel('incident-commander')).toBe('incidentCommander');
+    expect(camel('forensics-domain-controller')).toBe('forensicsDomainController');
+  });
+});
+
+describe('applicable checklists', () => {
+  test('forensic sheets follow the inventory, each with the assets it covers', () => {
+    const m = buildModel(plan(), tables, opts);
+    const ids = m.forensics.map((c) => c.id);
+    expect(ids).toEqual(['forensics-windows', 'forensics-linux', 'forensics-macos', 'forensics-web', 'forensics-database', 'forensics-domain-controller', 'forensics-dns']);
+    expect(m.sheets.forensicsDns?.assets.map((a) => a.name)).toEqual(['DC1']);
+    expect(m.sheets.forensicsWindows?.assets.map((a) => a.name)).toEqual(['App', 'DC1']);
+  });
+
+  test('a client without Linux gets no Linux sheet, and the response checklists always apply', () => {
+    const p = plan();
+    p.assets = (p.assets ?? []).filter((a) => a.os !== 'linux');
+    const m = buildModel(p, tables, opts);
+    expect(m.forensics.map((c) => c.id)).not.toContain('forensics-linux');
+    expect(m.forensics.map((c) => c.id)).not.toContain('forensics-web');
+    const response = m.checklists.filter((c) => c.kind === 'response').map((c) => c.id);
+    expect(response).toEqual(['first-15-minutes', 'triage', 'communications', 'after-action', ...tables.incidents.map((i) => `playbook-${i.id}`)]);
+  });
+
+  test('a client with no assets gets no forensic sheet', () => {
+    const m = buildModel(plan({ assets: [] }), tables, opts);
+    expect(m.forensics).toEqual([]);
+    expect(m.scope.backup).toEqual([]);
+  });
+});
+
+describe('triage matrix', () => {
+  test('sensitive data raises priority one step and sets the severity floor', () => {
+    const m = buildModel(plan(), tables, opts);
+    const app = m.assets.find((a) => a.id === 'app');
+    expect(app?.priority).toBe(1);
+    expect(app?.severityFloor).toBe('critical');
+    expect(m.assets.find((a) => a.id === 'web')?.severityFloor).toBe('medium');
+  });
+
+  test('scope follows dependencies transitively', () => {
+    expect(dependents('dc', plan())).toEqual(['app', 'web']);
+    expect(dependents('web', plan())).toEqual([]);
+    const m = buildModel(plan(), tables, opts);
+    expect(m.assets.find((a) => a.id === 'dc')?.affects).toEqual(['App', 'Portal']);
+  });
+
+  test('a dependency cycle does not loop', () => {
+    const p = plan();
+    const dc = p.assets?.[0];
+    if (dc) dc.depends_on = ['web'];
+    expect(dependents('dc', p)).toEqual(['app', 'web']);
+  });
+
+  test('assets name the listed regulations their data brings into play', () => {
+    const m = buildModel(plan({ regulations: ['gdpr', 'hipaa'] }), tables, opts);
+    expect(m.assets.find((a) => a.id === 'app')?.regulations).toEqual(['GDPR']);
+    expect(m.regulations.find((r) => r.id === 'hipaa')?.assets).toEqual([]);
+  });
+
+  test('scopes name the assets each kind of step acts on, in priority order', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.scope.identity).toEqual(['DC1']);
+    expect(m.scope.sensitive).toEqual(['App']);
+    expect(m.scope.endpoints).toEqual(['Laptops']);
+  });
+});
+
+describe('deadlines', () => {
+  test('the insurer clock reads as hours and as a worked example', () => {
+    const m = buildModel(plan({ insurance: { carrier: 'Harbor', policy_number: 'P-1', notice_within_hours: 48, consent_required_for: ['system-changes'] } }), tables, opts);
+    expect(m.insurance?.noticeText).toBe('2 days (48 hours)');
+    expect(m.insurance?.noticeExample).toBe('discovered Monday 09:00, due Wednesday 09:00');
+    expect(m.callTree.find((e) => e.why === 'Insurer')?.note).toBe('Notice due within 2 days (48 hours) of discovery.');
+  });
+
+  test('clock examples cross days, weeks and long deadlines', () => {
+    expect(clockExample(24)).toBe('discovered Monday 09:00, due Tuesday 09:00');
+    expect(clockExample(72)).toBe('discovered Monday 09:00, due Thursday 09:00');
+    expect(clockExample(20)).toBe('discovered Monday 09:00, due Tuesday 05:00');
+    expect(clockExample(168)).toBe('discovered Monday 09:00, due Monday of the following week 09:00');
+    expect(clockExample(1440)).toBe('discovered on the 1st at 09:00, due on day 61 at 09:00');
+  });
+
+  test('regulations carry their clock; an unknown one defers to counsel', () => {
+    const m = buildModel(plan({ regulations: ['gdpr', 'made-up'] }), tables, opts);
+    expect(m.regulations[0]?.deadlineText).toBe('3 days (72 hours)');
+    expect(m.regulations[1]?.deadline).toBe('Confirm with legal counsel');
+  });
+
+  test('the review due date is the last review plus the cadence', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.plan.reviewDue).toBe('2026-07-15');
+  });
+});
