@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./doctor.ts')).command,
   diff: async () => (await import('./diff.ts')).command,
   check: async () => (await import('./check.ts')).command,
+  release: async () => (await import('./release.ts')).command,
 };
 
 function version(): string {
