@@ -54,6 +54,18 @@ function relativeTo(file: string, cwd: string): string {
   return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
 }
 
+/**
+ * A value quoted in an error message: its first line only, cut short. CI logs are read by people
+ * who should not see the rest of a plan, so a message never carries more than the offending value.
+ */
+export function preview(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : Array.isArray(value) ? 'a list' : value === null || value === undefined ? 'empty' : 'a mapping';
+  const lines = text.split(/\r?\n|\r|\u2028|\u2029/);
+  const first = lines[0] ?? '';
+  const cut = first.length > max ? `${first.slice(0, max)}…` : lines.length > 1 && lines.slice(1).some((l) => l.trim() !== '') ? `${first}…` : first;
+  return oneLine(cut);
+}
+
 /** Error text goes to CI logs: one line, control characters made visible, never a dump. */
 export function oneLine(text: string, max = 300): string {
   // eslint-disable-next-line no-control-regex

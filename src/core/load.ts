@@ -80,7 +80,7 @@ export function loadYamlFile(file: string): LoadedFile {
   if (first.directives?.yaml.explicit) {
     throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, { position: at(0), hint: 'delete the %YAML line: plan files are read as YAML 1.2' });
   }
-  const walker = new Walker(at);
+  const walker = new Walker(at, text);
   const contents = first.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
     return { file, data: {}, positions: walker.positions, keyPositions: walker.keyPositions };
@@ -126,16 +126,34 @@ const YAML_HINTS: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this entry and the lines just below it',
   MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or quote',
   UNEXPECTED_TOKEN: 'check for a stray character or a missing quote',
+  KEY_OVER_1024_CHARS: 'keys are short names like "phones"; check for a missing line break or colon',
 };
 
 /** Wraps a parser error; its offset is mapped through our LineCounter, since prettyErrors is off. */
 function yamlError(e: { code: string; message: string; pos: [number, number] }, text: string, at: (offset: number) => Position): UserError {
   const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? e.message;
+  // The parser recurses per nesting level and reports a blown stack as an ordinary error.
+  if (/call stack/i.test(message)) return new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: at(tooDeepOffset(text) ?? e.pos[0]), hint: `plans nest at most ${MAX_DEPTH} levels; check for runaway brackets`, cause: e });
   return new UserError('IRP_YAML', `YAML syntax: ${message}`, {
     position: at(errorOffset(e, text)),
     hint: YAML_HINTS[e.code] ?? 'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
     cause: e,
   });
+}
+
+/**
+ * Where flow brackets first nest deeper than a plan ever does. The parser's own offset for a blown
+ * stack depends on the stack size, so it is not a stable place to point at.
+ */
+function tooDeepOffset(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if (depth > MAX_DEPTH) return i;
+  }
+  return undefined;
 }
 
 /** The parser reports an unclosed quote where the line ends; the opening quote is what to fix. */
@@ -152,9 +170,11 @@ class Walker {
   readonly positions: PositionMap = new Map();
   readonly keyPositions: PositionMap = new Map();
   private readonly at: (offset: number) => Position;
+  private readonly text: string;
 
-  constructor(at: (offset: number) => Position) {
+  constructor(at: (offset: number) => Position, text: string) {
     this.at = at;
+    this.text = text;
   }
 
   walk(node: YamlNode | null, path: string, depth: number): unknown {
@@ -163,15 +183,27 @@ class Walker {
     this.positions.set(path, pos);
     if (depth > MAX_DEPTH) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: pos, hint: `plans nest at most ${MAX_DEPTH} levels` });
     if (isAlias(node) || node.anchor) {
-      throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', { position: pos, hint: 'write the value out in full where it is needed' });
+      const where = isAlias(node) ? pos : this.propPos(node, `&${node.anchor ?? ''}`);
+      throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', { position: where, hint: 'write the value out in full where it is needed' });
     }
     if (node.tag && !CORE_TAGS.has(node.tag)) {
-      throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, { position: pos, hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings' });
+      throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, { position: this.propPos(node, '!'), hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings' });
     }
     if (isScalar(node)) return node.value;
     if (isSeq(node)) return node.items.map((item, i) => this.walk(item as YamlNode, join2(path, String(i)), depth + 1));
     if (isMap(node)) return this.walkMap(node.items, path, depth);
     throw new UserError('IRP_YAML', 'unsupported YAML node', { position: pos, hint: 'use plain values, lists and mappings' });
+  }
+
+  /** Tags and anchors are written before the value, on its line or the one above; the node's range starts at the value. */
+  private propPos(node: YamlNode, marker: string): Position {
+    const start = node.range?.[0] ?? 0;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const from = lineStart === 0 ? 0 : this.text.lastIndexOf('\n', lineStart - 2) + 1;
+    let i = this.text.lastIndexOf(marker, start);
+    if (i < from) return this.at(start);
+    while (marker === '!' && this.text[i - 1] === '!') i--;
+    return this.at(i);
   }
 
   private walkMap(items: unknown[], path: string, depth: number): Record<string, unknown> {

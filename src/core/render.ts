@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from './errors.ts';
 import { createHelpers, HELPER_NAMES } from './helpers.ts';
 import { escapeMarkdown } from './markdown.ts';
+import { closest } from './suggest.ts';
 import type { Model } from './model.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
@@ -41,7 +42,8 @@ export function collectTemplates(templatesDir: string, overrideDir: string | nul
   const out = new Map<string, string>();
   for (const [root, isOverride] of [[templatesDir, false], [overrideDir, true]] as const) {
     if (!root || !existsSync(root)) continue;
-    for (const rel of walk(root, root)) {
+    if (isOverride) checkInside(root, '');
+    for (const rel of walk(root, root, isOverride)) {
       if (isOverride) checkInside(root, rel);
       out.set(rel, join(root, rel));
     }
@@ -49,20 +51,25 @@ export function collectTemplates(templatesDir: string, overrideDir: string | nul
   return out;
 }
 
-function walk(root: string, dir: string): string[] {
+/** Template paths under `dir`; in a client's folder a symbolic link is listed so it gets refused. */
+function walk(root: string, dir: string, listLinks: boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const full = join(dir, d.name);
-    if (d.isDirectory()) return walk(root, full);
-    return d.name.endsWith('.hbs') ? [relative(root, full).split(sep).join('/')] : [];
+    const rel = relative(root, full).split(sep).join('/');
+    if (listLinks && d.isSymbolicLink()) return [rel];
+    if (d.isDirectory()) return walk(root, full, listLinks);
+    return d.name.endsWith('.hbs') ? [rel] : [];
   });
 }
 
 /** An override must be a real file inside the client's folder, never a link out of it. */
 function checkInside(root: string, rel: string): void {
-  const full = join(root, rel);
-  const real = realpathSync(full);
-  if (lstatSync(full).isSymbolicLink() || !real.startsWith(realpathSync(root) + sep)) {
-    throw new UserError('IRP_TEMPLATE_PATH', `the template override ${rel} points outside the client folder`, { position: { file: full, line: 1, col: 1 }, hint: 'copy the template into the client folder instead of linking to it' });
+  const full = rel === '' ? root : join(root, rel);
+  // lstat before realpath: a dangling link must be reported, not crash realpath.
+  const outside = lstatSync(full).isSymbolicLink() || !realpathSync(full).startsWith(realpathSync(root) + (rel === '' ? '' : sep));
+  if (outside) {
+    const name = rel === '' ? 'templates folder' : `template override ${rel}`;
+    throw new UserError('IRP_TEMPLATE_PATH', `the ${name} is a link that points outside the client folder`, { position: { file: full, line: 1, col: 1 }, hint: 'copy the template into the client folder instead of linking to it' });
   }
 }
 
@@ -82,8 +89,25 @@ function readTemplate(rel: string, file: string): TemplateFile {
   if (lint[0]) throw lint[0];
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!m) throw new UserError('IRP_TEMPLATE_META', 'the template has no front matter', { position: { file, line: 1, col: 1 }, hint: 'start it with ---, id:, title:, order:, kind:, then ---' });
-  const meta = parseYaml(m[1] ?? '') as TemplateMeta;
+  const meta = parseMeta(file, m[1] ?? '');
   return { rel, file, meta, body: text.slice(m[0].length), bodyLine: (m[0].match(/\n/g) ?? []).length };
+}
+
+/** The front matter between the --- lines: a YAML error keeps its line (shifted past the first ---). */
+function parseMeta(file: string, yaml: string): TemplateMeta {
+  let meta: unknown;
+  try {
+    meta = parseYaml(yaml, { prettyErrors: true });
+  } catch (cause) {
+    const lp = (cause as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
+    const first = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
+    throw new UserError('IRP_TEMPLATE_META', `the template's front matter is not valid YAML: ${first}`, { position: { file, line: (lp?.line ?? 0) + 1, col: lp?.col ?? 1 }, hint: 'front matter holds id:, title:, order: and kind: as plain values', cause });
+  }
+  const m = meta as Partial<TemplateMeta> | null;
+  if (!m || typeof m.id !== 'string' || typeof m.title !== 'string' || typeof m.order !== 'number' || !['section', 'playbook', 'checklist', 'card'].includes(String(m.kind))) {
+    throw new UserError('IRP_TEMPLATE_META', 'the template\'s front matter needs id, title, order and kind', { position: { file, line: 2, col: 1 }, hint: 'e.g. id: contacts, title: Contacts, order: 30, kind: section (or playbook, checklist, card)' });
+  }
+  return m as TemplateMeta;
 }
 
 /** Compiled templates, cached by file path and content: most clients share most templates. */
@@ -133,12 +157,47 @@ function renderOne(hb: typeof Handlebars, t: TemplateFile, model: Model): Render
 /** Handlebars reports "... - 3:4" or "Parse error on line 3"; carry that position over to the file. */
 function templateError(t: TemplateFile, cause: unknown): UserError {
   const msg = cause instanceof Error ? cause.message : String(cause);
-  const lc = / - (\d+):(\d+)$/.exec(msg.split('\n')[0] ?? '') ?? /line (\d+)/.exec(msg);
-  const line = (lc ? Number(lc[1]) : 1) + t.bodyLine;
-  const col = lc && lc[2] !== undefined ? Number(lc[2]) + 1 : 1;
-  const first = (msg.split('\n')[0] ?? msg).replace(/ - \d+:\d+$/, '');
-  const hint = /not defined|missing helper|unknown helper/i.test(msg) ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts' : 'check the Handlebars syntax at this position';
-  return new UserError('IRP_TEMPLATE', first, { position: { file: t.file, line, col }, hint, cause });
+  const lines = msg.split('\n');
+  const lc = / - (\d+):(\d+)$/.exec(lines[0] ?? '') ?? /line (\d+)/.exec(msg);
+  let line = lc ? Number(lc[1]) : 1;
+  let col = lc && lc[2] !== undefined ? Number(lc[2]) + 1 : 1;
+  let text = (lines[0] ?? msg).replace(/ - \d+:\d+$/, '');
+  let hint = /not defined|missing helper|unknown helper/i.test(msg) ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts' : 'check the Handlebars syntax at this position';
+  if (/^Parse error/.test(text)) {
+    // The parser's own last line says what it expected; an unexpected end means a block left open.
+    text = `Handlebars syntax: ${(lines.at(-1) ?? '').trim()}`;
+    const open = /got 'EOF'/.test(msg) ? unclosedBlock(t.body) : undefined;
+    if (open) ({ line, col } = open), (hint = `close the block with {{/${open.name}}}`);
+  }
+  const helper = /unknown helper ([\w-]+)/.exec(text)?.[1];
+  if (helper) {
+    const guess = closest(helper, HELPER_NAMES);
+    text = `unknown helper "${helper}"`;
+    hint = guess ? `did you mean \`${guess}\`? helpers: ${HELPER_NAMES.join(', ')}` : `helpers: ${HELPER_NAMES.join(', ')}`;
+  }
+  const expr = mustacheAt(t.body, line, col);
+  if (expr && /not defined/.test(text)) text = `${expr} names something that is not in the model (${text})`;
+  return new UserError('IRP_TEMPLATE', text, { position: { file: t.file, line: line + t.bodyLine, col }, hint, cause });
+}
+
+/** The last block ({{#each}}, {{#if}}) opened and never closed, for "unexpected end" errors. */
+function unclosedBlock(body: string): { line: number; col: number; name: string } | undefined {
+  const stack: { line: number; col: number; name: string }[] = [];
+  body.split('\n').forEach((text, i) => {
+    for (const m of text.matchAll(/\{\{~?\s*([#^/])\s*([\w-]+)/g)) {
+      if (m[1] === '/') stack.pop();
+      else stack.push({ line: i + 1, col: (m.index ?? 0) + 1, name: m[2] ?? '' });
+    }
+  });
+  return stack.at(-1);
+}
+
+/** The {{ ... }} expression at a body position, to name it in the message. */
+function mustacheAt(body: string, line: number, col: number): string | undefined {
+  const text = body.split('\n')[line - 1] ?? '';
+  const start = text.lastIndexOf('{{', col);
+  const end = text.indexOf('}}', start);
+  return start >= 0 && end > start && end - start < 120 ? text.slice(start, end + 2) : undefined;
 }
 
 /** Collapses the blank lines that block helpers leave behind. */

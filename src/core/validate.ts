@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { UserError } from './errors.ts';
+import { preview, UserError } from './errors.ts';
 import type { Position } from './errors.ts';
 import type { PositionMap } from './load.ts';
 import { join2 } from './load.ts';
@@ -116,9 +116,9 @@ function schemaError(e: ErrorObject, input: Located): UserError {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys(schemaAt(path)?.properties ?? {});
       const guess = closest(key, known);
-      return new UserError('IRP_UNKNOWN_KEY', `unknown key "${key}" in ${where}`, {
+      return new UserError('IRP_UNKNOWN_KEY', `unknown key "${preview(key)}" in ${where}`, {
         position: posOf(input, join2(path, key), true),
-        hint: guess ? `did you mean \`${guess}\`?` : `allowed keys: ${known.join(', ')}`,
+        hint: `${lookalikeNote(key)}${guess ? `did you mean \`${guess}\`?` : `allowed keys: ${known.join(', ')}`}`,
       });
     }
     case 'required': {
@@ -134,23 +134,31 @@ function schemaError(e: ErrorObject, input: Located): UserError {
     case 'enum': {
       const allowed = (e.params as { allowedValues: string[] }).allowedValues;
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
-      return new UserError('IRP_ENUM', `${where} is "${String(value)}", which is not one of the allowed values`, {
+      return new UserError('IRP_ENUM', `${where} is "${preview(value)}", which is not one of the allowed values`, {
         position: posOf(input, path),
         hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed: ${allowed.join(', ')}`,
       });
     }
     case 'format':
-      return new UserError('IRP_FORMAT', `${where} is not a valid ${String((e.params as { format: string }).format)}: "${String(value)}"`, {
+      return new UserError('IRP_FORMAT', `${where} is not a valid ${String((e.params as { format: string }).format)}: "${preview(value)}"`, {
         position: posOf(input, path),
         hint: (e.params as { format: string }).format === 'date' ? 'write dates as YYYY-MM-DD, e.g. 2026-11-01' : 'write it like name@example.com',
       });
     case 'pattern':
-      return new UserError('IRP_PATTERN', `${where} has an invalid form: "${String(value)}"`, { position: posOf(input, path), hint: patternHint(path) });
+      return new UserError('IRP_PATTERN', `${where} has an invalid form: "${preview(value)}"`, { position: posOf(input, path), hint: patternHint(path) });
     case 'minItems':
       return new UserError('IRP_EMPTY', `${where} needs at least ${String((e.params as { limit: number }).limit)} entry`, { position: posOf(input, path), hint: 'add one, e.g. - { number: "+1 503 555 0142", label: mobile }' });
     default:
       return new UserError('IRP_SCHEMA', `${where} ${e.message ?? 'is invalid'}`, { position: posOf(input, path), hint: schemaAt(path)?.description ?? 'see src/schema/plan.schema.json' });
   }
+}
+
+/** Keys are ASCII; a key that only looks like one (Cyrillic а, full-width ｃ) is named as such. */
+function lookalikeNote(key: string): string {
+  const odd = [...new Set(key.match(/[^\x20-\x7e]/gu) ?? [])];
+  if (odd.length === 0) return '';
+  const codes = odd.slice(0, 3).map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return `the key has non-ASCII look-alike characters (${codes.join(', ')}); retype it in plain ASCII. `;
 }
 
 function patternHint(path: string): string {
@@ -162,14 +170,17 @@ function patternHint(path: string): string {
 function typeError(e: ErrorObject, input: Located, path: string, value: unknown): UserError {
   const expected = String((e.params as { type: string }).type);
   const where = dotted(path);
-  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'number' && !Number.isFinite(value) ? `${String(value)}` : `a ${typeof value}`;
   let hint = schemaAt(path)?.description ?? `write ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}`;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     // YAML reads 5035550142, 1.0 and yes as numbers and booleans; the source text is what the user meant.
     hint = `quote it: "${sourceText(posOf(input, path)) ?? String(value)}"`;
   } else if (expected === 'array' && typeof value === 'string') {
     hint = `write a list: [${value}]`;
-  } else if ((expected === 'number' || expected === 'integer') && typeof value === 'string') {
+  } else if (expected === 'boolean' && typeof value === 'string') {
+    // YAML 1.2 reads yes/no/on/off as text; only true and false are booleans.
+    hint = `write true or false (YAML reads "${preview(value, 20)}" as text)`;
+  } else if ((expected === 'number' || expected === 'integer') && (typeof value === 'string' || typeof value === 'number')) {
     hint = 'write a plain number without quotes or units, e.g. 8';
   }
   return new UserError('IRP_TYPE', `${where} must be ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, not ${got}`, { position: posOf(input, path), hint });
@@ -213,7 +224,7 @@ function checkPlan(plan: Plan, input: Located): UserError[] {
   checkTimezone(plan.client.timezone, input, errors);
   const period = plan.insurance?.period;
   if (period?.start && period.end && period.end < period.start) {
-    errors.push(new UserError('IRP_PERIOD', `the policy period ends (${period.end}) before it starts (${period.start})`, { position: posOf(input, 'insurance/period/end'), hint: 'check the dates on the policy declarations page' }));
+    errors.push(new UserError('IRP_PERIOD', `the policy period ends (${preview(period.end)}) before it starts (${preview(period.start)})`, { position: posOf(input, 'insurance/period/end'), hint: 'check the dates on the policy declarations page' }));
   }
   return errors;
 }
@@ -225,7 +236,7 @@ function uniqueIds(items: { id?: string }[], path: string, what: string, input: 
     const first = seen.get(item.id);
     if (first !== undefined) {
       const firstPos = posOf(input, `${path}/${first}/id`);
-      errors.push(new UserError('IRP_DUPLICATE_ID', `the ${what} id "${item.id}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`, { position: posOf(input, `${path}/${i}/id`), hint: `give each ${what} its own id, e.g. "${item.id}-2"` }));
+      errors.push(new UserError('IRP_DUPLICATE_ID', `the ${what} id "${preview(item.id)}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`, { position: posOf(input, `${path}/${i}/id`), hint: `give each ${what} its own id, e.g. "${preview(item.id)}-2"` }));
     } else seen.set(item.id, i);
   });
   return new Set(seen.keys());
@@ -234,9 +245,9 @@ function uniqueIds(items: { id?: string }[], path: string, what: string, input: 
 function checkRef(id: string, known: Set<string>, what: string, path: string, input: Located, errors: UserError[]): boolean {
   if (known.has(id)) return true;
   const guess = closest(id, known);
-  errors.push(new UserError('IRP_UNKNOWN_REF', `${dotted(path)} names the ${what} "${id}", which does not exist`, {
+  errors.push(new UserError('IRP_UNKNOWN_REF', `${dotted(path)} names the ${what} "${preview(id)}", which does not exist`, {
     position: posOf(input, path),
-    hint: guess ? `did you mean \`${guess}\`?` : `add a ${what} with id "${id}" or use one of: ${[...known].slice(0, 8).join(', ')}`,
+    hint: guess ? `did you mean \`${guess}\`?` : `add a ${what} with id "${preview(id)}" or use one of: ${[...known].slice(0, 8).join(', ')}`,
   }));
   return false;
 }
@@ -250,7 +261,7 @@ function checkPhone(number: string, path: string, input: Located, errors: UserEr
   }
   const parsed = parsePhoneNumberFromString(number, { defaultCountry: 'US' });
   if (!parsed || !parsed.isPossible()) {
-    errors.push(new UserError('IRP_PHONE', `${dotted(path)} "${number}" is not a phone number that can be dialled`, { position: posOf(input, path), hint: 'write it in international form with a leading +, e.g. "+1 503 555 0142"' }));
+    errors.push(new UserError('IRP_PHONE', `${dotted(path)} "${preview(number)}" is not a phone number that can be dialled`, { position: posOf(input, path), hint: 'write it in international form with a leading +, e.g. "+1 503 555 0142"' }));
   }
 }
 
@@ -259,6 +270,6 @@ function checkTimezone(tz: string | undefined, input: Located, errors: UserError
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
   } catch {
-    errors.push(new UserError('IRP_TIMEZONE', `client.timezone "${tz}" is not a known time zone`, { position: posOf(input, 'client/timezone'), hint: 'use an IANA name such as America/Los_Angeles or Europe/Berlin' }));
+    errors.push(new UserError('IRP_TIMEZONE', `client.timezone "${preview(tz)}" is not a known time zone`, { position: posOf(input, 'client/timezone'), hint: 'use an IANA name such as America/Los_Angeles or Europe/Berlin' }));
   }
 }
