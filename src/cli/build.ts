@@ -18,16 +18,18 @@ Options:
   --no-pdf       skip printing (no browser needed)
   --out <dir>    output folder (default: dist)
   --base <path>  the URL path the site is hosted under (default: /), e.g. /ir/plan/
+  --duplex       start every binder section on a right-hand page, for double-sided printing
 A client that fails leaves its previous output as it was; the others are still built.`,
   async run(args) {
     const { values, positionals } = parse('build', args, {
       'no-pdf': { type: 'boolean', default: false },
       out: { type: 'string', default: 'dist' },
       base: { type: 'string', default: '/' },
+      duplex: { type: 'boolean', default: false },
     });
     const base = normalizeBase(values.base);
     const project = findProject(process.cwd());
-    const result = await buildClients(project, { slugs: positionals, outDir: resolve(values.out), base, pdf: !values['no-pdf'], log: (l) => err(l) });
+    const result = await buildClients(project, { slugs: positionals, outDir: resolve(values.out), base, pdf: !values['no-pdf'], duplex: values.duplex, log: (l) => err(l) });
     if (result.errors.length > 0) {
       printErrors(result.errors);
       out(`built ${result.built.length}, failed ${result.failed.length}: ${result.failed.join(', ')}`);

@@ -9,7 +9,7 @@ import { buildModel } from './model.ts';
 import type { Model } from './model.ts';
 import { readClients } from './plans.ts';
 import type { ValidClient } from './plans.ts';
-import { isDirty, sourceStamp, TOOL_ROOT } from './project.ts';
+import { clientEpoch, isDirty, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
 import { buildSite, writeSiteInput } from './site.ts';
@@ -26,6 +26,8 @@ export interface BuildOptions {
   outDir: string;
   base: string;
   pdf: boolean;
+  /** Start each binder section on a right-hand page. */
+  duplex?: boolean;
   log: (line: string) => void;
 }
 
@@ -36,7 +38,7 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
   const read = readClients(project.plansDir, opts.slugs);
   const tables = loadTables(project.templatesDir);
   const stamp = sourceStamp(project.root);
-  const printer = opts.pdf ? new Printer(stamp.epochSeconds) : undefined;
+  const printer = opts.pdf ? new Printer() : undefined;
   const built: string[] = [];
   const errors = [...read.errors];
   const failed = [...read.failed];
@@ -58,7 +60,7 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
     await printer?.close();
     await closeSearch();
   }
-  writePortfolio(opts.outDir, new Date(stamp.epochSeconds * 1000).toISOString().slice(0, 10));
+  writePortfolio(opts.outDir, new Date((stamp.epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
   return { built, errors, failed };
 }
 
@@ -71,7 +73,8 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
   const cleanup = [stage];
   try {
     const draft = isDirty(ctx.project.root, [relative(ctx.project.root, client.dir), relative(ctx.project.root, ctx.project.templatesDir)]);
-    const buildDate = new Date(ctx.stamp.epochSeconds * 1000).toISOString().slice(0, 10);
+    const epochSeconds = clientEpoch(ctx.stamp, client.plan.plan.effective);
+    const buildDate = new Date(epochSeconds * 1000).toISOString().slice(0, 10);
     const base = { slug: client.slug, buildDate, draft };
     const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
     const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
@@ -89,7 +92,7 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     await buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base });
     const final = join(stage, 'final');
     mkdirSync(join(final, 'pdf'), { recursive: true });
-    if (ctx.printer) await printAll(ctx.printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite });
+    if (ctx.printer) await printAll(ctx.printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite, epochSeconds, duplex: opts.duplex === true });
     if (publishSite) publishSiteFiles(astroOut, final, pdfs);
     if (publishSite) await finishSite(join(final, 'site'), siteModel.contacts, opts.base);
     else opts.log(`${client.slug}: ${printModel.plan.classification} plan, so no site was built (PDFs only)`);
@@ -111,15 +114,15 @@ function siteMeta(model: Model, pdfs: PdfDoc[], publishSite: boolean) {
   };
 }
 
-async function printAll(printer: Printer, printModel: Model, siteModel: Model, pdfs: PdfDoc[], o: { astroOut: string; final: string; base: string; publishSite: boolean }): Promise<void> {
+async function printAll(printer: Printer, printModel: Model, siteModel: Model, pdfs: PdfDoc[], o: { astroOut: string; final: string; base: string; publishSite: boolean; epochSeconds: number; duplex: boolean }): Promise<void> {
   const server = await serveStatic(o.astroOut, o.base);
   try {
-    const jobs = printJobs(pdfs, printModel, { origin: server.origin, base: o.base, audience: 'print', outDir: join(o.final, 'pdf') });
+    const jobs = printJobs(pdfs, printModel, { origin: server.origin, base: o.base, audience: 'print', outDir: join(o.final, 'pdf'), epochSeconds: o.epochSeconds, duplex: o.duplex });
     // The site's copies leave out private numbers; print them separately only when they differ.
     const hasPrivate = printModel.contacts.some((c) => c.phones.some((p) => p.private));
     if (o.publishSite && hasPrivate) {
       mkdirSync(join(o.final, 'site-pdf'), { recursive: true });
-      jobs.push(...printJobs(pdfs, siteModel, { origin: server.origin, base: o.base, audience: 'site', outDir: join(o.final, 'site-pdf') }));
+      jobs.push(...printJobs(pdfs, siteModel, { origin: server.origin, base: o.base, audience: 'site', outDir: join(o.final, 'site-pdf'), epochSeconds: o.epochSeconds, duplex: o.duplex }));
     }
     await Promise.all(jobs.map((j) => printer.print(j)));
   } finally {

@@ -27,15 +27,22 @@ export function findProject(cwd: string): Project {
 }
 
 /** Facts from git that outputs may depend on: the commit and its time. Never the wall clock. */
-export interface SourceStamp { commit: string | null; epochSeconds: number }
+export interface SourceStamp { commit: string | null; epochSeconds: number | null }
 
-/** SOURCE_DATE_EPOCH wins; else the commit time; else 0 with no commit (outside git). */
+/** SOURCE_DATE_EPOCH wins; else the commit time; else null (outside git: the plan's date is used). */
 export function sourceStamp(root: string, env: NodeJS.ProcessEnv = process.env): SourceStamp {
   const commit = git(root, ['rev-parse', 'HEAD']);
   const fromEnv = env.SOURCE_DATE_EPOCH;
   if (fromEnv && /^\d+$/.test(fromEnv)) return { commit, epochSeconds: Number(fromEnv) };
   const time = commit ? git(root, ['log', '-1', '--format=%ct', 'HEAD']) : null;
-  return { commit, epochSeconds: time ? Number(time) : 0 };
+  return { commit, epochSeconds: time ? Number(time) : null };
+}
+
+/** The build's epoch for one client: the stamp, else the plan's effective date, else 1970. */
+export function clientEpoch(stamp: SourceStamp, effective: string | undefined): number {
+  if (stamp.epochSeconds !== null) return stamp.epochSeconds;
+  const t = effective ? Date.parse(`${effective}T00:00:00Z`) : NaN;
+  return Number.isNaN(t) ? 0 : t / 1000;
 }
 
 /** True when these paths have changes git has not committed. */

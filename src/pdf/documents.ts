@@ -20,13 +20,15 @@ export function pdfDocuments(model: Model, docs: RenderedDoc[]): PdfDoc[] {
 }
 
 /** Print jobs for one audience's print pages, served at `origin` + base. */
-export function printJobs(docs: PdfDoc[], model: Model, opts: { origin: string; base: string; audience: 'site' | 'print'; outDir: string }): PrintJob[] {
+export function printJobs(docs: PdfDoc[], model: Model, opts: { origin: string; base: string; audience: 'site' | 'print'; outDir: string; epochSeconds: number; duplex: boolean }): PrintJob[] {
   return docs.map((d) => ({
     url: `${opts.origin}${opts.base}print/${opts.audience}/${d.page}`,
     out: join(opts.outDir, d.file),
     paper: model.plan.paper,
     title: `${model.client.name}: ${d.key === 'binder' ? 'Incident response plan' : d.label.replace(/^Checklist: /, '')} ${model.plan.version}`,
     binder: d.key === 'binder',
+    duplex: opts.duplex,
+    epochSeconds: opts.epochSeconds,
     author: model.msp.name ?? model.client.name,
     subject: `Incident response plan ${model.plan.version}, ${model.plan.classification}`,
   }));

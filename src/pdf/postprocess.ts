@@ -8,7 +8,7 @@ const PRODUCER = 'irplan';
 
 /** Rewrites the Info dictionary of a Chromium PDF with fixed dates and our metadata. */
 export function normalizePdf(pdf: Buffer, info: PdfInfo): Buffer {
-  const text = pdf.toString('latin1');
+  const text = renumberNodeIds(pdf.toString('latin1'));
   const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const xref = parseXref(text, startxref);
   const infoRef = /\/Info (\d+) 0 R/.exec(text.slice(startxref))?.[1];
@@ -24,6 +24,27 @@ export function normalizePdf(pdf: Buffer, info: PdfInfo): Buffer {
   const table = ['xref', `0 ${offsets.length}`, '0000000000 65535 f ', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
   const trailer = text.slice(text.indexOf('trailer', xref.start), text.lastIndexOf('startxref'));
   return Buffer.from(`${body}${table}\n${trailer}startxref\n${xref.start + delta}\n%%EOF\n`, 'latin1');
+}
+
+/**
+ * Tagged PDFs name structure elements after DOM node ids, which depend on what the browser tab
+ * loaded before. They are renumbered in order of first appearance at the same width, so offsets
+ * stay valid; then each ID-tree leaf is re-sorted (a permutation: same length) as the format wants.
+ */
+function renumberNodeIds(text: string): string {
+  const pattern = /\(node(\d{8})\)/g;
+  const ids = new Map<string, string>();
+  const renumbered = text.replace(pattern, (_, id: string) => {
+    let next = ids.get(id);
+    if (next === undefined) { next = String(ids.size + 1).padStart(8, '0'); ids.set(id, next); }
+    return `(node${next})`;
+  });
+  return renumbered.replace(/\/Limits \[\((node\d{8})\) \((node\d{8})\)\]\n\/Names \[([^\]]*)\]/g, (_all, _lo: string, _hi: string, names: string) => {
+    const entries = [...names.matchAll(/\((node\d{8})\) (\d+ \d+ R)/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const).sort((a, b) => a[0].localeCompare(b[0]));
+    const first = entries[0]?.[0] ?? '';
+    const last = entries[entries.length - 1]?.[0] ?? '';
+    return `/Limits [(${first}) (${last})]\n/Names [${entries.map(([id, ref]) => `(${id}) ${ref}`).join(' ')}]`;
+  });
 }
 
 function parseXref(text: string, at: number): { start: number; offsets: number[] } | undefined {

@@ -9,6 +9,8 @@ import { normalizePdf } from './postprocess.ts';
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob {
   url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string;
+  /** The date stamped into the PDF's metadata (from the commit or SOURCE_DATE_EPOCH). */
+  epochSeconds: number;
   /** The binder: its contents page is numbered from a first print's outline. */
   binder?: boolean;
   /** Start every top-level section on a right-hand page (for double-sided printing). */
@@ -27,11 +29,6 @@ export class Printer {
   private idle: Page[] = [];
   private waiting: { resolve: (p: Page) => void; reject: (e: unknown) => void }[] = [];
   private created = 0;
-  private readonly epoch: number;
-
-  constructor(epochSeconds: number) {
-    this.epoch = epochSeconds;
-  }
 
   /** Prints one job, retrying once when the browser fails for a reason other than the page. */
   async print(job: PrintJob): Promise<void> {
@@ -56,7 +53,7 @@ export class Printer {
       const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true } as const;
       if (job.binder) await numberContents(page, await page.pdf({ ...options, tagged: false }), job.duplex === true);
       const pdf = await page.pdf(options);
-      writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: this.epoch, title: job.title, author: job.author, subject: job.subject }));
+      writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
       this.release(page);
     } catch (err) {
       await page.close().catch(() => undefined);
