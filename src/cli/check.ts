@@ -99,11 +99,11 @@ function printFindings(findings: Finding[], locate: Locate): void {
 }
 
 /** Writes the calendar atomically: a reader never sees half a file. */
-function writeCalendar(client: ValidClient, dir: string, opts: CheckOptions, epochSeconds: number): string {
+function writeCalendar(client: ValidClient, dir: string, opts: CheckOptions, epochSeconds: number | null): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${client.slug}-due.ics`);
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, formatCalendar(`${client.plan.client.name}: incident response plan due dates`, dueDates(client.slug, client.plan, opts), epochSeconds));
+  writeFileSync(tmp, formatCalendar(`${client.plan.client.name}: incident response plan due dates`, dueDates(client.slug, client.plan, opts), epochSeconds ?? 0));
   renameSync(tmp, file);
   return file;
 }

@@ -18,6 +18,7 @@ import { closeSearch } from './search.ts';
 import { OFFLINE_FILE } from './offline.ts';
 import { writePortfolio } from './portfolio.ts';
 import { vcardLinks } from './vcard.ts';
+import { addVersions } from './versions.ts';
 import { loadTables } from './tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -96,6 +97,7 @@ async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
     if (publishSite) publishSiteFiles(astroOut, final, pdfs);
     if (publishSite) await finishSite(join(final, 'site'), siteModel.contacts, opts.base);
     else opts.log(`${client.slug}: ${printModel.plan.classification} plan, so no site was built (PDFs only)`);
+    if (publishSite) await addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log: opts.log });
     writeManifest(final, printModel, ctx.stamp, pdfs, publishSite);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {

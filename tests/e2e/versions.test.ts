@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { listVersions } from '../../src/core/versions.ts';
+import { readClients } from '../../src/core/plans.ts';
+import { irplan, tempDir } from '../helpers/cli.ts';
+import { planRepo } from '../helpers/repo.ts';
+
+// Two releases of the smaller example, then one site build: the first release must be there,
+// built from its own tag, under a path that contains its version.
+describe('the versioned site', () => {
+  const repo = planRepo();
+  const slug = 'cedar-dental';
+  const release = (bump: string, message: string, date: string) => {
+    const r = irplan(['release', slug, bump, '-m', message, '--approver', 'Grace Kim', '--date', date], { cwd: repo.dir });
+    if (r.code !== 0) throw new Error(r.stderr);
+  };
+
+  test('after a second release the site holds the first released version under its own path', () => {
+    release('--minor', 'First release with irplan', '2026-11-27');
+    repo.edit(`plans/${slug}/plan.yaml`, (t) => t.replace('Practice software support desk', 'Practice software help desk'));
+    repo.commit('rename the support desk');
+    release('--patch', 'Help desk renamed', '2026-12-15');
+    const out = tempDir();
+    const r = irplan(['build', slug, '--no-pdf', '--out', out], { cwd: repo.dir });
+    expect(r.stderr).not.toMatch(/could not be built|internal error/);
+    expect(r.code).toBe(0);
+    const site = join(out, slug, 'site');
+    const first = readFileSync(join(site, 'versions', '1.4.0', 'index.html'), 'utf8');
+    expect(first).toContain('1.4.0');
+    expect(first).toContain('href="/versions/1.4.0/');
+    expect(existsSync(join(site, 'versions', '1.4.1', 'index.html'))).toBe(true);
+    const all = (dir: string) => readFileSync(join(site, 'versions', dir, 'contacts', 'index.html'), 'utf8');
+    expect(all('1.4.0')).toContain('Practice software support desk');
+    expect(all('1.4.1')).toContain('Practice software help desk');
+    const page = readFileSync(join(site, 'versions', 'index.html'), 'utf8');
+    expect(page).toContain('<tr data-version="1.4.0" data-from="2026-11-27" data-until="2026-12-15">');
+    expect(page).toContain('<a href="1.4.0/">view 1.4.0</a>');
+    const json = JSON.parse(readFileSync(join(site, 'versions', 'versions.json'), 'utf8')) as { versions: { version: string; path: string | null }[] };
+    expect(json.versions.filter((v) => v.path).map((v) => v.version)).toEqual(['1.4.0', '1.4.1']);
+  }, 600_000);
+
+  test('lists versions oldest first with the dates each was in force', () => {
+    const plan = readClients(join(repo.dir, 'plans'), [slug]).clients[0]?.plan;
+    if (!plan) throw new Error('the plan did not load');
+    const versions = listVersions(repo.dir, slug, plan).map((v) => [v.version, v.from, v.until, v.tag]);
+    expect(versions.slice(-2)).toEqual([['1.4.0', '2026-11-27', '2026-12-15', 'cedar-dental@1.4.0'], ['1.4.1', '2026-12-15', null, 'cedar-dental@1.4.1']]);
+  });
+});
