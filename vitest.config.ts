@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/examples.ts'],
     // End-to-end tests build real sites and print real PDFs; on 2 cores that takes a while.
     testTimeout: 180_000,
     hookTimeout: 300_000,

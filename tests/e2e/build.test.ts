@@ -1,16 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { irplan, tempDir, tool } from '../helpers/cli.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { tool } from '../helpers/cli.ts';
 
-// One real build of the shipped examples, inspected the way a reader would: HTML text, PDF pages.
-let out: string;
-let result: ReturnType<typeof irplan>;
-
-beforeAll(() => {
-  out = tempDir();
-  result = irplan(['build', '--out', out]);
-});
+// The shipped examples, built once by tests/setup/examples.ts, inspected as a reader would.
+const out = inject('examplesOut');
+const result = inject('examplesBuild');
 
 const manifest = (slug: string) => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));
 const html = (slug: string, page: string) => readFileSync(join(out, slug, 'site', page, 'index.html'), 'utf8');
