@@ -91,6 +91,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     severities,
     incidents,
     callTree: severities[0]?.callList ?? [],
+    firstCalls: firstCalls(ctx, tables),
     assets,
     criticalAssets: assets.filter((a) => a.criticality === 'critical'),
     dataFlows: (plan.data_flows ?? []).map((f) => ({ id: f.id, data: f.data ?? [], from: endpointName(f.from, plan), to: endpointName(f.to, plan), via: f.via ?? null })),
@@ -251,7 +252,7 @@ interface CallCtx {
  * Who is called, in order, for a severity (and optionally an incident type): the MSP hotline, then
  * the severity's roles and groups from the table, then anyone whose own `notify` asks for it.
  */
-export function callList(ctx: CallCtx, severity: Severity, incident: IncidentType | null): CallEntry[] {
+export function callList(ctx: CallCtx, severity: Severity, incident: IncidentType | null, steps?: string[]): CallEntry[] {
   const sev = ctx.tables.severities.find((s) => s.id === severity);
   const extra = incident ? ctx.tables.incidents.find((i) => i.id === incident)?.also_call ?? [] : [];
   const seen = new Set<string>();
@@ -262,7 +263,7 @@ export function callList(ctx: CallCtx, severity: Severity, incident: IncidentTyp
     out.push({ name: c.display, short: c.name, why, phones: c.phones, first: c.primary, email: c.email, note: c.notes });
   };
   if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
-  for (const step of [...(sev?.call ?? []), ...extra]) {
+  for (const step of steps ?? [...(sev?.call ?? []), ...extra]) {
     if (step === 'insurer') {
       out.push(insurerEntry(ctx));
       continue;
@@ -274,7 +275,8 @@ export function callList(ctx: CallCtx, severity: Severity, incident: IncidentTyp
       else if (group && c.groups.includes(step)) add(c, group.label);
     }
   }
-  for (const c of ctx.contacts) {
+  // A short list (the first calls) leaves out people who only asked to be told.
+  for (const c of steps ? [] : ctx.contacts) {
     const n = ctx.plan.contacts.find((x) => x.id === c.id)?.notify;
     if (n?.severities?.includes(severity)) add(c, c.roleLabels[0] ?? c.groupLabels[0] ?? 'Asked to be notified');
   }
@@ -390,4 +392,10 @@ export function callDifference(base: CallEntry[], typed: CallEntry[]): { added: 
   const baseNames = new Set(base.map((e) => e.name));
   const typedNames = new Set(typed.map((e) => e.name));
   return { added: typed.filter((e) => !baseNames.has(e.name)), skipped: base.filter((e) => !typedNames.has(e.name)).map((e) => e.name) };
+}
+
+/** The first-15-minutes calls: the MSP, then the critical level's `first` roles, in order. */
+function firstCalls(ctx: CallCtx, tables: Tables): CallEntry[] {
+  const critical = tables.severities.find((s) => s.id === 'critical');
+  return callList(ctx, 'critical', null, critical?.first ?? critical?.call ?? []);
 }

@@ -41,6 +41,11 @@ describe('call order', () => {
     expect(m.callTree).toBe(critical);
   });
 
+  test('the first calls are the MSP, then the commander, deputy and technical lead, then the insurer', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.firstCalls.map((e) => e.short)).toEqual(['MSP SOC', 'Ann Lee', 'Bob Ray', 'No cyber insurance on file']);
+  });
+
   test('low severity calls only the technical lead after the MSP', () => {
     const m = buildModel(plan(), tables, opts);
     expect(m.severities.find((s) => s.id === 'low')?.callList.map((e) => e.short)).toEqual(['MSP SOC', 'Bob Ray']);
