@@ -69,7 +69,9 @@ export function validateDefaults(input: Located): UserError[] {
 }
 
 function schemaErrors(errors: ErrorObject[], input: Located): UserError[] {
-  return errors.map((e) => schemaError(e, input));
+  // A value of the wrong type also fails its enum, pattern and format: report the type alone.
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath)).map((e) => schemaError(e, input));
 }
 
 function pathOf(instancePath: string): string {
