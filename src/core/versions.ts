@@ -46,6 +46,22 @@ function compareSemver(a: string, b: string): number {
   return ((pa[0] ?? 0) - (pb[0] ?? 0)) || ((pa[1] ?? 0) - (pb[1] ?? 0)) || ((pa[2] ?? 0) - (pb[2] ?? 0));
 }
 
+/**
+ * True when the client has adopted releases (it has a <slug>@ tag) but HEAD is not its released
+ * version: plan.version was never tagged, or its files changed in commits after the tag.
+ * Uncommitted changes are isDirty's business; together they decide DRAFT.
+ */
+export function isUnreleased(root: string, slug: string, version: string, paths: string[]): boolean {
+  const tags = (git(root, ['tag', '--list', `${slug}@*`]) ?? '').split('\n').filter(Boolean);
+  if (tags.length === 0) return false;
+  const tag = `${slug}@${version}`;
+  if (!tags.includes(tag)) return true;
+  // Templates installed with irplan live outside the repository; git cannot (and need not) diff them.
+  const inside = paths.filter((p) => !p.startsWith('..'));
+  const changed = git(root, ['diff', '--name-only', `${tag}^{commit}`, 'HEAD', '--', ...inside]);
+  return changed !== null && changed !== '';
+}
+
 export interface VersionsInput { project: Project; slug: string; plan: Plan; siteDir: string; base: string; log: (line: string) => void }
 
 /**

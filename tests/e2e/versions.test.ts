@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listVersions } from '../../src/core/versions.ts';
+import { isUnreleased, listVersions } from '../../src/core/versions.ts';
 import { readClients } from '../../src/core/plans.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
 import { planRepo } from '../helpers/repo.ts';
@@ -45,5 +45,22 @@ describe('the versioned site', () => {
     if (!plan) throw new Error('the plan did not load');
     const versions = listVersions(repo.dir, slug, plan).map((v) => [v.version, v.from, v.until, v.tag]);
     expect(versions.slice(-2)).toEqual([['1.4.0', '2026-11-27', '2026-12-15', 'cedar-dental@1.4.0'], ['1.4.1', '2026-12-15', null, 'cedar-dental@1.4.1']]);
+  });
+});
+
+describe('isUnreleased', () => {
+  test('a commit after the release makes the build a draft again; a client without releases never is', () => {
+    const repo = planRepo();
+    const slug = 'cedar-dental';
+    const paths = [`plans/${slug}`, 'templates'];
+    expect(isUnreleased(repo.dir, slug, '1.3.0', paths)).toBe(false);
+    const r = irplan(['release', slug, '--patch', '-m', 'Checked', '--date', '2026-11-27'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(isUnreleased(repo.dir, slug, '1.3.1', paths)).toBe(false);
+    expect(isUnreleased(repo.dir, 'northwind-logistics', '2.1.0', ['plans/northwind-logistics'])).toBe(false);
+    repo.edit(`plans/${slug}/plan.yaml`, (t) => t.replace('Practice software support desk', 'Practice software service desk'));
+    repo.commit('unreleased rename');
+    expect(isUnreleased(repo.dir, slug, '1.3.1', paths)).toBe(true);
+    expect(isUnreleased(repo.dir, slug, '1.9.9', paths)).toBe(true);
   });
 });
