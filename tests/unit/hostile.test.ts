@@ -1,6 +1,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatUserError, sortErrors, UserError } from '../../src/core/errors.ts';
 import { MAX_FILE_BYTES } from '../../src/core/load.ts';
 import type { Model } from '../../src/core/model.ts';
@@ -219,3 +221,81 @@ describe('the CLI on the whole corpus', () => {
     expect(r.stderr).toMatch(/^plans\/defaults\.yaml:2:\d+ error IRP_YAML_TAG/m);
   });
 });
+
+// Property: a valid plan, mutated at random as text or as data, either still validates or fails
+// with UserErrors that each name a position in the file and a hint. Nothing else may escape.
+describe('random mutations of a valid plan (fast-check)', () => {
+  const BASE = readFileSync(resolve(import.meta.dirname, '../fixtures/invalid/_valid/plans/clinic/plan.yaml'), 'utf8');
+  const root = tempDir('irplan-prop-');
+  const file = join(root, 'plans', 'clinic', 'plan.yaml');
+  mkdirSync(join(root, 'plans', 'clinic'), { recursive: true });
+
+  /** Validates `text` as the client's plan; fails the property on anything but a clean result or positioned UserErrors. */
+  function check(text: string): void {
+    writeFileSync(file, text);
+    const lines = text.split(/\r\n|\r|\n/).length + 1;
+    const { clients, errors } = readClients(join(root, 'plans'), []);
+    expect(clients.length + errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(UserError);
+      expect(e.position?.file).toBe(file);
+      expect(e.position!.line).toBeGreaterThanOrEqual(1);
+      expect(e.position!.line).toBeLessThanOrEqual(lines);
+      expect(e.position!.col).toBeGreaterThanOrEqual(1);
+      expect(e.hint).toBeTruthy();
+      expect(formatUserError(e, root)).toMatch(/^plans\/clinic\/plan\.yaml:\d+:\d+ error IRP_[A-Z_]+ .+\n {2}hint: .+$/);
+    }
+  }
+
+  const PIECES = [':', ': ', '-', '- ', ' ', '  ', '\t', '\n', '\r\n', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '!x ', '%YAML 1.1\n', '#', '|', '>', '<<: ', '---\n', '...\n', '?', '@', '`', 'yes', 'no', '0123', '1e9', '.inf', '~', 'null', '__proto__: ', '\u202e', '\u200b', '\ufeff', 'é', '\u0430'];
+  const edit = fc.record({ at: fc.nat(), drop: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }) });
+
+  test('text edits: inserted YAML punctuation, tags, anchors, directives, odd characters', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = BASE;
+        for (const { at, drop, insert } of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert.join('') + text.slice(i + drop);
+        }
+        check(text);
+      }),
+      { numRuns: 300, seed: 8, endOnFailure: true },
+    );
+  });
+
+  test('data edits: any value replaced by any JSON value, keys dropped or misspelled', () => {
+    const data = parseYaml(BASE) as Record<string, unknown>;
+    const paths = leafPaths(data);
+    const change = fc.record({ path: fc.constantFrom(...paths), value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.string()), rename: fc.option(fc.string({ minLength: 1, maxLength: 12 })) });
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 3 }), (changes) => {
+        const copy = structuredClone(data);
+        for (const c of changes) setAt(copy, c.path, c.value, c.rename);
+        check(stringifyYaml(copy));
+      }),
+      { numRuns: 200, seed: 8, endOnFailure: true },
+    );
+  });
+});
+
+/** Every path to a value in a parsed plan (maps and lists included). */
+function leafPaths(value: unknown, path: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object') return [path];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return [path, ...entries.flatMap(([k, v]) => leafPaths(v, [...path, k]))].filter((p) => p.length > 0);
+}
+
+/** Sets (or with `undefined`, deletes) the value at a path; a rename moves it to a new key. */
+function setAt(root: Record<string, unknown>, path: string[], value: unknown, rename: string | null): void {
+  let node: unknown = root;
+  for (const seg of path.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[seg];
+  if (node === null || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  const last = path.at(-1)!;
+  if (rename !== null && !Array.isArray(obj)) {
+    obj[rename] = obj[last];
+    delete obj[last];
+  } else if (value === undefined) delete obj[last];
+  else obj[last] = value;
+}
