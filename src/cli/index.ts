@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.ts')).command,
   build: async () => (await import('./build.ts')).command,
   doctor: async () => (await import('./doctor.ts')).command,
+  dev: async () => (await import('./dev.ts')).command,
   diff: async () => (await import('./diff.ts')).command,
   check: async () => (await import('./check.ts')).command,
   release: async () => (await import('./release.ts')).command,

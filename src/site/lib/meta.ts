@@ -16,6 +16,10 @@ export interface SiteMeta {
   publishSite: boolean;
   downloads: { label: string; href: string }[];
   nav: { id: string; title: string }[];
+  /** One vCard per contact with a published phone (src/core/vcard.ts); hrefs relative to the site root. */
+  vcards?: { id: string; name: string; href: string }[];
+  /** The --base the site is built for; import.meta.env.BASE_URL can be overridden by a BASE_URL in the environment. */
+  base?: string;
 }
 
 let cached: SiteMeta | undefined;
@@ -31,6 +35,6 @@ export function siteMeta(): SiteMeta {
 
 /** A path under the configured base, with the trailing slash Astro is set to use. */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = (siteMeta().base ?? import.meta.env.BASE_URL).replace(/\/?$/, '/');
   return `${base}${path.replace(/^\//, '')}`;
 }

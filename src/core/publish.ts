@@ -1,0 +1,14 @@
+import type { ContactView } from './model.ts';
+import { writeOffline } from './offline.ts';
+import { indexSite } from './search.ts';
+import { writeVCards } from './vcard.ts';
+
+/**
+ * What the published site gets after Astro: the offline copy, vCards and the search index.
+ * The order matters: the index is built last, from exactly the pages a reader can open.
+ */
+export async function finishSite(siteDir: string, contacts: ContactView[], base: string): Promise<void> {
+  writeOffline(siteDir, base);
+  writeVCards(siteDir, contacts);
+  await indexSite(siteDir, base);
+}

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { UserError } from './errors.ts';
+
+/** Where the search bundle lives, relative to the site root (DESIGN.md: site/pagefind/). */
+export const SEARCH_DIR = 'pagefind';
+
+/** Every page of the finished site: Astro writes each as <path>/index.html. */
+function pages(siteDir: string): string[] {
+  return readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
+    .sort();
+}
+
+/**
+ * Indexes the published site with Pagefind into site/pagefind/. It runs on the final site folder
+ * (print pages already removed) and one client at a time, so the index holds only what this
+ * client's readers can open. URLs carry the base, so results resolve when hosted under a sub-path.
+ */
+export async function indexSite(siteDir: string, base: string): Promise<number> {
+  const fail = (what: string, errors: string[]) => new UserError('IRP_SEARCH', `the search index of ${siteDir} could not be ${what}: ${errors.join('; ')}`, { hint: 'run irplan doctor; reinstall with npm ci if the pagefind binary is missing' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw fail('created', errors);
+  try {
+    const files = pages(siteDir);
+    for (const file of files) {
+      const url = `${base}${file.replace(/index\.html$/, '')}`;
+      const added = await index.addHTMLFile({ url, content: readFileSync(join(siteDir, file), 'utf8') });
+      if (added.errors.length > 0) throw fail(`built from ${file}`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_DIR) });
+    if (written.errors.length > 0) throw fail('written', written.errors);
+    return files.length;
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Stops the Pagefind service so the process can exit. */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
+}
