@@ -5,6 +5,7 @@ import { findProject } from '../core/project.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { err, out, printErrors } from './output.ts';
+import { createReporter, progressMode } from './progress.ts';
 
 export const command: Command = {
   summary: 'build each client\'s site and PDFs into dist/<slug>/',
@@ -19,6 +20,13 @@ Options:
   --out <dir>    output folder (default: dist)
   --base <path>  the URL path the site is hosted under (default: /), e.g. /ir/plan/
   --duplex       start every binder section on a right-hand page, for double-sided printing
+  --force        rebuild every client, even those whose inputs have not changed
+  --shard i/n    build only the i-th of n stable shares of the clients (for CI matrices)
+  --quiet        print only errors and notes
+  --json         print progress as JSON lines on stdout (events: validate, start, client-start,
+                 stage, client, note, done)
+Unchanged clients (same plan files, defaults, templates, options and irplan) are skipped and
+their files left untouched.
 A client that fails leaves its previous output as it was; the others are still built.`,
   async run(args) {
     const { values, positionals } = parse('build', args, {
@@ -26,19 +34,34 @@ A client that fails leaves its previous output as it was; the others are still b
       out: { type: 'string', default: 'dist' },
       base: { type: 'string', default: '/' },
       duplex: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      shard: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
     });
     const base = normalizeBase(values.base);
     const project = findProject(process.cwd());
-    const result = await buildClients(project, { slugs: positionals, outDir: resolve(values.out), base, pdf: !values['no-pdf'], duplex: values.duplex, log: (l) => err(l) });
-    if (result.errors.length > 0) {
-      printErrors(result.errors);
-      out(`built ${result.built.length}, failed ${result.failed.length}: ${result.failed.join(', ')}`);
-      return 1;
+    const mode = progressMode({ json: values.json, quiet: values.quiet });
+    const result = await buildClients(project, {
+      slugs: positionals, outDir: resolve(values.out), base, pdf: !values['no-pdf'], duplex: values.duplex,
+      force: values.force, report: createReporter(mode), ...(values.shard ? { shard: parseShard(values.shard) } : {}),
+    });
+    if (result.errors.length > 0) printErrors(result.errors);
+    if (mode !== 'json') {
+      const summary = `built ${result.built.length}, unchanged ${result.unchanged.length}, failed ${result.failed.length} into ${values.out}/`;
+      (result.errors.length > 0 ? err : out)(result.failed.length ? `${summary}: ${result.failed.join(', ')} failed` : summary);
     }
-    out(`built ${result.built.length} client${result.built.length === 1 ? '' : 's'} into ${values.out}/: ${result.built.join(', ')}`);
-    return 0;
+    return result.errors.length > 0 ? 1 : 0;
   },
 };
+
+function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UserError('IRP_ARGS', `--shard "${text}" is not i/n`, { hint: 'use e.g. --shard 2/4 for the second of four shards' });
+  return { index, count };
+}
 
 function normalizeBase(base: string): string {
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(base) || base.includes('..')) {

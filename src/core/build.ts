@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pdfDocuments, printJobs } from '../pdf/documents.ts';
@@ -9,16 +10,18 @@ import { buildModel } from './model.ts';
 import type { Model } from './model.ts';
 import { readClients } from './plans.ts';
 import type { ValidClient } from './plans.ts';
-import { clientEpoch, isDirty, sourceStamp, TOOL_ROOT } from './project.ts';
-import type { Project, SourceStamp } from './project.ts';
+import type { Reporter } from './events.ts';
+import { buildKey, hashTree, isFresh, KEY_FILE } from './incremental.ts';
+import { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp, TOOL_ROOT } from './project.ts';
+import type { Project, RepoState, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
 import { buildSite, writeSiteInput } from './site.ts';
 import { finishSite } from './publish.ts';
 import { closeSearch } from './search.ts';
 import { OFFLINE_FILE } from './offline.ts';
 import { writePortfolio } from './portfolio.ts';
-import { vcardLinks } from './vcard.ts';
-import { addVersions } from './versions.ts';
+import { hasVersionsPage, vcardLinks } from './publish.ts';
+import { addVersions, isUnreleased } from './versions.ts';
 import { loadTables } from './tables.ts';
 import type { Tables } from './tables.ts';
 
@@ -29,76 +32,135 @@ export interface BuildOptions {
   pdf: boolean;
   /** Start each binder section on a right-hand page. */
   duplex?: boolean;
-  log: (line: string) => void;
+  /** Rebuild even clients whose inputs have not changed. */
+  force?: boolean;
+  /** Build only share i of n (1-based), chosen by a stable hash of each slug: for CI matrices. */
+  shard?: { index: number; count: number };
+  report: Reporter;
 }
 
-export interface BuildResult { built: string[]; errors: UserError[]; failed: string[] }
+export interface BuildResult { built: string[]; unchanged: string[]; errors: UserError[]; failed: string[] }
 
 /** Builds every named client (all when none are named); broken clients are reported, the rest built. */
 export async function buildClients(project: Project, opts: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const read = readClients(project.plansDir, opts.slugs);
-  const tables = loadTables(project.templatesDir);
-  const stamp = sourceStamp(project.root);
-  const printer = opts.pdf ? new Printer() : undefined;
-  const built: string[] = [];
-  const errors = [...read.errors];
-  const failed = [...read.failed];
+  const clients = read.clients.filter((c) => inShard(c.slug, opts.shard));
+  opts.report({ event: 'validate', ms: performance.now() - started, valid: read.clients.length, failed: read.failed.length });
+  opts.report({ event: 'start', clients: clients.length, pdf: opts.pdf });
+  const ctx: Ctx = {
+    project, opts, tables: loadTables(project.templatesDir), repo: readRepoState(project.root),
+    printer: opts.pdf ? new Printer() : undefined, toolHash: toolFingerprint(),
+  };
+  const result: BuildResult = { built: [], unchanged: [], errors: [...read.errors], failed: [...read.failed] };
   mkdirSync(opts.outDir, { recursive: true });
   try {
-    for (const client of read.clients) {
-      const started = performance.now();
-      try {
-        await buildOne(client, { project, tables, stamp, printer, opts });
-        built.push(client.slug);
-        opts.log(`built ${client.slug} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        errors.push(err);
-        failed.push(client.slug);
-      }
-    }
+    for (const [index, client] of clients.entries()) await buildOrSkip(client, index, clients.length, ctx, result);
   } finally {
-    await printer?.close();
+    await ctx.printer?.close();
     await closeSearch();
   }
-  writePortfolio(opts.outDir, new Date((stamp.epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
-  return { built, errors, failed };
+  writePortfolio(opts.outDir, new Date((sourceStamp(project.root).epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
+  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0 });
+  return result;
 }
 
-interface Ctx { project: Project; tables: Tables; stamp: SourceStamp; printer: Printer | undefined; opts: BuildOptions }
+/** A stable share of the clients: the same slug always lands in the same shard. */
+export function inShard(slug: string, shard: BuildOptions['shard']): boolean {
+  if (!shard) return true;
+  const n = createHash('sha256').update(slug).digest().readUInt32BE(0);
+  return n % shard.count === shard.index - 1;
+}
 
-async function buildOne(client: ValidClient, ctx: Ctx): Promise<void> {
+async function buildOrSkip(client: ValidClient, index: number, total: number, ctx: Ctx, result: BuildResult): Promise<void> {
+  const started = performance.now();
+  const report = ctx.opts.report;
+  report({ event: 'client-start', client: client.slug, index, total });
+  const inputs = clientInputs(client, ctx);
+  if (!ctx.opts.force && isFresh(join(ctx.opts.outDir, client.slug), inputs.key)) {
+    result.unchanged.push(client.slug);
+    report({ event: 'client', client: client.slug, status: 'unchanged', ms: performance.now() - started });
+    return;
+  }
+  try {
+    await buildOne(client, inputs, ctx);
+    result.built.push(client.slug);
+    report({ event: 'client', client: client.slug, status: 'built', ms: performance.now() - started });
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    result.errors.push(err);
+    result.failed.push(client.slug);
+    report({ event: 'client', client: client.slug, status: 'failed', ms: performance.now() - started });
+  }
+}
+
+interface ClientInputs { key: string; stamp: SourceStamp; epochSeconds: number; draft: boolean }
+
+/** Everything a client's outputs depend on, and the key that sums it up. */
+function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
+  const { project, opts, repo } = ctx;
+  const stamp = clientStamp(repo, client.slug);
+  const tags = repo.tags.filter((t) => t.startsWith(`${client.slug}@`));
+  const sources = [relative(project.root, client.dir), relative(project.root, project.templatesDir)];
+  // A client with releases is a draft when its inputs changed since the tag of its current version.
+  const draft = clientDirty(repo, client.slug) || (tags.length > 0 && isUnreleased(project.root, client.slug, client.plan.plan.version, sources));
+  const epochSeconds = clientEpoch(stamp, client.plan.plan.effective);
+  const key = buildKey({
+    tool: ctx.toolHash,
+    inputs: hashTree([client.dir, join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
+    options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
+    stamp, draft, epochSeconds,
+    tags,
+  });
+  return { key, stamp, epochSeconds, draft };
+}
+
+/** The tool's own code, templates and locked dependencies: a new irplan rebuilds everything. */
+function toolFingerprint(): string {
+  return hashTree(['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)), TOOL_ROOT);
+}
+
+interface Ctx { project: Project; tables: Tables; repo: RepoState; printer: Printer | undefined; toolHash: string; opts: BuildOptions }
+
+async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
+  const { epochSeconds, draft } = inputs;
+  const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
+  const timed = async <T>(stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions', work: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const out = await work();
+    opts.report({ event: 'stage', client: client.slug, stage, ms: performance.now() - t });
+    return out;
+  };
   const stage = join(opts.outDir, `.staging-${client.slug}-${process.pid}`);
   rmSync(stage, { recursive: true, force: true });
   const cleanup = [stage];
   try {
-    const draft = isDirty(ctx.project.root, [relative(ctx.project.root, client.dir), relative(ctx.project.root, ctx.project.templatesDir)]);
-    const epochSeconds = clientEpoch(ctx.stamp, client.plan.plan.effective);
     const buildDate = new Date(epochSeconds * 1000).toISOString().slice(0, 10);
     const base = { slug: client.slug, buildDate, draft };
     const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
     const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
     const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
-    const siteDocs = renderDocuments(siteModel, templates);
-    const printDocs = renderDocuments(printModel, templates);
+    const [siteDocs, printDocs] = await timed('render', () => [renderDocuments(siteModel, templates), renderDocuments(printModel, templates)]);
     const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
     const publishSite = printModel.plan.classification !== 'TLP:RED';
     const meta = siteMeta(printModel, pdfs, publishSite);
     meta.nav = siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title }));
-    writeSiteInput(join(stage, 'content'), { slug: client.slug, meta: { ...meta, vcards: vcardLinks(siteModel.contacts) }, siteDocs, printDocs });
+    writeSiteInput(join(stage, 'content'), { slug: client.slug, meta: { ...meta, base: opts.base, vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client) }, siteDocs, printDocs });
     // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
     const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
     cleanup.push(astroOut);
-    await buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base });
+    await timed('site', () => buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base }));
     const final = join(stage, 'final');
     mkdirSync(join(final, 'pdf'), { recursive: true });
-    if (ctx.printer) await printAll(ctx.printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite, epochSeconds, duplex: opts.duplex === true });
-    if (publishSite) publishSiteFiles(astroOut, final, pdfs);
-    if (publishSite) await finishSite(join(final, 'site'), siteModel.contacts, opts.base);
-    else opts.log(`${client.slug}: ${printModel.plan.classification} plan, so no site was built (PDFs only)`);
-    if (publishSite) await addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log: opts.log });
-    writeManifest(final, printModel, ctx.stamp, pdfs, publishSite);
+    const printer = ctx.printer;
+    if (printer) await timed('pdf', () => printAll(printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite, epochSeconds, duplex: opts.duplex === true }));
+    if (publishSite) {
+      await timed('publish', async () => { publishSiteFiles(astroOut, final, pdfs); await finishSite(join(final, 'site'), siteModel.contacts, opts.base); });
+      await timed('versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
+    } else log(`${printModel.plan.classification} plan, so no site was built (PDFs only)`);
+    writeManifest(final, printModel, inputs.stamp, pdfs, publishSite);
+    writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key })}\n`);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {
     // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.

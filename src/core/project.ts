@@ -59,3 +59,46 @@ export function git(cwd: string, args: string[]): string | null {
     return null;
   }
 }
+
+/** What git says about the plan repository, read once per build with three git calls. */
+export interface RepoState {
+  /** Paths (relative to the root) with uncommitted changes. */
+  dirty: string[];
+  /** Release tags, `<slug>@<version>`. */
+  tags: string[];
+  /** Newest first: each commit with its time and the paths it touched under plans/ and templates/. */
+  log: { commit: string; epochSeconds: number; paths: string[] }[];
+}
+
+/** Reads status, tags and the history of plans/ and templates/; empty outside git. */
+export function readRepoState(root: string): RepoState {
+  const status = git(root, ['status', '--porcelain', '--untracked-files=all', '--', 'plans', 'templates']);
+  const tags = git(root, ['tag', '--list', '*@*']);
+  const log = git(root, ['log', '--format=%x01%H %ct', '--name-only', '--', 'plans', 'templates']);
+  return {
+    dirty: (status ?? '').split('\n').filter(Boolean).map((l) => l.slice(3).replace(/^.* -> /, '')),
+    tags: (tags ?? '').split('\n').filter(Boolean),
+    log: (log ?? '').split('\u0001').filter(Boolean).map((chunk) => {
+      const [head = '', ...paths] = chunk.split('\n').filter(Boolean);
+      const [commit = '', time = '0'] = head.split(' ');
+      return { commit, epochSeconds: Number(time), paths };
+    }),
+  };
+}
+
+/**
+ * The commit a client's outputs come from: the newest one that touched its folder, the MSP
+ * defaults or the templates. Its time dates the outputs, so an unrelated commit changes nothing.
+ */
+export function clientStamp(state: RepoState, slug: string, env: NodeJS.ProcessEnv = process.env): SourceStamp {
+  const own = `plans/${slug}/`;
+  const hit = state.log.find((c) => c.paths.some((p) => p.startsWith(own) || p === 'plans/defaults.yaml' || p.startsWith('templates/')));
+  const fromEnv = env.SOURCE_DATE_EPOCH;
+  const epochSeconds = fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : hit?.epochSeconds ?? null;
+  return { commit: hit?.commit ?? null, epochSeconds };
+}
+
+/** True when the client's folder, the defaults or the templates have uncommitted changes. */
+export function clientDirty(state: RepoState, slug: string): boolean {
+  return state.dirty.some((p) => p.startsWith(`plans/${slug}/`) || p === 'plans/defaults.yaml' || p.startsWith('templates/'));
+}

@@ -1,0 +1,13 @@
+/** What a build reports as it goes; the CLI shows it live, as plain lines, or as JSON. */
+export type BuildEvent =
+  | { event: 'start'; clients: number; pdf: boolean }
+  | { event: 'validate'; ms: number; valid: number; failed: number }
+  | { event: 'client-start'; client: string; index: number; total: number }
+  | { event: 'stage'; client: string; stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions'; ms: number; pdfs?: number }
+  | { event: 'pdf'; client: string; file: string; done: number; total: number }
+  | { event: 'client'; client: string; status: 'built' | 'unchanged' | 'failed'; ms: number }
+  | { event: 'note'; client: string; message: string }
+  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number };
+
+/** Receives build events. */
+export type Reporter = (e: BuildEvent) => void;
