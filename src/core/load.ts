@@ -96,6 +96,8 @@ function readPlanText(file: string): string {
   const pos: Position = { file, line: 1, col: 1 };
   const stat = lstatSync(file);
   if (stat.isSymbolicLink()) throw new UserError('IRP_SYMLINK', 'the plan file is a symbolic link', { position: pos, hint: 'keep plan files inside the repository as real files' });
+  // A folder or a named pipe called plan.yaml would crash or block the read.
+  if (!stat.isFile()) throw new UserError('IRP_NOT_FILE', 'this is not a regular file', { position: pos, hint: 'plan files are plain YAML text files' });
   if (stat.size > MAX_FILE_BYTES) {
     throw new UserError('IRP_FILE_TOO_LARGE', `the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES} byte limit for a plan file`, { position: pos, hint: 'split large sections into sibling files in the client folder' });
   }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -41,6 +41,7 @@ const PLAN_CASES: Record<string, { code: string; at: string }> = {
   'merge-key': { code: 'IRP_YAML_MERGE', at: '<<:' },
   'nan-number': { code: 'IRP_TYPE', at: '.nan' },
   'non-mapping-root': { code: 'IRP_YAML_ROOT', at: '- client' },
+  'plan-is-a-folder': { code: 'IRP_NOT_FILE', at: '' },
   'proto-key': { code: 'IRP_YAML_KEY', at: '__proto__:' },
   'secret-tag': { code: 'IRP_YAML_TAG', at: '!secret' },
   'several-documents': { code: 'IRP_YAML_MULTIDOC', at: '---' },
@@ -73,6 +74,7 @@ function expectWellFormed(errors: UserError[], root: string): void {
 
 function textAt(e: UserError): string {
   const { file, line, col } = e.position!;
+  if (!statSync(file).isFile()) return '';
   const text = readFileSync(file, 'latin1').split(/\r?\n/)[line - 1] ?? '';
   return Buffer.from(text, 'latin1').toString('utf8').slice(col - 1);
 }
@@ -213,6 +215,17 @@ describe('the CLI on the whole corpus', () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toMatch(new RegExp(`problems in ${names.length} clients; 0 valid`));
     for (const n of names) expect(r.stderr).toMatch(new RegExp(`^plans/${n.replace(/\./g, '\\.')}/[a-z]+\\.yaml:\\d+:\\d+ error IRP_`, 'm'));
+  });
+
+  test('build stops at a template typo in a client override with its file:line:col, exit 1', () => {
+    const root = tempDir('irplan-tpl-cli-');
+    cpSync(join(HOSTILE, 'render'), root, { recursive: true });
+    cpSync(join(HOSTILE, 'template-typo', 'plans', 'clinic', 'templates'), join(root, 'plans', 'payloads', 'templates'), { recursive: true });
+    const r = irplan(['build', 'payloads', '--no-pdf', '--out', join(root, 'dist')], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stderr).toMatch(/^plans\/payloads\/templates\/sections\/99-hostile\.md\.hbs:10:16 error IRP_TEMPLATE \{\{plan\.ownr\.name\}\}/m);
+    expect(r.stderr).toMatch(/^ {2}hint: /m);
   });
 
   test('a broken defaults file fails every client with exit 1', () => {
