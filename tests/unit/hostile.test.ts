@@ -34,6 +34,7 @@ const PLAN_CASES: Record<string, { code: string; at: string }> = {
   'empty-file': { code: 'IRP_REQUIRED', at: '' },
   'invalid-utf8': { code: 'IRP_ENCODING', at: '' },
   'js-function-tag': { code: 'IRP_YAML_TAG', at: '!!js/function' },
+  'key-over-100-chars': { code: 'IRP_YAML_KEY', at: 'kkkk' },
   'leading-zero-number': { code: 'IRP_TYPE', at: '0123' },
   'long-key': { code: 'IRP_YAML', at: 'kkkk' },
   'lookalike-cyrillic-key': { code: 'IRP_REQUIRED', at: 'id: ana-diaz' },
