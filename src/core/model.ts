@@ -26,7 +26,7 @@ export interface ContactView {
 
 export interface AssetView {
   id: string; name: string; kind: string; os: string | null; services: string[]; criticality: Severity;
-  data: string[]; owner: ContactView | null; location: string | null; rto: number | null; rpo: number | null;
+  data: string[]; dataText: string[]; owner: ContactView | null; location: string | null; rto: number | null; rpo: number | null;
   dependsOn: string[]; notes: string | null; priority: number; impact: string; checklists: string[];
   /** The lowest severity an incident touching this asset can have (from its priority). */
   severityFloor: Severity; severityFloorLabel: string;
@@ -62,7 +62,9 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
   const contacts = plan.contacts.map((c) => contactView(c, tables, opts.audience));
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const ref = (id: string | undefined) => (id ? byId.get(id) ?? null : null);
-  const assets = (plan.assets ?? []).map((a) => assetView(a, ref(a.owner), plan, tables)).sort((a, b) => a.priority - b.priority || a.name.localeCompare(b.name));
+  // Within a priority, critical assets come before high ones: they are protected and restored first.
+  const assets = (plan.assets ?? []).map((a) => assetView(a, ref(a.owner), plan, tables))
+    .sort((a, b) => a.priority - b.priority || SEVERITY_RANK[a.criticality] - SEVERITY_RANK[b.criticality] || a.name.localeCompare(b.name));
   const roles = roleViews(tables, contacts);
   const insurance = insuranceView(plan, tables, ref, opts.audience);
   const msp = { name: plan.msp?.name ?? null, hotline: ref(plan.msp?.hotline), color: plan.msp?.color ?? '#1f4e79', logo: plan.msp?.logo ?? null };
@@ -86,6 +88,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     contacts,
     roles,
     who: whoMap(roles),
+    person: personMap(roles),
     scope: assetScopes(assets),
     groups: tables.groups.map((g) => ({ ...g, contacts: contacts.filter((c) => c.groups.includes(g.id)) })),
     severities,
@@ -93,8 +96,9 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     callTree: severities[0]?.callList ?? [],
     firstCalls: firstCalls(ctx, tables),
     assets,
+    restoreOrder: restoreOrder(assets, plan),
     criticalAssets: assets.filter((a) => a.criticality === 'critical'),
-    dataFlows: (plan.data_flows ?? []).map((f) => ({ id: f.id, data: f.data ?? [], from: endpointName(f.from, plan), to: endpointName(f.to, plan), via: f.via ?? null })),
+    dataFlows: (plan.data_flows ?? []).map((f) => ({ id: f.id, data: f.data ?? [], dataText: (f.data ?? []).map((d) => DATA_LABELS[d] ?? d), from: endpointName(f.from, plan), to: endpointName(f.to, plan), via: f.via ?? null })),
     insurance,
     continuity: continuityView(plan, ref),
     regulations: (plan.regulations ?? []).map((id) => regulationView(id, tables, assets)),
@@ -141,6 +145,7 @@ function assetView(a: Asset, owner: ContactView | null, plan: Plan, tables: Tabl
     id: a.id, name: a.name, kind: a.kind, os: a.os ?? null, services: a.services ?? [], criticality: a.criticality,
     data, owner, location: a.location ?? null, rto: a.rto_hours ?? null, rpo: a.rpo_hours ?? null,
     dependsOn: (a.depends_on ?? []).map((d) => byId.get(d) ?? d), notes: a.notes ?? null,
+    dataText: data.map((d) => DATA_LABELS[d] ?? d),
     priority, impact: impactText(a), checklists: tables.checklists.filter((c) => matches(c.match, a)).map((c) => c.id),
     severityFloor: SEVERITY_BY_RANK[priority - 1] ?? 'low', severityFloorLabel: tables.severities.find((s) => s.id === (SEVERITY_BY_RANK[priority - 1] ?? 'low'))?.label ?? 'Low',
     affects: dependents(a.id, plan).map((id) => byId.get(id) ?? id),
@@ -170,7 +175,7 @@ export function dependents(id: string, plan: Plan): string[] {
 
 function impactText(a: Asset): string {
   const parts = [`${a.criticality} to operations`];
-  if (a.data?.length) parts.push(`holds ${a.data.join(', ')}`);
+  if (a.data?.length) parts.push(`holds ${a.data.map((d) => DATA_LABELS[d] ?? d).join(', ')}`);
   if (a.rto_hours !== undefined) parts.push(`back within ${a.rto_hours} h`);
   return parts.join('; ');
 }
@@ -229,6 +234,8 @@ function insuranceView(plan: Plan, tables: Tables, ref: (id: string | undefined)
     hotlineCountsAsNotice: ins.hotline_counts_as_notice === true, noticeEmail: ins.notice_email ?? null,
     broker: ref(ins.broker),
     panel: (ins.panel ?? []).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
+    // Panel services are free text; the forensic sheets name only the firms that do forensics.
+    forensicPanel: (ins.panel ?? []).filter((v) => /forensic|incident response|dfir/i.test(v.service)).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
     consent: (ins.consent_required_for ?? []).map((id) => ({ id, label: tables.consent.find((c) => c.id === id)?.label ?? id })),
     consentIds: ins.consent_required_for ?? [],
     stipulations: ins.stipulations ?? [],
@@ -398,4 +405,29 @@ export function callDifference(base: CallEntry[], typed: CallEntry[]): { added: 
 function firstCalls(ctx: CallCtx, tables: Tables): CallEntry[] {
   const critical = tables.severities.find((s) => s.id === 'critical');
   return callList(ctx, 'critical', null, critical?.first ?? critical?.call ?? []);
+}
+
+/**
+ * The order to bring assets back: by priority, but never before the assets they depend on.
+ * Each round takes the first asset (in priority order) whose dependencies are all back;
+ * a dependency cycle is broken by taking the first remaining asset.
+ */
+export function restoreOrder(assets: AssetView[], plan: Plan): AssetView[] {
+  const deps = new Map((plan.assets ?? []).map((a) => [a.id, (a.depends_on ?? []).filter((d) => d !== a.id && assets.some((x) => x.id === d))]));
+  const done = new Set<string>();
+  const left = [...assets];
+  const out: AssetView[] = [];
+  while (left.length > 0) {
+    const i = Math.max(0, left.findIndex((a) => (deps.get(a.id) ?? []).every((d) => done.has(d))));
+    const [next] = left.splice(i, 1);
+    if (!next) break;
+    done.add(next.id);
+    out.push(next);
+  }
+  return out;
+}
+
+/** Role id (camel case) to the person's name alone, for messages sent outside the team. */
+function personMap(roles: RoleView[]): Record<string, string> {
+  return Object.fromEntries(roles.map((r) => [camel(r.id), r.primary?.name ?? r.deputies[0]?.name ?? `our ${r.label.toLowerCase()}`]));
 }

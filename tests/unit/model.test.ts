@@ -91,6 +91,12 @@ describe('roles and deputies', () => {
     expect(m.who.legal).toBe('Legal adviser (to be named by the incident commander)');
   });
 
+  test('person names the holder alone, for messages sent outside the team', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.person.technicalLead).toBe('Bob Ray');
+    expect(m.person.legal).toBe('our legal adviser');
+  });
+
   test('camel turns role ids into template keys', () => {
     expect(camel('incident-commander')).toBe('incidentCommander');
     expect(camel('forensics-domain-controller')).toBe('forensicsDomainController');
@@ -103,7 +109,7 @@ describe('applicable checklists', () => {
     const ids = m.forensics.map((c) => c.id);
     expect(ids).toEqual(['forensics-windows', 'forensics-linux', 'forensics-macos', 'forensics-web', 'forensics-database', 'forensics-domain-controller', 'forensics-dns']);
     expect(m.sheets.forensicsDns?.assets.map((a) => a.name)).toEqual(['DC1']);
-    expect(m.sheets.forensicsWindows?.assets.map((a) => a.name)).toEqual(['App', 'DC1']);
+    expect(m.sheets.forensicsWindows?.assets.map((a) => a.name)).toEqual(['DC1', 'App']);
   });
 
   test('a client without Linux gets no Linux sheet, and the response checklists always apply', () => {
@@ -137,6 +143,24 @@ describe('triage matrix', () => {
     expect(dependents('web', plan())).toEqual([]);
     const m = buildModel(plan(), tables, opts);
     expect(m.assets.find((a) => a.id === 'dc')?.affects).toEqual(['App', 'Portal']);
+  });
+
+  test('restore order puts dependencies first, then priority', () => {
+    const m = buildModel(plan(), tables, opts);
+    // App has the higher priority (it holds personal data) but needs DC1 back first.
+    expect(m.assets.map((a) => a.name).slice(0, 2)).toEqual(['DC1', 'App']);
+    const p = plan();
+    const dc = p.assets?.[0];
+    if (dc) dc.criticality = 'high';
+    const m2 = buildModel(p, tables, opts);
+    expect(m2.assets[0]?.name).toBe('App');
+    expect(m2.restoreOrder.map((a) => a.name)).toEqual(['DC1', 'App', 'Portal', 'Laptops']);
+  });
+
+  test('impact and data read in words, not ids', () => {
+    const m = buildModel(plan(), tables, opts);
+    expect(m.assets.find((a) => a.id === 'app')?.impact).toBe('high to operations; holds personal data');
+    expect(m.assets.find((a) => a.id === 'app')?.dataText).toEqual(['personal data']);
   });
 
   test('a dependency cycle does not loop', () => {
