@@ -51,7 +51,7 @@ function clientBlock(c: ClientDiff): string[] {
     lines.push(`**${AREA_TITLES[area]}**`, ...changes.map((x) => `- ${mdText(x.text)}${x.insurer ? ' ⚠️' : ''}`), '');
   }
   if (c.sections === null) lines.push(`_Binder sections could not be compared: ${mdText(c.sectionsError ?? 'a template did not render')}_`, '');
-  else if (c.sections.length > 0) lines.push(`**Binder sections to reprint:** ${c.sections.map(mdText).join(', ')}`, '');
+  else if (c.sections.length > 0) lines.push(`**Binder sections to reprint:** ${c.sections.map((x) => mdText(x.title)).join(', ')}`, '');
   return lines;
 }
 

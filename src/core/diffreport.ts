@@ -5,6 +5,7 @@ import type { LoadedSide } from './diffsides.ts';
 import { formatUserError, oneLine, UserError } from './errors.ts';
 import { buildModel } from './model.ts';
 import type { ValidClient } from './plans.ts';
+import type { Plan } from './types.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
 import { loadTables } from './tables.ts';
 
@@ -14,13 +15,16 @@ export interface ClientDiff {
   client: string;
   status: 'added' | 'removed' | 'changed';
   changes: Change[];
-  /** Titles of binder sections whose text changes (the pages to reprint); null when they could not be rendered. */
-  sections: string[] | null;
+  /** Binder sections whose text changes (the pages to reprint); null when they could not be rendered. */
+  sections: Section[] | null;
   /** Why the sections could not be compared (a template that does not render on one side). */
   sectionsError: string | null;
   /** True when any change may need to be reported to the client's insurer. */
   notifyInsurer: boolean;
 }
+
+/** A binder section by its template id and the title printed on it. */
+export interface Section { id: string; title: string }
 
 /** A template file that changed, and the clients whose outputs it can change. */
 export interface TemplateChange { path: string; action: 'added' | 'removed' | 'changed'; clients: string[] }
@@ -63,16 +67,23 @@ function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDif
   // A client that is invalid on one side cannot be compared; it is listed under `invalid` instead.
   if (!before && base.invalid.has(slug)) return null;
   if (!after && head.invalid.has(slug)) return null;
-  const status = !before ? 'added' : !after ? 'removed' : 'changed';
-  const changes = before && after ? diffPlans(before.plan, after.plan) : [];
+  if (!before || !after) return wholeClient(slug, before ? 'removed' : 'added', (after ?? before)?.plan);
+  const changes = diffPlans(before.plan, after.plan);
   const { sections, error } = changedSections(before, after, base, head);
-  if (status === 'changed' && changes.length === 0 && (sections === null || sections.length === 0)) return null;
-  const name = (after ?? before)?.plan.client.name ?? slug;
-  return { slug, client: name, status, changes, sections, sectionsError: error, notifyInsurer: changes.some((c) => c.insurer !== null) };
+  if (changes.length === 0 && (sections === null || sections.length === 0)) return null;
+  return { slug, client: after.plan.client.name, status: 'changed', changes, sections, sectionsError: error, notifyInsurer: changes.some((c) => c.insurer !== null) };
+}
+
+/** A client that is new or gone: one line that says what it holds; its whole binder is new or gone. */
+function wholeClient(slug: string, status: 'added' | 'removed', plan: Plan | undefined): ClientDiff | null {
+  if (!plan) return null;
+  const what = `plan ${plan.plan.version}, ${plan.contacts.length} contacts, ${(plan.assets ?? []).length} assets, ${plan.insurance ? `insured with ${plan.insurance.carrier}` : 'no cyber insurance'}`;
+  const change: Change = { area: 'client', action: status, subject: plan.client.name, field: null, before: null, after: null, insurer: null, text: `Client ${status}: ${plan.client.name} (${what})` };
+  return { slug, client: plan.client.name, status, changes: [change], sections: [], sectionsError: null, notifyInsurer: false };
 }
 
 /** Renders the binder of both sides the same way (fixed date, not a draft) and compares section texts. */
-function changedSections(before: ValidClient | undefined, after: ValidClient | undefined, base: LoadedSide, head: LoadedSide): { sections: string[] | null; error: string | null } {
+function changedSections(before: ValidClient, after: ValidClient, base: LoadedSide, head: LoadedSide): { sections: Section[] | null; error: string | null } {
   try {
     return { sections: sectionTitles(before, after, base, head), error: null };
   } catch (err) {
@@ -82,15 +93,12 @@ function changedSections(before: ValidClient | undefined, after: ValidClient | u
   }
 }
 
-function sectionTitles(before: ValidClient | undefined, after: ValidClient | undefined, base: LoadedSide, head: LoadedSide): string[] {
-  const old = new Map(before ? renderBinder(before, base).map((d) => [d.id, d]) : []);
-  const subject = after ?? before;
-  if (!subject) return [];
-  const now = renderBinder(subject, after ? head : base);
-  if (!before || !after) return now.map((d) => d.title);
-  const titles = now.filter((d) => old.get(d.id)?.body !== d.body).map((d) => d.title);
-  const removed = [...old.values()].filter((d) => !now.some((n) => n.id === d.id)).map((d) => `${d.title} (removed)`);
-  return [...titles, ...removed];
+function sectionTitles(before: ValidClient, after: ValidClient, base: LoadedSide, head: LoadedSide): Section[] {
+  const old = new Map(renderBinder(before, base).map((d) => [d.id, d]));
+  const now = renderBinder(after, head);
+  const changed = now.filter((d) => old.get(d.id)?.body !== d.body).map((d) => ({ id: d.id, title: d.title }));
+  const removed = [...old.values()].filter((d) => !now.some((n) => n.id === d.id)).map((d) => ({ id: d.id, title: `${d.title} (removed)` }));
+  return [...changed, ...removed];
 }
 
 function renderBinder(client: ValidClient, side: LoadedSide) {

@@ -110,12 +110,14 @@ describe('irplan diff in a git repository', () => {
     ]);
   });
 
-  test('lists the binder sections whose text changes, by title', () => {
+  test('lists the binder sections whose text changes, by id and title', () => {
     const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo.dir });
-    const client = (JSON.parse(r.stdout) as { clients: { sections: string[] | null; sectionsError: string | null }[] }).clients[0];
+    const client = (JSON.parse(r.stdout) as { clients: { sections: { id: string; title: string }[] | null; sectionsError: string | null }[] }).clients[0];
     expect(client?.sectionsError).toBeNull();
-    expect(client?.sections).toContain('Cyber insurance');
-    expect(client?.sections).not.toContain('Start here');
+    const ids = client?.sections?.map((x) => x.id);
+    expect(ids).toContain('contacts');
+    expect(ids).toContain('assets');
+    expect(ids).not.toContain('index');
   });
 
   test('a shared template affects every client; a client override only that client', () => {
@@ -130,6 +132,17 @@ describe('irplan diff in a git repository', () => {
       { path: 'plans/cedar-dental/templates/sections/99-local.md.hbs', action: 'added', clients: ['cedar-dental'] },
       { path: 'templates/sections/00-index.md.hbs', action: 'changed', clients: ['cedar-dental', 'northwind-logistics'] },
     ]);
+  });
+
+  test('a new client is one line; a client invalid at head is listed with its errors and exits 1', () => {
+    mkdirSync(join(repo.dir, 'plans/acme'), { recursive: true });
+    writeFileSync(join(repo.dir, 'plans/acme/plan.yaml'), 'client: { name: Acme Corp }\nplan: { version: "1.0.0", owner: ann, classification: TLP:AMBER }\ncontacts:\n  - { id: ann, name: Ann Lee, phones: [{ number: "+1 503 555 0100" }] }\n');
+    repo.edit('plans/cedar-dental/plan.yaml', (t) => t.replace('owner: grace-kim', 'owner: nobody'));
+    const r = irplan(['diff', 'HEAD'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('### Acme Corp (`acme`): client added\n\n**Client**\n- Client added: Acme Corp (plan 1.0.0, 3 contacts, 0 assets, no cyber insurance)\n');
+    expect(r.stdout).toMatch(/### `cedar-dental` could not be compared: invalid at head\n\n```\nplans\/cedar-dental\/plan\.yaml:\d+:\d+ error IRP_UNKNOWN_REF plan\.owner names the contact "nobody"/);
+    repo.git(['checkout', '-q', '--', 'plans/cedar-dental']);
   });
 
   test('an unknown ref is a user error with a hint', () => {
