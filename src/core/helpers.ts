@@ -22,7 +22,8 @@ export function createHelpers(policy: { consentIds: string[]; carrier: string; c
     tel: (phone: PhoneView | null) => telLink(phone),
     phones: (list: PhoneView[] | null) => trusted((list ?? []).map((p) => `${telLink(p).toString()}${p.label ? ` (${escapeMarkdown(p.label)}${p.outOfBand ? ', out of band' : ''})` : p.outOfBand ? ' (out of band)' : ''}`).join('<br>') || 'no phone on file'),
     mailto: (email: string | null) => (email ? trusted(`[${escapeLinkText(email)}](mailto:${encodeURI(email)})`) : ''),
-    stop: (id: string) => stopPoint(policy, id),
+    // {{stop "a" "b"}}: one mark for a step that touches several consent actions.
+    stop: (...args: unknown[]) => stopPoint(policy, args.slice(0, -1).filter((x): x is string => typeof x === 'string')),
     blank: (width: number) => trusted('\\_'.repeat(typeof width === 'number' ? width : 12)),
     upper: (s: string) => escapeMarkdown(String(s ?? '').toUpperCase()),
     // A list of names as a sentence ("A, B and C"), or the fallback when the list is empty; steps
@@ -43,8 +44,8 @@ function telLink(phone: PhoneView | null): Handlebars.SafeString {
   return trusted(phone.tel ? `[${shown}](tel:${phone.tel})` : shown);
 }
 
-function stopPoint(policy: Parameters<typeof createHelpers>[0], id: string): Handlebars.SafeString {
-  if (!policy || !policy.consentIds.includes(id)) return trusted('');
+function stopPoint(policy: Parameters<typeof createHelpers>[0], ids: string[]): Handlebars.SafeString {
+  if (!policy || !ids.some((id) => policy.consentIds.includes(id))) return trusted('');
   // Short on purpose: it repeats on many steps, and the step itself says what the action is.
   // The full label goes into the title of the Triage section's consent list.
   return trusted(` **STOP: get ${escapeMarkdown(policy.carrier)}'s consent first.**`);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { createHelpers } from '../../src/core/helpers.ts';
 import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/core/model.ts';
 import { loadTables } from '../../src/core/tables.ts';
 import type { Plan } from '../../src/core/types.ts';
@@ -209,5 +210,23 @@ describe('deadlines', () => {
   test('the review due date is the last review plus the cadence', () => {
     const m = buildModel(plan(), tables, opts);
     expect(m.plan.reviewDue).toBe('2026-07-15');
+  });
+});
+
+describe('content helpers', () => {
+  const policy = { consentIds: ['system-changes'], carrier: 'Harbor', consentLabels: new Map<string, string>() };
+  const h = createHelpers(policy);
+  const opt = {} as never;
+
+  test('stop prints one mark when any of its actions needs consent, nothing otherwise', () => {
+    expect(String(h.stop('data-restoration', 'system-changes', opt))).toBe(" **STOP: get Harbor's consent first.**");
+    expect(String(h.stop('ransom-payment', opt))).toBe('');
+    expect(String(createHelpers(null).stop('system-changes', opt))).toBe('');
+  });
+
+  test('names reads a list as a sentence, or the fallback when empty', () => {
+    expect(String(h.names(['A', 'B', 'C'], 'none'))).toBe('A, B and C');
+    expect(String(h.names(['A'], 'none'))).toBe('A');
+    expect(String(h.names([], 'the backups'))).toBe('the backups');
   });
 });
