@@ -87,8 +87,10 @@ function changedSections(before: ValidClient, after: ValidClient, base: LoadedSi
   try {
     return { sections: sectionTitles(before, after, base, head), error: null };
   } catch (err) {
-    // Old templates may not render with today's model; the meaning-level changes still stand.
+    // Templates and tables at an old commit may not fit today's model: that is expected history,
+    // not a bug in diff, and the meaning-level changes still stand.
     if (err instanceof UserError) return { sections: null, error: `${err.code} ${oneLine(err.message)}` };
+    if (err instanceof Error) return { sections: null, error: `the binder did not render: ${oneLine(err.message)}` };
     throw err;
   }
 }

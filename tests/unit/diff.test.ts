@@ -150,4 +150,20 @@ describe('irplan diff in a git repository', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error IRP_GIT_REF "no-such-branch" is not a commit in this repository\n  hint: /);
   });
+
+  test('templates at the base that no longer render still give the changes in meaning', () => {
+    const old = planRepo({ templates: true });
+    old.edit('templates/data/severities.yaml', () => 'just text\n');
+    old.commit('tables from another era');
+    old.git(['checkout', '-q', 'HEAD~1', '--', 'templates/data/severities.yaml']);
+    old.edit('plans/northwind-logistics/plan.yaml', (t) => t.replace('+1 503 555 0143', '+1 503 555 0999'));
+    old.commit('tables back; Dev has a new number');
+    const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: old.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const client = (JSON.parse(r.stdout) as { clients: { changes: { text: string }[]; sections: unknown; sectionsError: string | null }[] }).clients[0];
+    expect(client?.changes.map((c) => c.text)).toEqual(['Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)']);
+    expect(client?.sections).toBeNull();
+    expect(client?.sectionsError).toMatch(/^the binder did not render: /);
+  });
 });
