@@ -5,7 +5,8 @@ import { pdfDocuments, printJobs } from '../pdf/documents.ts';
 import type { PdfDoc } from '../pdf/documents.ts';
 import { Printer } from '../pdf/print.ts';
 import { serveStatic } from '../pdf/server.ts';
-import { UserError } from './errors.ts';
+import { systemError, UserError } from './errors.ts';
+import { onInterrupt, removeOnInterrupt } from './interrupt.ts';
 import { buildModel } from './model.ts';
 import type { Model } from './model.ts';
 import { readClients } from './plans.ts';
@@ -54,9 +55,11 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
   };
   const result: BuildResult = { built: [], unchanged: [], errors: [...read.errors], failed: [...read.failed] };
   mkdirSync(opts.outDir, { recursive: true });
+  const stopListening = onInterrupt();
   try {
     for (const [index, client] of clients.entries()) await buildOrSkip(client, index, clients.length, ctx, result);
   } finally {
+    stopListening();
     await ctx.printer?.close();
     await closeSearch();
   }
@@ -87,8 +90,9 @@ async function buildOrSkip(client: ValidClient, index: number, total: number, ct
     result.built.push(client.slug);
     report({ event: 'client', client: client.slug, status: 'built', ms: performance.now() - started });
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    result.errors.push(err);
+    const user = err instanceof UserError ? err : systemError(err);
+    if (!user) throw err;
+    result.errors.push(user);
     result.failed.push(client.slug);
     report({ event: 'client', client: client.slug, status: 'failed', ms: performance.now() - started });
   }
@@ -135,6 +139,7 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
   const stage = join(opts.outDir, `.staging-${client.slug}-${process.pid}`);
   rmSync(stage, { recursive: true, force: true });
   const cleanup = [stage];
+  const forget = removeOnInterrupt(cleanup);
   try {
     const buildDate = new Date(epochSeconds * 1000).toISOString().slice(0, 10);
     const base = { slug: client.slug, buildDate, draft };
@@ -165,6 +170,7 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
   } finally {
     // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
     if (!process.env.IRPLAN_KEEP_STAGING) for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    forget();
   }
 }
 

@@ -34,6 +34,26 @@ export class UserErrors extends Error {
   }
 }
 
+const SYSTEM: Record<string, [string, string]> = {
+  ENOSPC: ['no space left on the device', 'free some space, or build into another folder with --out'],
+  EDQUOT: ['the disk quota is exceeded', 'free some space, or build into another folder with --out'],
+  EROFS: ['the file system is read-only', 'build into a writable folder with --out'],
+  EACCES: ['permission denied', 'check the folder\'s permissions, or build into another folder with --out'],
+  EPERM: ['the operation is not permitted', 'check the folder\'s permissions, or build into another folder with --out'],
+};
+
+/**
+ * A full, read-only or locked-down disk is the user's environment, not a bug: it becomes a user
+ * error naming the path. Any other error is left for the top-level catch (undefined).
+ */
+export function systemError(err: unknown): UserError | undefined {
+  const { code, path } = (err ?? {}) as { code?: unknown; path?: unknown };
+  const known = typeof code === 'string' ? SYSTEM[code] : undefined;
+  if (!known) return undefined;
+  const where = typeof path === 'string' ? path : undefined;
+  return new UserError('IRP_WRITE', `cannot write ${where ? 'this path' : 'the output'}: ${known[0]} (${String(code)})`, { position: where ? { file: where, line: 1, col: 1 } : undefined, hint: known[1], cause: err });
+}
+
 /** Formats one error as `<file>:<line>:<col> error <CODE> <message>` plus an indented hint line. */
 export function formatUserError(err: UserError, cwd = process.cwd()): string {
   const where = err.position ? `${relativeTo(err.position.file, cwd)}:${err.position.line}:${err.position.col} ` : '';

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { irplan, REPO, tempDir } from '../helpers/cli.ts';
+
+// Faults during a build (issue 8): no browser, a full or read-only disk (an injected fault, since
+// root ignores chmod), Ctrl-C. Each must give a clear message and the right exit code, remove its
+// temporary folders, and leave the previous dist/<slug> exactly as it was.
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/hostile/render');
+const FAULT = pathToFileURL(resolve(import.meta.dirname, '../fixtures/hostile/faults/fail-writes.mjs')).href;
+const SLUG = 'payloads';
+
+let root: string;
+let out: string;
+let before: string;
+
+/** A hash of every file's path and bytes under `dir`: equal hashes mean an identical tree. */
+function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = join(dir, f);
+    hash.update(f);
+    try {
+      hash.update(readFileSync(full));
+    } catch {
+      hash.update('<dir>');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Temporary folders a build leaves behind if it does not clean up. */
+function leftovers(): string[] {
+  const work = join(REPO, 'node_modules', '.irplan-work');
+  const inWork = existsSync(work) ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`)) : [];
+  return [...readdirSync(out).filter((n) => n.startsWith('.staging-') || n.includes('.old-')), ...inWork];
+}
+
+const build = (extra: string[], env: NodeJS.ProcessEnv = {}) => irplan(['build', SLUG, '--no-pdf', '--force', '--out', out, ...extra], { cwd: root, env });
+
+beforeAll(() => {
+  root = tempDir('irplan-faults-');
+  cpSync(FIXTURE, root, { recursive: true });
+  out = join(root, 'dist');
+  const first = build([]);
+  expect(first.code, first.stderr).toBe(0);
+  before = treeHash(join(out, SLUG));
+});
+
+describe('faults during a build', () => {
+  test('no browser: exit 1, a hint, the previous output untouched', () => {
+    const r = irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stderr).toMatch(/error IRP_NO_BROWSER .*\/nonexistent/);
+    expect(r.stderr).toMatch(/^ {2}hint: /m);
+    expect(leftovers()).toEqual([]);
+    expect(treeHash(join(out, SLUG))).toBe(before);
+  });
+
+  test('a full disk while writing the staging folder: exit 1, a clear message, nothing half-written', () => {
+    const r = build([], { NODE_OPTIONS: `--import ${FAULT}`, IRPLAN_TEST_FAIL_PATH: 'meta.json', IRPLAN_TEST_FAIL_CODE: 'ENOSPC' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stderr).toMatch(/error IRP_WRITE .*no space left/i);
+    expect(leftovers()).toEqual([]);
+    expect(treeHash(join(out, SLUG))).toBe(before);
+  });
+
+  test('a read-only dist/ at the final swap: exit 1, the previous output restored', () => {
+    const r = build([], { NODE_OPTIONS: `--import ${FAULT}`, IRPLAN_TEST_FAIL_PATH: join(out, SLUG), IRPLAN_TEST_FAIL_CODE: 'EROFS' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stderr).toMatch(/error IRP_WRITE .*read-only/i);
+    expect(leftovers()).toEqual([]);
+    expect(treeHash(join(out, SLUG))).toBe(before);
+  });
+
+  test('Ctrl-C mid-build: exit 130, staging folders removed, the previous output untouched', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Wait until the build has written into its staging folder, then interrupt it.
+    for (let i = 0; i < 600 && !readdirSync(out).some((n) => n.startsWith('.staging-')); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(out).some((n) => n.startsWith('.staging-'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(leftovers()).toEqual([]);
+    expect(treeHash(join(out, SLUG))).toBe(before);
+  });
+});
