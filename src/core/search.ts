@@ -17,16 +17,17 @@ function pages(siteDir: string): string[] {
 /**
  * Indexes the published site with Pagefind into site/pagefind/. It runs on the final site folder
  * (print pages already removed) and one client at a time, so the index holds only what this
- * client's readers can open. URLs carry the base, so results resolve when hosted under a sub-path.
+ * client's readers can open. Result URLs resolve under the base the site is hosted at.
  */
-export async function indexSite(siteDir: string, base: string): Promise<number> {
+export async function indexSite(siteDir: string): Promise<number> {
   const fail = (what: string, errors: string[]) => new UserError('IRP_SEARCH', `the search index of ${siteDir} could not be ${what}: ${errors.join('; ')}`, { hint: 'run irplan doctor; reinstall with npm ci if the pagefind binary is missing' });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw fail('created', errors);
   try {
     const files = pages(siteDir);
     for (const file of files) {
-      const url = `${base}${file.replace(/index\.html$/, '')}`;
+      // Relative to the site root: Pagefind's UI prefixes the base it finds from its own script's URL.
+      const url = `/${file.replace(/index\.html$/, '')}`;
       const added = await index.addHTMLFile({ url, content: readFileSync(join(siteDir, file), 'utf8') });
       if (added.errors.length > 0) throw fail(`built from ${file}`, added.errors);
     }

@@ -18,6 +18,8 @@ export function renderVersionsPage(o: { client: string; current: string; version
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <title>${esc(o.client)}: plan versions</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }

@@ -20,6 +20,8 @@ export interface SiteMeta {
   vcards?: { id: string; name: string; href: string }[];
   /** The --base the site is built for; import.meta.env.BASE_URL can be overridden by a BASE_URL in the environment. */
   base?: string;
+  /** The build adds a versions page at versions/ (src/core/versions.ts). */
+  versions?: boolean;
 }
 
 let cached: SiteMeta | undefined;

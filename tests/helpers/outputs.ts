@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { tool } from './cli.ts';
+
+/** Every file under `dir`, relative paths. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)).sort();
+}
+
+/**
+ * The text a reader or a search could get out of a file: PDFs through pdftotext, Pagefind's
+ * gzipped index and fragments unpacked, everything else as bytes read as UTF-8.
+ */
+export function readableText(file: string): string {
+  const bytes = readFileSync(file);
+  // A PDF's metadata sits in its raw bytes, its text behind compressed streams: read both.
+  if (extname(file) === '.pdf') return `${tool('pdftotext', [file, '-'])}\n${bytes.toString('latin1')}`;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString('utf8');
+  return bytes.toString('utf8');
+}
