@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createHelpers } from '../../src/core/helpers.ts';
 import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/core/model.ts';
+import { collectTemplates, renderDocuments } from '../../src/core/render.ts';
 import { loadTables } from '../../src/core/tables.ts';
 import type { Plan } from '../../src/core/types.ts';
 import { REPO } from '../helpers/cli.ts';
@@ -228,5 +229,35 @@ describe('content helpers', () => {
     expect(String(h.names(['A', 'B', 'C'], 'none'))).toBe('A, B and C');
     expect(String(h.names(['A'], 'none'))).toBe('A');
     expect(String(h.names([], 'the backups'))).toBe('the backups');
+  });
+});
+
+describe('every template renders for any inventory', () => {
+  // The examples do not use every sheet (no macOS, no firewall-only device ...); a plan with one
+  // asset of every kind renders them all, with and without insurance, and leaves nothing behind.
+  const every = (): Plan => plan({
+    assets: [
+      ...(plan().assets ?? []),
+      { id: 'mx', name: 'Mail server MX1', kind: 'server', os: 'linux', services: ['mail'], criticality: 'high' },
+      { id: 'fw', name: 'Firewall FW9', kind: 'network', os: 'network-os', services: ['firewall', 'vpn', 'remote-access'], criticality: 'critical' },
+      { id: 'idp', name: 'Identity cloud', kind: 'cloud', os: 'saas', services: ['identity'], criticality: 'critical', data: ['credentials'] },
+      { id: 'bk', name: 'Backups', kind: 'data-store', os: 'other', services: ['backup'], criticality: 'high', data: ['phi', 'payment-card'] },
+    ],
+    regulations: ['gdpr', 'hipaa', 'pci-dss', 'made-up'],
+  });
+  const insured = { carrier: 'Harbor', policy_number: 'P-1', notice_within_hours: 72, claims_hotline: '+1 800 555 0199', panel: [{ name: 'Forensix', service: 'forensics', phone: '+1 800 555 0123' }], consent_required_for: ['system-changes', 'data-restoration', 'public-statements', 'third-party-notification', 'law-enforcement-contact', 'engaging-vendors', 'ransom-payment'], stipulations: ['Keep evidence.'] };
+  const LEFTOVER = /\{\{|\}\}|\bTODO\b|\bTBD\b|lorem|\bundefined\b|\[object Object\]|\bNaN\b|\bnull\b/i;
+
+  test.each([['insured', true], ['uninsured', false]])('%s', (_name, withInsurance) => {
+    const p = every();
+    if (withInsurance) p.insurance = insured;
+    const m = buildModel(p, tables, opts);
+    const docs = renderDocuments(m, collectTemplates(join(REPO, 'templates'), null));
+    const sheets = docs.filter((d) => d.checklist?.startsWith('forensics-')).map((d) => d.checklist);
+    expect(sheets.sort()).toEqual(tables.checklists.map((c) => c.id).sort());
+    for (const d of docs) expect(LEFTOVER.test(d.body), `${d.template}: ${LEFTOVER.exec(d.body)?.[0]}`).toBe(false);
+    const playbooks = docs.filter((d) => d.kind === 'playbook').map((d) => d.body).join('\n');
+    expect(playbooks.includes('STOP')).toBe(withInsurance);
+    expect(docs.find((d) => d.checklist === 'forensics-macos')?.body).toContain('Laptops');
   });
 });
