@@ -53,7 +53,7 @@ function historyEdit(text: string, plan: YAMLMap, line: string, file: string): E
   const at = first?.range?.[0] ?? history.range[0];
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const prefix = text.slice(lineStart, at);
-  return { at: lineStart, end: lineStart, text: `${/^\s*-\s+$/.test(prefix) ? prefix : '  - '}${line}\n` };
+  return { at: lineStart, end: lineStart, text: `${/^\s*-\s+$/.test(prefix) ? prefix : '  - '}${line}${newline(text)}` };
 }
 
 /** No history yet: a history: key after the plan section's last line, indented like its siblings. */
@@ -65,8 +65,14 @@ function appendHistory(text: string, plan: YAMLMap, line: string): Edit {
   const end = (last?.value as YamlNode | undefined)?.range?.[1] ?? (last?.key as YamlNode | undefined)?.range?.[1] ?? keyAt;
   const eol = text.indexOf('\n', end === 0 ? 0 : end - 1);
   const at = eol === -1 ? text.length : eol + 1;
-  const lead = eol === -1 ? '\n' : '';
-  return { at, end: at, text: `${lead}${indent}history:\n${indent}  - ${line}\n` };
+  const nl = newline(text);
+  const lead = eol === -1 ? nl : '';
+  return { at, end: at, text: `${lead}${indent}history:${nl}${indent}  - ${line}${nl}` };
+}
+
+/** Lines added keep the file's own line endings (Windows editors save CRLF). */
+function newline(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** The edited file must mean the old one plus the release, nothing else. */

@@ -20,6 +20,11 @@ describe('editRelease keeps the file as written', () => {
     expect(editRelease('plan.yaml', text, RELEASE)).toBe('plan:\n  version: "1.1.0"\n  history: [{ version: "1.1.0", date: 2026-11-27, summary: "New NAS", approver: "Ann Lee" }, { version: "1.0.0", date: 2026-01-01 }]\n');
   });
 
+  test('a CRLF file stays CRLF', () => {
+    const text = 'plan:\r\n  version: "1.0.0"\r\n  history:\r\n    - { version: "1.0.0", date: 2026-01-01 }\r\n';
+    expect(editRelease('plan.yaml', text, RELEASE)).toBe('plan:\r\n  version: "1.1.0"\r\n  history:\r\n    - { version: "1.1.0", date: 2026-11-27, summary: "New NAS", approver: "Ann Lee" }\r\n    - { version: "1.0.0", date: 2026-01-01 }\r\n');
+  });
+
   test('versions bump by part', () => {
     expect(['patch', 'minor', 'major'].map((b) => bumpVersion('2.1.3', b as 'patch'))).toEqual(['2.1.4', '2.2.0', '3.0.0']);
   });
