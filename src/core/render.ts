@@ -175,8 +175,16 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
     text = `unknown helper "${helper}"`;
     hint = guess ? `did you mean \`${guess}\`? helpers: ${HELPER_NAMES.join(', ')}` : `helpers: ${HELPER_NAMES.join(', ')}`;
   }
+  const reading = !lc ? /reading '([\w-]+)'/.exec(text)?.[1] : undefined;
+  const found = reading ? findLookup(t.body, reading) : undefined;
+  if (found) {
+    // Strict mode throws a bare TypeError, with no position, when a path goes through an undefined value.
+    ({ line, col } = found);
+    hint = 'a path in this expression goes through a value that is undefined here; inside {{#each}} and {{else}}, ../ may point elsewhere than expected';
+  }
   const expr = mustacheAt(t.body, line, col);
-  if (expr && /not defined/.test(text)) text = `${expr} names something that is not in the model (${text})`;
+  if (expr && found) text = `${expr} looks up "${reading}" on a value that is undefined here`;
+  else if (expr && /not defined/.test(text)) text = `${expr} names something that is not in the model (${text})`;
   return new UserError('IRP_TEMPLATE', text, { position: { file: t.file, line: line + t.bodyLine, col }, hint, cause });
 }
 
@@ -190,6 +198,16 @@ function unclosedBlock(body: string): { line: number; col: number; name: string 
     }
   });
   return stack.at(-1);
+}
+
+/** The first {{ ... }} that looks `name` up through a parent path (../name, ../x.name). */
+function findLookup(body: string, name: string): { line: number; col: number } | undefined {
+  const lines = body.split('\n');
+  for (const [i, text] of lines.entries()) {
+    const m = new RegExp(`\\{\\{[^}]*\\.\\./(?:[\\w-]+\\.)*${name}\\b`).exec(text);
+    if (m) return { line: i + 1, col: m.index + 1 };
+  }
+  return undefined;
 }
 
 /** The {{ ... }} expression at a body position, to name it in the message. */

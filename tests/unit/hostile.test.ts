@@ -164,6 +164,7 @@ const TEMPLATE_CASES: Record<string, string> = {
   'template-raw-output': '{{{client.name}}}',
   'template-unclosed-block': '{{#each contacts}}',
   'template-bad-front-matter': '',
+  'template-parent-path': '{{../client.name}}',
 };
 
 describe('hostile templates in a client override', () => {
