@@ -7,6 +7,7 @@ import { exportTree } from './gitread.ts';
 import { git, TOOL_ROOT } from './project.ts';
 import type { Project } from './project.ts';
 import type { Plan } from './types.ts';
+import { restoreVersion, storeVersion, versionCachePath } from './versioncache.ts';
 import { renderVersionsPage } from './versionspage.ts';
 
 const run = promisify(execFile);
@@ -88,6 +89,9 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
   const commit = git(o.project.root, ['rev-parse', `${tag}^{commit}`]);
   const time = commit ? git(o.project.root, ['log', '-1', '--format=%ct', commit]) : null;
   if (!commit || !time) return false;
+  const dest = join(o.siteDir, 'versions', version);
+  const cached = versionCachePath(o.slug, version, commit, o.base);
+  if (restoreVersion(cached, dest)) return true;
   const tree = mkdtempSync(join(tmpdir(), 'irplan-version-'));
   try {
     exportTree(o.project.root, commit, ['plans', 'templates'], tree);
@@ -96,7 +100,8 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
     await run(process.execPath, args, { cwd: tree, env: { ...process.env, SOURCE_DATE_EPOCH: time, IRPLAN_NO_VERSIONS: '1' }, maxBuffer: 16 * 1024 * 1024 });
     const site = join(out, o.slug, 'site');
     if (!existsSync(site)) return false;
-    cpSync(site, join(o.siteDir, 'versions', version), { recursive: true });
+    storeVersion(site, cached);
+    cpSync(site, dest, { recursive: true });
     return true;
   } catch (err) {
     // An old release may not build with today's irplan; the list still shows when it was in force.

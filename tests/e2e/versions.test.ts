@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { versionCachePath } from '../../src/core/versioncache.ts';
 import { isUnreleased, listVersions } from '../../src/core/versions.ts';
 import { readClients } from '../../src/core/plans.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
@@ -62,5 +63,15 @@ describe('isUnreleased', () => {
     repo.commit('unreleased rename');
     expect(isUnreleased(repo.dir, slug, '1.3.1', paths)).toBe(true);
     expect(isUnreleased(repo.dir, slug, '1.9.9', paths)).toBe(true);
+  });
+});
+
+describe('versionCachePath', () => {
+  test('one place per slug, version, commit and base path', () => {
+    const a = versionCachePath('acme', '1.0.0', 'c1', '/');
+    expect(versionCachePath('acme', '1.0.0', 'c1', '/')).toBe(a);
+    expect(a).toMatch(/acme@1\.0\.0-[0-9a-f]{16}$/);
+    const others = [versionCachePath('acme', '1.0.0', 'c2', '/'), versionCachePath('acme', '1.0.0', 'c1', '/ir/'), versionCachePath('acme', '1.0.1', 'c1', '/')];
+    expect(new Set([a, ...others]).size).toBe(4);
   });
 });
