@@ -31,7 +31,7 @@ interface TemplateMeta { id: string; title: string; order: number; kind: Rendere
 interface TemplateFile { rel: string; file: string; meta: TemplateMeta; body: string; bodyLine: number }
 
 /** Raw output would let client data through unescaped; templates may not use it. */
-const RAW_FORMS = /\{\{\{|\{\{~?\s*&/;
+const RAW_FORMS = /\{\{~?\{|\{\{~?\s*&/;
 
 // Handlebars escapes for HTML by default; our output is Markdown, so the escape function is ours.
 // The runtime reads Utils.escapeExpression when a template is set up, so this must run before compiling.
