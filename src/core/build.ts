@@ -20,7 +20,7 @@ import { buildSite, writeSiteInput } from './site.ts';
 import { finishSite } from './publish.ts';
 import { closeSearch } from './search.ts';
 import { OFFLINE_FILE } from './offline.ts';
-import { writePortfolio } from './portfolio.ts';
+import { writeCheckSummary, writePortfolio } from './portfolio.ts';
 import { hasVersionsPage, vcardLinks } from './publish.ts';
 import { addVersions, isUnreleased } from './versions.ts';
 import { loadTables } from './tables.ts';
@@ -165,6 +165,7 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
       await timed('versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
     } else log(`${printModel.plan.classification} plan, so no site was built (PDFs only)`);
     writeManifest(final, printModel, inputs.stamp, pdfs, publishSite);
+    writeCheckSummary(final, client.slug, client.plan, buildDate);
     writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key })}\n`);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {

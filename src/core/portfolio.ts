@@ -1,8 +1,28 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkPlan, DEFAULT_CHECK } from './check.ts';
+import type { Plan } from './types.ts';
 
 /** The consultant's overview, beside the clients' folders and never inside a client's site. */
 export const PORTFOLIO_DIR = '_portfolio';
+
+/** The file beside manifest.json that holds the client's maintenance findings for the portfolio. */
+export const CHECK_FILE = 'check.json';
+
+/**
+ * Writes dist/<slug>/check.json: `irplan check`'s findings as of the build's own date (never the
+ * wall clock, so the build stays reproducible). It sits outside site/ and is never published.
+ */
+export function writeCheckSummary(final: string, slug: string, plan: Plan, asOf: string): void {
+  const findings = checkPlan(slug, plan, { ...DEFAULT_CHECK, today: asOf }).map((f) => f.message);
+  writeFileSync(join(final, CHECK_FILE), `${JSON.stringify({ asOf, findings }, null, 2)}\n`);
+}
+
+function readFindings(dir: string): string[] {
+  const file = join(dir, CHECK_FILE);
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { findings?: string[] }).findings ?? [];
+}
 
 /** What the portfolio reads from each dist/<slug>/manifest.json. */
 interface ManifestSummary {
@@ -17,21 +37,19 @@ export interface PortfolioRow extends ManifestSummary { warnings: string[] }
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Reads every built client's manifest; folders that are not client outputs are skipped. */
-export function readPortfolio(outDir: string, today: string): PortfolioRow[] {
+export function readPortfolio(outDir: string): PortfolioRow[] {
   if (!existsSync(outDir)) return [];
   return readdirSync(outDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^[a-z0-9][a-z0-9-]*$/.test(d.name) && existsSync(join(outDir, d.name, 'manifest.json')))
-    .map((d) => JSON.parse(readFileSync(join(outDir, d.name, 'manifest.json'), 'utf8')) as ManifestSummary)
-    .map((m) => ({ ...m, warnings: warningsFor(m, today) }))
+    .map((d) => ({ m: JSON.parse(readFileSync(join(outDir, d.name, 'manifest.json'), 'utf8')) as ManifestSummary, dir: join(outDir, d.name) }))
+    .map(({ m, dir }) => ({ ...m, warnings: [...warningsFor(m), ...readFindings(dir)] }))
     .sort((a, b) => a.client.localeCompare(b.client));
 }
 
-/** Warnings from the manifest alone; `today` is the build's source date, so output stays reproducible. */
-function warningsFor(m: ManifestSummary, today: string): string[] {
+/** Warnings about the build itself; the plan's own findings come from check.json. */
+function warningsFor(m: ManifestSummary): string[] {
   const w: string[] = [];
   if (m.draft) w.push('built from uncommitted changes (draft)');
-  if (m.review?.due && m.review.due < today) w.push(`review overdue since ${m.review.due}`);
-  if (!m.review?.last) w.push('no review recorded');
   if (!m.outputs.site) w.push(`${m.classification}: PDFs only, no site`);
   if (!m.outputs.binder) w.push('no PDFs in the last build');
   return w;
@@ -60,6 +78,6 @@ export function writePortfolio(outDir: string, today: string): void {
   const dir = join(outDir, PORTFOLIO_DIR);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.index-${process.pid}.html`);
-  writeFileSync(tmp, renderPortfolio(readPortfolio(outDir, today), today));
+  writeFileSync(tmp, renderPortfolio(readPortfolio(outDir), today));
   renameSync(tmp, join(dir, 'index.html'));
 }
