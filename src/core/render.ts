@@ -175,6 +175,14 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
     text = `unknown helper "${helper}"`;
     hint = guess ? `did you mean \`${guess}\`? helpers: ${HELPER_NAMES.join(', ')}` : `helpers: ${HELPER_NAMES.join(', ')}`;
   }
+  const partial = /The partial (.+) could not be found/.exec(text)?.[1];
+  const partialAt = partial ? findText(t.body, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial)}`)) : undefined;
+  if (partialAt) {
+    // Partials are looked up by name among templates/partials/ only; a name is never a path to read.
+    ({ line, col } = partialAt);
+    text = `unknown partial "${partial}"`;
+    hint = 'partials are the files in templates/partials/, named without .hbs, e.g. {{> call-list}}';
+  }
   const reading = !lc ? /reading '([\w-]+)'/.exec(text)?.[1] : undefined;
   const found = reading ? findLookup(t.body, reading) : undefined;
   if (found) {
@@ -202,12 +210,20 @@ function unclosedBlock(body: string): { line: number; col: number; name: string 
 
 /** The first {{ ... }} that looks `name` up through a parent path (../name, ../x.name). */
 function findLookup(body: string, name: string): { line: number; col: number } | undefined {
-  const lines = body.split('\n');
-  for (const [i, text] of lines.entries()) {
-    const m = new RegExp(`\\{\\{[^}]*\\.\\./(?:[\\w-]+\\.)*${name}\\b`).exec(text);
+  return findText(body, new RegExp(`\\{\\{[^}]*\\.\\./(?:[\\w-]+\\.)*${escapeRegExp(name)}\\b`));
+}
+
+/** The line and column of the first match of `re` in a template body. */
+function findText(body: string, re: RegExp): { line: number; col: number } | undefined {
+  for (const [i, text] of body.split('\n').entries()) {
+    const m = re.exec(text);
     if (m) return { line: i + 1, col: m.index + 1 };
   }
   return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The {{ ... }} expression at a body position, to name it in the message. */

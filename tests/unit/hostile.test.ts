@@ -165,6 +165,7 @@ const TEMPLATE_CASES: Record<string, string> = {
   'template-unclosed-block': '{{#each contacts}}',
   'template-bad-front-matter': '',
   'template-parent-path': '{{../client.name}}',
+  'template-unknown-partial': '{{> ../../../etc/passwd}}',
 };
 
 describe('hostile templates in a client override', () => {
