@@ -1,0 +1,128 @@
+// The floors the pipeline is compared with: bare Puppeteer on the same print pages, a bare Astro
+// build of as many pages, yaml's parseDocument alone, and a fresh Chromium per document.
+import { execFileSync, spawn as spawnAsync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer';
+import type { Page } from 'puppeteer';
+import { parseDocument } from 'yaml';
+import type { readClients as readClientsType } from '../../src/core/plans.ts';
+import { TOOL_ROOT } from '../../src/core/project.ts';
+import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
+import { serveStatic } from '../../src/pdf/server.ts';
+
+/** One print the pipeline made: a served page, its paper, and whether it is a binder (printed twice). */
+export interface FloorJob { url: string; paper: 'letter' | 'a4'; binder: boolean }
+
+/**
+ * Floor (a): the same prints from one warm browser and a pool of two pages, nothing else (no
+ * contents numbering, no PDF post-processing). Browser launch included, as in the pipeline's pdf stage.
+ */
+export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[], outDir: string): Promise<{ seconds: number; prints: number; binderFirstPrint_s: number }> {
+  const servers = await Promise.all(roots.map((r) => serveStatic(r.dir, '/')));
+  const queue: FloorJob[] = roots.flatMap((r, i) => r.jobs.map((j) => ({ url: `${servers[i]?.origin}/${j.path}`, paper: j.paper, binder: j.binder })));
+  mkdirSync(outDir, { recursive: true });
+  let prints = 0;
+  let binderFirst = 0;
+  const started = performance.now();
+  const browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
+  try {
+    let next = 0;
+    const worker = async (page: Page) => {
+      for (let job = queue[next++]; job; job = queue[next++]) {
+        await page.goto(job.url, { waitUntil: 'load' });
+        const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', waitForFonts: true } as const;
+        if (job.binder) {
+          const t = performance.now();
+          await page.pdf({ ...options, tagged: false });
+          binderFirst += performance.now() - t;
+          prints++;
+        }
+        writeFileSync(join(outDir, `${next}.pdf`), await page.pdf(options));
+        prints++;
+      }
+    };
+    await Promise.all([worker(await browser.newPage()), worker(await browser.newPage())]);
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+  return { seconds: (performance.now() - started) / 1000, prints, binderFirstPrint_s: binderFirst / 1000 };
+}
+
+/**
+ * Floor (b): one bare Astro build of `pages` simple Markdown pages, timed inside a child process
+ * around build() alone (the pipeline's site stage also excludes importing Astro).
+ */
+export function siteFloor(pages: number): number {
+  const root = join(TOOL_ROOT, 'node_modules', '.irplan-bench', `site-${process.pid}-${pages}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'src', 'pages'), { recursive: true });
+  try {
+    writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
+    writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
+    const body = Array.from({ length: 12 }, (_, i) => `## Step ${i + 1}\n\nCall the incident commander, write down the time, and keep the evidence.\n\n| Who | What |\n| --- | --- |\n| IT | Isolate the host |\n`).join('\n');
+    for (let i = 0; i < pages; i++) writeFileSync(join(root, 'src', 'pages', `page-${i}.md`), `---\ntitle: Page ${i}\n---\n\n# Page ${i}\n\n${body}`);
+    writeFileSync(join(root, 'build.mjs'), [
+      "import { build } from 'astro';",
+      'const t = performance.now();',
+      "await build({ root: process.cwd(), logLevel: 'error', mode: 'production' });",
+      'console.log(JSON.stringify({ ms: performance.now() - t }));',
+      'process.exit(0);',
+    ].join('\n'));
+    const out = execFileSync(process.execPath, ['build.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 << 20 });
+    const line = out.split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}';
+    return (JSON.parse(line) as { ms: number }).ms / 1000;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Floor (c) and what it is compared with: readClients and parseDocument over the same files, medians of 3. */
+export function validateTimes(readClients: typeof readClientsType, plansDir: string, files: string[]): { validate_s: number; floor_s: number } {
+  const run = (work: () => void) => median([0, 1, 2].map(() => { const t = performance.now(); work(); return (performance.now() - t) / 1000; }));
+  const floor_s = run(() => { for (const f of files) parseDocument(readFileSync(f, 'utf8')); });
+  const validate_s = run(() => {
+    const r = readClients(plansDir, []);
+    if (r.errors.length > 0) throw new Error(`validation failed: ${r.errors[0]?.message}`);
+  });
+  return { validate_s, floor_s };
+}
+
+/** The naive peer: a fresh `chromium --headless --print-to-pdf` per document; seconds per document. */
+export async function naivePerDoc(root: string, paths: string[], outDir: string): Promise<number> {
+  const server = await serveStatic(root, '/');
+  mkdirSync(outDir, { recursive: true });
+  const chromium = await findBrowser();
+  let total = 0;
+  try {
+    for (const [i, path] of paths.entries()) {
+      const t = performance.now();
+      const res = await new Promise<number>((resolve) => {
+        // Async spawn, so the static server in this process keeps answering.
+        const child = spawnAsync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${join(outDir, `naive-${i}.pdf`)}`, `${server.origin}/${path}`]);
+        child.on('close', (code) => resolve(code ?? 1));
+      });
+      total += (performance.now() - t) / 1000;
+      if (res !== 0) throw new Error(`chromium --print-to-pdf failed for ${path}`);
+    }
+  } finally {
+    await server.close();
+  }
+  return total / paths.length;
+}
+
+/** Chromium's version line, for the machine info. */
+export async function chromiumVersion(): Promise<string> {
+  const r = spawnSync(await findBrowser(), ['--version'], { encoding: 'utf8' });
+  return (r.stdout ?? '').trim();
+}
+
+/** How long a fresh Node takes to import a module (what a no-change build pays before it can skip). */
+export function importSeconds(specifier: string): number {
+  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: TOOL_ROOT, encoding: 'utf8' });
+  return Number(out.trim().split('\n').pop()) / 1000;
+}

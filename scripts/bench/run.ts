@@ -1,0 +1,70 @@
+// Runs the real CLI as a child process, reads its JSON events, and samples the memory of the whole
+// process tree (the CLI, Astro in it, Chromium and its helpers) every 100 ms.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Event = Record<string, unknown> & { event: string };
+export interface CliRun { events: Event[]; wall_s: number; peak_rss_mb: number; pid: number; code: number; stderr: string }
+
+const PAGE = 4096;
+
+/** Parent pid of every process, read from /proc. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      map.set(Number(name), ppid);
+    } catch { /* the process ended */ }
+  }
+  return map;
+}
+
+/** Resident memory of `root` and all its descendants, in bytes. */
+export function treeRss(root: number): number {
+  const map = parents();
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of map) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try { total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE; } catch { /* ended */ }
+  }
+  return total;
+}
+
+/** `<tool>/bin/irplan.mjs build --json <args>` with cwd = the project; fails loudly when the build fails. */
+export async function runBuild(tool: string, project: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(tool, 'bin', 'irplan.mjs'), 'build', '--json', ...args], {
+    cwd: project, env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  let peak = 0;
+  const pid = child.pid ?? 0;
+  const sample = () => { peak = Math.max(peak, treeRss(pid)); };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  const wall_s = (performance.now() - started) / 1000;
+  const events = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Event);
+  if (code !== 0 || !events.some((e) => e.event === 'done')) throw new Error(`irplan build ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`);
+  return { events, wall_s, peak_rss_mb: peak / 2 ** 20, pid, code, stderr };
+}
+
+/** Sum of one stage's times over all clients, in seconds. */
+export function stageSeconds(events: Event[], stage: string): number {
+  return events.filter((e) => e.event === 'stage' && e.stage === stage).reduce((s, e) => s + Number(e.ms), 0) / 1000;
+}
+
+export function doneEvent(events: Event[]): { built: number; unchanged: number; failed: number; ms: number; prints: number } {
+  return events.find((e) => e.event === 'done') as never;
+}
