@@ -230,7 +230,9 @@ function insuranceView(plan: Plan, tables: Tables, ref: (id: string | undefined)
     carrier: ins.carrier, policyNumber: ins.policy_number,
     periodStart: formatDate(ins.period?.start), periodEnd: formatDate(ins.period?.end),
     claimsHotline: ins.claims_hotline ? phoneView({ number: ins.claims_hotline }) : null,
-    noticeHours: hours, noticeText: hours === null ? null : formatHours(hours), noticeExample: hours === null ? null : clockExample(hours),
+    // Without a recorded deadline the text still reads as a sentence and sends the reader to the policy.
+    noticeHours: hours,
+    noticeText: hours === null ? 'the notice period in the policy (not recorded in this plan)' : formatHours(hours), noticeExample: hours === null ? null : clockExample(hours),
     hotlineCountsAsNotice: ins.hotline_counts_as_notice === true, noticeEmail: ins.notice_email ?? null,
     broker: ref(ins.broker),
     panel: (ins.panel ?? []).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),

@@ -248,16 +248,18 @@ describe('every template renders for any inventory', () => {
   const insured = { carrier: 'Harbor', policy_number: 'P-1', notice_within_hours: 72, claims_hotline: '+1 800 555 0199', panel: [{ name: 'Forensix', service: 'forensics', phone: '+1 800 555 0123' }], consent_required_for: ['system-changes', 'data-restoration', 'public-statements', 'third-party-notification', 'law-enforcement-contact', 'engaging-vendors', 'ransom-payment'], stipulations: ['Keep evidence.'] };
   const LEFTOVER = /\{\{|\}\}|\bTODO\b|\bTBD\b|lorem|\bundefined\b|\[object Object\]|\bNaN\b|\bnull\b/i;
 
-  test.each([['insured', true], ['uninsured', false]])('%s', (_name, withInsurance) => {
+  // A bare policy (no panel, hotline, deadline, consents or stipulations) must render too.
+  const bare = { carrier: 'Harbor', policy_number: 'P-1' };
+  test.each([['insured', true, insured], ['insured with a bare policy', true, bare], ['uninsured', false, null]] as const)('%s', (name, withInsurance, policy) => {
     const p = every();
-    if (withInsurance) p.insurance = insured;
+    if (policy) p.insurance = policy;
     const m = buildModel(p, tables, opts);
     const docs = renderDocuments(m, collectTemplates(join(REPO, 'templates'), null));
     const sheets = docs.filter((d) => d.checklist?.startsWith('forensics-')).map((d) => d.checklist);
     expect(sheets.sort()).toEqual(tables.checklists.map((c) => c.id).sort());
     for (const d of docs) expect(LEFTOVER.test(d.body), `${d.template}: ${LEFTOVER.exec(d.body)?.[0]}`).toBe(false);
     const playbooks = docs.filter((d) => d.kind === 'playbook').map((d) => d.body).join('\n');
-    expect(playbooks.includes('STOP')).toBe(withInsurance);
+    expect(playbooks.includes('STOP')).toBe(withInsurance && name === 'insured');
     expect(docs.find((d) => d.checklist === 'forensics-macos')?.body).toContain('Laptops');
   });
 });
