@@ -1,4 +1,4 @@
-import { formatUserError, sortErrors, UserError, UserErrors } from '../core/errors.ts';
+import { formatUserError, sortErrors, systemError, UserError, UserErrors } from '../core/errors.ts';
 
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY === true;
 const paint = (code: string, text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -24,6 +24,9 @@ export function printErrors(errors: UserError[]): void {
 
 /** Turns anything thrown into an exit code: 1 for user errors, 2 (with the stack) for bugs. */
 export function handleFailure(e: unknown): number {
+  // A full or read-only disk anywhere (not only where a stage expects it) is the user's environment.
+  const system = systemError(e);
+  if (system) { printErrors([system]); return 1; }
   if (e instanceof UserErrors) { printErrors(e.errors); return 1; }
   if (e instanceof UserError) { printErrors([e]); if (process.env.IRPLAN_DEBUG && e.cause) err(String((e.cause as Error).stack ?? e.cause)); return 1; }
   err('irplan: internal error (a bug, not a problem with your plan). Please report it with this output:');

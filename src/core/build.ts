@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import { join, relative } from 'node:path';
 import { pdfDocuments, printJobs } from '../pdf/documents.ts';
 import type { PdfDoc } from '../pdf/documents.ts';
+import { findBrowser } from '../pdf/browser.ts';
 import { Printer } from '../pdf/print.ts';
 import { serveStatic } from '../pdf/server.ts';
 import { systemError, UserError } from './errors.ts';
@@ -45,6 +46,8 @@ export interface BuildResult { built: string[]; unchanged: string[]; errors: Use
 /** Builds every named client (all when none are named); broken clients are reported, the rest built. */
 export async function buildClients(project: Project, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Without a browser no PDF can be printed: say so before any client is built.
+  if (opts.pdf) await findBrowser();
   const read = readClients(project.plansDir, opts.slugs);
   const clients = read.clients.filter((c) => inShard(c.slug, opts.shard));
   opts.report({ event: 'validate', ms: performance.now() - started, valid: read.clients.length, failed: read.failed.length });

@@ -1,17 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { irplan, tempDir, tool } from '../helpers/cli.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { tool } from '../helpers/cli.ts';
 
 // The plan's content, read as a reader gets it: the text of the printed binder and checklists and
-// of the published pages, for both shipped examples. One build serves every test.
-let out: string;
-let code: number | null;
-
-beforeAll(() => {
-  out = tempDir('irplan-content-');
-  code = irplan(['build', '--out', out]).code;
-});
+// of the published pages, for both shipped examples, built once by tests/setup/examples.ts.
+const out = inject('examplesOut');
+const code = inject('examplesBuild').code;
 
 const manifest = (slug: string) => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));
 /** Reading order, whitespace collapsed: a phrase split over two lines still matches. */
