@@ -131,7 +131,6 @@ interface Ctx { project: Project; tables: Tables; repo: RepoState; printer: Prin
 
 async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
-  const { epochSeconds, draft } = inputs;
   const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
   const timed = async <T>(stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions', work: () => T | Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -140,35 +139,24 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
     return out;
   };
   const stage = join(opts.outDir, `.staging-${client.slug}-${process.pid}`);
-  rmSync(stage, { recursive: true, force: true });
-  const cleanup = [stage];
+  // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
+  const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
+  const cleanup = [stage, astroOut];
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   const forget = removeOnInterrupt(cleanup);
   try {
-    const buildDate = new Date(epochSeconds * 1000).toISOString().slice(0, 10);
-    const base = { slug: client.slug, buildDate, draft };
-    const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
-    const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
-    const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
-    const [siteDocs, printDocs] = await timed('render', () => [renderDocuments(siteModel, templates), renderDocuments(printModel, templates)]);
-    const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
-    const publishSite = printModel.plan.classification !== 'TLP:RED';
-    const meta = siteMeta(printModel, pdfs, publishSite);
-    meta.nav = siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title }));
-    writeSiteInput(join(stage, 'content'), { slug: client.slug, meta: { ...meta, base: opts.base, vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client) }, siteDocs, printDocs });
-    // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
-    const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
-    cleanup.push(astroOut);
+    const r = await timed('render', () => renderClient(client, inputs, ctx, join(stage, 'content')));
     await timed('site', () => buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base }));
     const final = join(stage, 'final');
     mkdirSync(join(final, 'pdf'), { recursive: true });
     const printer = ctx.printer;
-    if (printer) await timed('pdf', () => printAll(printer, printModel, siteModel, pdfs, { astroOut, final, base: opts.base, publishSite, epochSeconds, duplex: opts.duplex === true }));
-    if (publishSite) {
-      await timed('publish', async () => { publishSiteFiles(astroOut, final, pdfs); await finishSite(join(final, 'site'), siteModel.contacts, opts.base); });
+    if (printer) await timed('pdf', () => printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut, final, base: opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: opts.duplex === true }));
+    if (r.publishSite) {
+      await timed('publish', async () => { publishSiteFiles(astroOut, final, r.pdfs); await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base); });
       await timed('versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
-    } else log(`${printModel.plan.classification} plan, so no site was built (PDFs only)`);
-    writeManifest(final, printModel, inputs.stamp, pdfs, publishSite);
-    writeCheckSummary(final, client.slug, client.plan, buildDate);
+    } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
+    writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
+    writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
     writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key })}\n`);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {
@@ -178,13 +166,32 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
   }
 }
 
+/** Models and Markdown for both audiences, written where the Astro project reads them. */
+function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, contentDir: string) {
+  const buildDate = new Date(inputs.epochSeconds * 1000).toISOString().slice(0, 10);
+  const base = { slug: client.slug, buildDate, draft: inputs.draft };
+  const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
+  const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
+  const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
+  const siteDocs = renderDocuments(siteModel, templates);
+  const printDocs = renderDocuments(printModel, templates);
+  const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
+  const publishSite = printModel.plan.classification !== 'TLP:RED';
+  const meta = {
+    ...siteMeta(printModel, pdfs, publishSite),
+    nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
+    base: ctx.opts.base, vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client),
+  };
+  writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
+  return { printModel, siteModel, pdfs, publishSite };
+}
+
 function siteMeta(model: Model, pdfs: PdfDoc[], publishSite: boolean) {
   return {
     slug: model.slug, client: model.client.name, version: model.plan.version, classification: model.plan.classification,
     tlpRule: model.tlpRule, effective: model.plan.effectiveText, paper: model.plan.paper, draft: model.draft,
     builtOn: model.buildDateText, msp: { name: model.msp.name, color: model.msp.color, logo: model.msp.logo }, publishSite,
     downloads: pdfs.map((p) => ({ label: p.label, href: `pdf/${p.file}` })),
-    nav: [] as { id: string; title: string }[],
   };
 }
 
