@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pdfDocuments, printJobs } from '../pdf/documents.ts';
 import type { PdfDoc } from '../pdf/documents.ts';
 import { findBrowser } from '../pdf/browser.ts';
@@ -14,6 +14,7 @@ import { readClients } from './plans.ts';
 import type { ValidClient } from './plans.ts';
 import type { Reporter } from './events.ts';
 import { buildKey, hashTree, isFresh, KEY_FILE } from './incremental.ts';
+import { logoDataUri } from './logo.ts';
 import { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, RepoState, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
@@ -114,7 +115,7 @@ function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
   const epochSeconds = clientEpoch(stamp, client.plan.plan.effective);
   const key = buildKey({
     tool: ctx.toolHash,
-    inputs: hashTree([client.dir, join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
+    inputs: hashTree([client.dir, join(project.plansDir, 'defaults.yaml'), project.templatesDir, ...(client.plan.msp?.logo ? [resolve(project.plansDir, client.plan.msp.logo)] : [])], project.root),
     options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
     stamp, draft, epochSeconds,
     tags,
@@ -179,6 +180,7 @@ function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, conte
   const publishSite = printModel.plan.classification !== 'TLP:RED';
   const meta = {
     ...siteMeta(printModel, pdfs, publishSite),
+    logo: logoDataUri(ctx.project.plansDir, printModel.msp.logo),
     nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
     base: ctx.opts.base, vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client),
   };

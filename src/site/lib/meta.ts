@@ -13,6 +13,8 @@ export interface SiteMeta {
   draft: boolean;
   builtOn: string;
   msp: { name: string | null; color: string; logo: string | null };
+  /** The MSP logo as a data: URI (src/core/logo.ts), for the cover. */
+  logo: string | null;
   publishSite: boolean;
   downloads: { label: string; href: string }[];
   nav: { id: string; title: string }[];
