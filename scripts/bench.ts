@@ -7,14 +7,14 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashTree } from '../src/core/incremental.ts';
-import { chromiumVersion, importSeconds, naivePerDoc, pdfFloor, siteFloor, validateTimes } from './bench/floors.ts';
+import { chromiumVersion, importSeconds, naivePerDoc, pdfProfile, pdfFloor, siteFloor, validateTimes } from './bench/floors.ts';
 import type { FloorJob } from './bench/floors.ts';
 import { clientPlan, generatePortfolio, slugOf } from './bench/portfolio.ts';
 import { doneEvent, runBuild, stageSeconds } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
 import type { CliRun } from './bench/run.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '20' }, json: { type: 'boolean', default: false }, naive: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '20' }, json: { type: 'boolean', default: false }, naive: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, 'profile-pdf': { type: 'boolean', default: false } } });
 const N = Number(values.clients);
 const SEED = Number(values.seed);
 if (!Number.isInteger(N) || N < 1) throw new Error(`--clients ${values.clients} is not a positive whole number`);
@@ -103,6 +103,8 @@ try {
   const naive = await naivePerDoc(roots[0]?.dir ?? '', sample, join(tmp, 'naive'));
   log(`naive ${naive.toFixed(2)} s per document over ${sample.length}`);
 
+  const profile = values['profile-pdf'] && roots[0] ? await pdfProfile(roots[0].dir, roots[0].jobs) : undefined;
+  if (profile) log(`pdf profile, one client: ${JSON.stringify(profile)}`);
   const imports = { astro: importSeconds('astro'), puppeteer: importSeconds('puppeteer'), 'src/core/build.ts': importSeconds(join(tool.root, 'src', 'core', 'build.ts')) };
   log(`imports: ${JSON.stringify(imports)}`);
   const coldInner = coldDone.ms / 1000;
@@ -121,8 +123,9 @@ try {
     one_change_others_untouched: othersUntouched, tool_changed_during_run: toolChanged,
     validate_100_s: round(v.validate_s), validate_floor_s: round(v.floor_s), validate_ratio: round(v.validate_s / v.floor_s),
     prints: coldDone.prints, binder_prints: binderPrints, binder_first_prints_floor_s: round(floorA.binderFirstPrint_s),
-    peak_rss_mb: Math.round(Math.max(cold.peak_rss_mb, noop.peak_rss_mb, one.peak_rss_mb)),
+    peak_rss_mb: Math.round(Math.max(cold.peak_rss_mb, noop.peak_rss_mb, one.peak_rss_mb)), peak_pss_mb: Math.round(Math.max(cold.peak_pss_mb, noop.peak_pss_mb, one.peak_pss_mb)),
     naive_pdf_s_per_doc: round(naive), naive_sample: sample, pdf_s_per_doc: round(pdfS / pdfs), naive_speedup: round(naive / (pdfS / pdfs), 1),
+    ...(profile ? { pdf_profile_one_client_s: Object.fromEntries(Object.entries(profile).map(([k, x]) => [k, round(x)])) } : {}),
     irplan_commit: tool.commit,
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: await chromiumVersion(), loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') },
   };
@@ -178,7 +181,7 @@ function printTable(r: Record<string, unknown>): void {
     ['other clients\' PDFs untouched', String(r.one_change_others_untouched), ''],
     ['validate 100 clients', `${r.validate_100_s} s`, `parseDocument ${r.validate_floor_s} s, ratio ${r.validate_ratio} (target <= 1.3)`],
     ['prints per binder', String(r.binder_prints), `aim 1; the contents pass costs ${r.binder_first_prints_floor_s} s of the floor`],
-    ['peak RSS, process tree', `${r.peak_rss_mb} MB`, 'target <= 1536 at 100 clients'],
+    ['peak RSS, process tree', `${r.peak_rss_mb} MB`, `PSS ${r.peak_pss_mb} MB (shared pages counted once); target <= 1536 at 100 clients`],
     ['pdf per document', `${r.pdf_s_per_doc} s`, `naive ${r.naive_pdf_s_per_doc} s, ${r.naive_speedup}x (target >= 5x)`],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));

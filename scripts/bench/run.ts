@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Event = Record<string, unknown> & { event: string };
-export interface CliRun { events: Event[]; wall_s: number; peak_rss_mb: number; pid: number; code: number; stderr: string }
+export interface CliRun { events: Event[]; wall_s: number; peak_rss_mb: number; peak_pss_mb: number; pid: number; code: number; stderr: string }
 
 const PAGE = 4096;
 
@@ -23,19 +23,26 @@ function parents(): Map<number, number> {
   return map;
 }
 
-/** Resident memory of `root` and all its descendants, in bytes. */
-export function treeRss(root: number): number {
+/**
+ * Resident memory of `root` and all its descendants, in bytes: the sum of RSS (shared pages such as
+ * Chromium's counted once per process) and the sum of PSS (shared pages divided among their users).
+ */
+export function treeMemory(root: number): { rss: number; pss: number } {
   const map = parents();
   const tree = new Set([root]);
   for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of map) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
   }
-  let total = 0;
+  let rss = 0;
+  let pss = 0;
   for (const pid of tree) {
-    try { total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE; } catch { /* ended */ }
+    try {
+      rss += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch { /* ended */ }
   }
-  return total;
+  return { rss, pss };
 }
 
 /** `<tool>/bin/irplan.mjs build --json <args>` with cwd = the project; fails loudly when the build fails. */
@@ -49,15 +56,20 @@ export async function runBuild(tool: string, project: string, args: string[], en
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   let peak = 0;
+  let peakPss = 0;
   const pid = child.pid ?? 0;
-  const sample = () => { peak = Math.max(peak, treeRss(pid)); };
+  const sample = () => {
+    const m = treeMemory(pid);
+    peak = Math.max(peak, m.rss);
+    peakPss = Math.max(peakPss, m.pss);
+  };
   const timer = setInterval(sample, 100);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
   const wall_s = (performance.now() - started) / 1000;
   const events = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Event);
   if (code !== 0 || !events.some((e) => e.event === 'done')) throw new Error(`irplan build ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`);
-  return { events, wall_s, peak_rss_mb: peak / 2 ** 20, pid, code, stderr };
+  return { events, wall_s, peak_rss_mb: peak / 2 ** 20, peak_pss_mb: peakPss / 2 ** 20, pid, code, stderr };
 }
 
 /** Sum of one stage's times over all clients, in seconds. */
