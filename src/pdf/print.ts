@@ -21,26 +21,28 @@ class MissingPage extends Error {}
 
 /** Two pages at a time: measured on 2 cores, more gains nothing. */
 const POOL_SIZE = 2;
-const PRINT_TIMEOUT_MS = 60_000;
+/** A print that takes longer has hung; IRPLAN_PRINT_TIMEOUT_MS shortens it for fault tests. */
+const PRINT_TIMEOUT_MS = Number(process.env.IRPLAN_PRINT_TIMEOUT_MS) || 60_000;
 
 /** One warm browser and a small pool of pages, shared by every client in a build. */
 export class Printer {
   private browser: Browser | undefined;
+  private launching: Promise<Browser> | undefined;
   private idle: Page[] = [];
   private waiting: { resolve: (p: Page) => void; reject: (e: unknown) => void }[] = [];
-  private created = 0;
+  /** Pages of the current browser that are in use or being opened. */
+  private busy = 0;
   /** How many times page.pdf ran, the binder's contents pass included (for the benchmark). */
   prints = 0;
 
-  /** Prints one job, retrying once when the browser fails for a reason other than the page. */
+  /** Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. */
   async print(job: PrintJob): Promise<void> {
     try {
       await this.printOnce(job);
     } catch (first) {
       if (first instanceof UserError || first instanceof MissingPage) throw first;
-      await this.reset();
       await this.printOnce(job).catch((second: unknown) => {
-        throw new UserError('IRP_PRINT', `printing ${job.out} failed twice: ${second instanceof Error ? second.message : String(second)}`, { hint: 'run again; if it keeps failing, check that Chromium starts: chromium --headless --version', cause: second });
+        throw new UserError('IRP_PRINT', `printing ${job.out} failed twice: ${second instanceof Error ? second.message.split('\n')[0] : String(second)}`, { hint: 'run again; if it keeps failing, check that the browser starts: npx irplan doctor', cause: second });
       });
     }
   }
@@ -62,58 +64,72 @@ export class Printer {
       writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
       this.release(page);
     } catch (err) {
-      await page.close().catch(() => undefined);
-      this.created--;
-      this.wakeWaiter();
+      // A browser that failed or hung once is not trusted again: it is killed, and the retry
+      // (and every job still waiting) gets a fresh one.
+      this.discard(page.browser());
       throw err;
     }
   }
 
-  /** A page was lost: someone waiting for one gets a fresh page instead. */
-  private wakeWaiter(): void {
-    const next = this.waiting.shift();
-    if (next) void this.acquire().then(next.resolve, next.reject);
-  }
-
   private async launch(): Promise<Browser> {
     if (this.browser?.connected) return this.browser;
-    const executablePath = await findBrowser();
-    this.browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: 30_000 });
-    return this.browser;
+    this.launching ??= (async () => {
+      const executablePath = await findBrowser();
+      const browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
+      this.browser = browser;
+      return browser;
+    })().finally(() => { this.launching = undefined; });
+    return this.launching;
   }
 
   private async acquire(): Promise<Page> {
     const idle = this.idle.pop();
     if (idle) return idle;
-    if (this.created >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.created++;
+    if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    this.busy++;
     try {
       const page = await (await this.launch()).newPage();
       await blockRemote(page);
       return page;
     } catch (err) {
-      this.created--;
+      this.busy--;
       throw err;
     }
   }
 
   private release(page: Page): void {
+    if (page.browser() !== this.browser) return void closeQuietly(page);
     const next = this.waiting.shift();
     if (next) next.resolve(page);
     else this.idle.push(page);
   }
 
-  private async reset(): Promise<void> {
-    this.idle = [];
-    this.created = 0;
-    await this.browser?.close().catch(() => undefined);
+  /** Kills a failed browser; if it was the current one, its pages no longer count. */
+  private discard(browser: Browser): void {
+    browser.process()?.kill('SIGKILL');
+    if (browser !== this.browser) return;
     this.browser = undefined;
+    this.idle = [];
+    this.busy = 0;
+    // Jobs waiting for a page of the dead browser get one of a fresh browser instead.
+    for (const w of this.waiting.splice(0, POOL_SIZE)) void this.acquire().then(w.resolve, w.reject);
   }
 
-  /** Closes the browser; safe to call more than once. */
+  /** Closes the browser; safe to call more than once. Kills it if it does not close in time. */
   async close(): Promise<void> {
-    await this.reset();
+    const browser = this.browser;
+    this.browser = undefined;
+    this.idle = [];
+    this.busy = 0;
+    if (!browser) return;
+    const closed = browser.close().then(() => true, () => false);
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref());
+    if (!(await Promise.race([closed, timeout]))) browser.process()?.kill('SIGKILL');
   }
+}
+
+function closeQuietly(page: Page): void {
+  void page.close().catch(() => undefined);
 }
 
 /**
