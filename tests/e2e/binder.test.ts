@@ -83,3 +83,19 @@ test('two builds at different times and time zones give identical files', () => 
   expect(ha.length).toBeGreaterThan(20);
   expect(hashes(b)).toEqual(ha);
 });
+
+test('--duplex starts every top-level section on a right-hand (odd) page, and the contents still match', () => {
+  const project = tempDir('irplan-duplex-');
+  cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
+  const dist = join(project, 'dist');
+  const r = irplan(['build', 'cedar-dental', '--duplex', '--out', dist], { cwd: project, env: { SOURCE_DATE_EPOCH: '1790000000' } });
+  expect(r.code, r.stderr).toBe(0);
+  const file = join(dist, 'cedar-dental', 'pdf', 'cedar-dental-binder.pdf');
+  const outline = readOutline(readFileSync(file));
+  expect(outline.length).toBeGreaterThan(10);
+  for (const entry of outline) expect(entry.page % 2, `${entry.title} on page ${entry.page}`).toBe(1);
+  const contents = tool('pdftotext', ['-layout', '-f', '3', '-l', '4', file, '-']);
+  const first = outline.find((e) => e.title === 'The first 15 minutes');
+  expect(contents).toMatch(new RegExp(`The first 15 minutes\\s+${first?.page}\\b`));
+  expect(tool('pdftotext', [file, '-'])).toContain('This page is intentionally blank.');
+});
