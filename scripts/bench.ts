@@ -3,6 +3,7 @@
 // measures the floors in the same run: bare Puppeteer, bare Astro, yaml's parseDocument, and a fresh
 // Chromium per document. With --json the last line of stdout is one JSON object.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +58,8 @@ try {
   const othersUntouched = otherPdfs.every((f) => statSync(f).mtimeMs === before.get(f));
   log(`one change ${one.wall_s.toFixed(1)} s; other clients' PDFs untouched: ${othersUntouched}`);
 
+  const binderPdf = join(out, slugs[0] ?? '', 'pdf', `${slugs[0]}-binder.pdf`);
+  const binderPages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [binderPdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN);
   const oneCold = await runBuild(tool.root, project, [slugs[0] ?? '', '--out', join(tmp, 'dist-one')]);
   log(`one client cold ${oneCold.wall_s.toFixed(1)} s`);
 
@@ -111,7 +114,7 @@ try {
   const pdfS = stageSeconds(cold.events, 'pdf');
   const siteS = stageSeconds(cold.events, 'site');
   const result = {
-    clients: N, pdfs, pdf_files: pdfFiles, pages,
+    clients: N, pdfs, pdf_files: pdfFiles, pages, binder_pages: binderPages,
     validate_s: round(Number(cold.events.find((e) => e.event === 'validate')?.ms ?? 0) / 1000),
     render_s: round(stageSeconds(cold.events, 'render')), site_s: round(siteS), pdf_s: round(pdfS),
     publish_s: round(stageSeconds(cold.events, 'publish') + stageSeconds(cold.events, 'versions')),
