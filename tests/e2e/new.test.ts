@@ -1,0 +1,35 @@
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { irplan, REPO, tempDir } from '../helpers/cli.ts';
+
+// `irplan new` scaffolds a plan that teaches the format, validates and builds as it is.
+test('a scaffolded plan carries the modeline, validates and builds', () => {
+  const project = tempDir('irplan-new-');
+  cpSync(join(REPO, 'plans', 'defaults.yaml'), join(project, 'plans', 'defaults.yaml'));
+  cpSync(join(REPO, 'plans', 'branding'), join(project, 'plans', 'branding'), { recursive: true });
+  const name = 'Acme: "Corp" # 1';
+  const made = irplan(['new', 'acme-corp', '--name', name], { cwd: project });
+  expect(made.code, made.stderr).toBe(0);
+  const text = readFileSync(join(project, 'plans', 'acme-corp', 'plan.yaml'), 'utf8');
+  expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../src/schema/plan.schema.json');
+  expect(text).toMatch(/# .*quote/i);
+  const valid = irplan(['validate', 'acme-corp'], { cwd: project });
+  expect(valid.code, valid.stderr).toBe(0);
+  const built = irplan(['build', 'acme-corp', '--no-pdf', '--out', join(project, 'dist')], { cwd: project });
+  expect(built.code, built.stderr).toBe(0);
+  // The name, with its colon, quotes and hash, is one plain string all the way to the page.
+  expect(readFileSync(join(project, 'dist', 'acme-corp', 'site', 'index.html'), 'utf8')).toContain('Acme: &quot;Corp&quot; # 1');
+});
+
+test('new refuses an existing plan and a slug that is not a folder name', () => {
+  const project = tempDir('irplan-new-');
+  expect(irplan(['new', 'acme'], { cwd: project }).code).toBe(0);
+  const again = irplan(['new', 'acme'], { cwd: project });
+  expect(again.code).toBe(1);
+  expect(again.stderr).toMatch(/error IRP_EXISTS .*already exists/);
+  const bad = irplan(['new', '../escape'], { cwd: project });
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(/error IRP_ARGS/);
+  expect(bad.stderr).not.toMatch(/\n\s+at /);
+});
