@@ -1,7 +1,7 @@
 // A synthetic, deterministic portfolio of realistic clients for the benchmark: each has about 40
 // contacts, 150 assets covering every os, service and kind (so every checklist applies), cyber
 // insurance, regulations, data flows and exercises. Same seed and count, same bytes.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { readClients } from '../../src/core/plans.ts';
@@ -111,7 +111,10 @@ export function clientPlan(i: number, seed = 1): Record<string, unknown> {
 export function writePortfolio(root: string, count: number, seed = 1): string[] {
   const plans = join(root, 'plans');
   mkdirSync(plans, { recursive: true });
-  copyFileSync(join(TOOL_ROOT, 'plans', 'defaults.yaml'), join(plans, 'defaults.yaml'));
+  // The MSP layer and whatever it refers to (a logo in plans/branding/): everything but client folders.
+  for (const entry of readdirSync(join(TOOL_ROOT, 'plans'))) {
+    if (!existsSync(join(TOOL_ROOT, 'plans', entry, 'plan.yaml'))) cpSync(join(TOOL_ROOT, 'plans', entry), join(plans, entry), { recursive: true });
+  }
   const slugs = Array.from({ length: count }, (_, i) => slugOf(i));
   slugs.forEach((slug, i) => {
     mkdirSync(join(plans, slug), { recursive: true });
