@@ -19,6 +19,14 @@ export interface PrintJob {
 
 class MissingPage extends Error {}
 
+/**
+ * Printing may reach only the site served on 127.0.0.1. Every other request goes to a proxy
+ * address where nothing listens (loopback bypasses proxies), and no other name resolves. These are
+ * launch flags, so unlike request interception they cost nothing per request (measured: request
+ * interception made printing about 40% slower).
+ */
+const LOOPBACK_ONLY = ['--proxy-server=http://127.0.0.1:1', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+
 /** Two pages at a time: measured on 2 cores, more gains nothing. */
 const POOL_SIZE = 2;
 /** A print that takes longer has hung; IRPLAN_PRINT_TIMEOUT_MS shortens it for fault tests. */
@@ -75,7 +83,7 @@ export class Printer {
     if (this.browser?.connected) return this.browser;
     this.launching ??= (async () => {
       const executablePath = await findBrowser();
-      const browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
+      const browser = await puppeteer.launch({ executablePath, headless: true, args: [...BROWSER_ARGS, ...LOOPBACK_ONLY], timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
       this.browser = browser;
       return browser;
     })().finally(() => { this.launching = undefined; });
@@ -88,9 +96,7 @@ export class Printer {
     if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
     this.busy++;
     try {
-      const page = await (await this.launch()).newPage();
-      await blockRemote(page);
-      return page;
+      return await (await this.launch()).newPage();
     } catch (err) {
       this.busy--;
       throw err;
@@ -164,16 +170,6 @@ async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolea
     return null;
   }, pages, duplex);
   if (problem) throw new Error(`cannot number the contents: ${problem}`);
-}
-
-/** Printing may load only the site served on loopback: every other request is refused. */
-async function blockRemote(page: Page): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if ((url.protocol === 'http:' && url.hostname === '127.0.0.1') || url.protocol === 'data:') void req.continue();
-    else void req.abort('blockedbyclient');
-  });
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a PDF. */

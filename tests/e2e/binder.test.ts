@@ -39,10 +39,12 @@ describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) =
     expect(pageText(file, 1)).not.toMatch(/Page 1 of/);
   });
 
-  test('every font is embedded', () => {
+  test('every font is embedded and bundled with irplan', () => {
     const fonts = tool('pdffonts', [binder(slug)]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
+    // Only the bundled families: output never depends on the machine's fonts.
+    for (const line of fonts) expect(line, line).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceCodePro)/);
   });
 
   test('metadata: title, author, subject, fixed producer, tagged', () => {
