@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as astroBuild } from 'astro';
 import { UserError } from './errors.ts';
 import { TOOL_ROOT } from './project.ts';
 import type { RenderedDoc } from './render.ts';
@@ -29,6 +28,8 @@ export async function buildSite(opts: { slug: string; contentDir: string; outDir
   const cwd = process.cwd();
   process.chdir(TOOL_ROOT);
   try {
+    // Imported on first use: a build where every client is unchanged never pays Astro's start-up.
+    const { build: astroBuild } = await import('astro');
     await astroBuild({
       root: TOOL_ROOT,
       configFile: 'astro.config.mjs', // Astro resolves it against root

@@ -1,5 +1,4 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import puppeteer from 'puppeteer';
 import type { Browser, Page } from 'puppeteer';
 import { UserError } from '../core/errors.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
@@ -83,6 +82,8 @@ export class Printer {
     if (this.browser?.connected) return this.browser;
     this.launching ??= (async () => {
       const executablePath = await findBrowser();
+      // Imported on first use, like Astro: unchanged clients never start a browser.
+      const { default: puppeteer } = await import('puppeteer');
       const browser = await puppeteer.launch({ executablePath, headless: true, args: [...BROWSER_ARGS, ...LOOPBACK_ONLY], timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
       this.browser = browser;
       return browser;
