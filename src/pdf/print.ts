@@ -113,7 +113,7 @@ export class Printer {
 
   /** Kills a failed browser; if it was the current one, its pages no longer count. */
   private discard(browser: Browser): void {
-    browser.process()?.kill('SIGKILL');
+    killBrowser(browser);
     if (browser !== this.browser) return;
     this.browser = undefined;
     this.idle = [];
@@ -131,7 +131,21 @@ export class Printer {
     if (!browser) return;
     const closed = browser.close().then(() => true, () => false);
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref());
-    if (!(await Promise.race([closed, timeout]))) browser.process()?.kill('SIGKILL');
+    if (!(await Promise.race([closed, timeout]))) killBrowser(browser);
+  }
+}
+
+/**
+ * Kills the browser's whole process group (Puppeteer starts it as a group leader on Linux and
+ * macOS): its helpers, or a wrapper's children, must not outlive it, frozen or not.
+ */
+function killBrowser(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 

@@ -23,6 +23,10 @@ const treeHash = (dir: string) => {
   return hash.digest('hex');
 };
 
+/** Stopped (frozen) chromium processes on the machine, by pid. */
+const frozenBrowsers = () => tool('ps', ['-eo', 'pid=,stat=,comm=']).split('\n')
+  .map((l) => l.trim().split(/\s+/)).filter(([, stat, comm]) => stat?.startsWith('T') && /chrom/.test(comm ?? '')).map(([pid]) => pid ?? '');
+
 const build = (env: NodeJS.ProcessEnv) => irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, ...env } });
 
 beforeAll(() => {
@@ -46,6 +50,7 @@ describe('the browser fails while printing', () => {
 
   test('a browser that hangs every time: exit 1 with IRP_PRINT, no stack trace, previous output untouched', () => {
     const before = treeHash(join(out, SLUG));
+    const frozenBefore = frozenBrowsers();
     const started = Date.now();
     const r = build({ IRPLAN_FAULT: 'hang', IRPLAN_FAULT_AFTER: '1', IRPLAN_PRINT_TIMEOUT_MS: '4000' });
     expect(r.code).toBe(1);
@@ -55,7 +60,7 @@ describe('the browser fails while printing', () => {
     expect(Date.now() - started).toBeLessThan(120_000);
     expect(readdirSync(out).filter((n) => n.startsWith('.staging-') || n.includes('.old-'))).toEqual([]);
     expect(treeHash(join(out, SLUG))).toBe(before);
-    // No frozen browser is left behind.
-    expect(tool('sh', ['-c', `pgrep -f -- '--remote-debugging' | xargs -r ps -o stat= -p | grep -c T || true`]).trim()).toBe('0');
+    // No frozen browser process is left behind by this build.
+    expect(frozenBrowsers().filter((pid) => !frozenBefore.includes(pid))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { REPO, tempDir } from './cli.ts';
@@ -18,7 +18,8 @@ export function tokenProject(extra: Record<string, { from: string; classificatio
   cpSync(join(REPO, 'plans'), join(root, 'plans'), { recursive: true });
   for (const [slug, { from }] of Object.entries(extra)) cpSync(join(root, 'plans', from), join(root, 'plans', slug), { recursive: true });
   const tokens = new Map<string, string>();
-  for (const slug of readdirSync(join(root, 'plans'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  // Client folders are the ones holding a plan.yaml (plans/ also holds shared files such as branding/).
+  for (const slug of readdirSync(join(root, 'plans'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(root, 'plans', d.name, 'plan.yaml'))).map((d) => d.name)) {
     const token = tokenFor(slug);
     tokens.set(slug, token);
     plant(join(root, 'plans', slug, 'plan.yaml'), token, extra[slug]?.classification);
