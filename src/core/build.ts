@@ -13,7 +13,8 @@ import type { Model } from './model.ts';
 import { readClients } from './plans.ts';
 import type { ValidClient } from './plans.ts';
 import type { Reporter } from './events.ts';
-import { buildKey, hashTree, isFresh, KEY_FILE } from './incremental.ts';
+import { buildKey, hashTree, KEY_FILE, readKeyRecord } from './incremental.ts';
+import { checkSlug, listClients } from './load.ts';
 import { logoDataUri } from './logo.ts';
 import { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, RepoState, SourceStamp } from './project.ts';
@@ -49,26 +50,38 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
   const started = performance.now();
   // Without a browser no PDF can be printed: say so before any client is built.
   if (opts.pdf) await findBrowser();
-  const read = readClients(project.plansDir, opts.slugs);
-  const clients = read.clients.filter((c) => inShard(c.slug, opts.shard));
-  opts.report({ event: 'validate', ms: performance.now() - started, valid: read.clients.length, failed: read.failed.length });
-  opts.report({ event: 'start', clients: clients.length, pdf: opts.pdf });
+  const repo = readRepoState(project.root);
+  const keys = keyInputs(project, opts, repo);
+  // Clients whose files, git state and options match their outputs' key are not even validated:
+  // a build where nothing changed reads each client's files once, to hash them, and stops there.
+  const names = (opts.slugs.length > 0 ? opts.slugs : listClients(project.plansDir)).filter((s) => inShard(s, opts.shard));
+  const fresh = new Set(opts.force ? [] : names.filter((slug) => isUnchanged(slug, keys, opts.outDir)));
+  const stale = names.filter((s) => !fresh.has(s));
+  const read = stale.length > 0 || names.length === 0 ? readClients(project.plansDir, stale) : { clients: [], errors: [], failed: [] };
+  opts.report({ event: 'validate', ms: performance.now() - started, valid: fresh.size + read.clients.length, failed: read.failed.length });
+  const valid = new Map(read.clients.map((c) => [c.slug, c]));
+  const todo = names.filter((s) => fresh.has(s) || valid.has(s));
+  opts.report({ event: 'start', clients: todo.length, pdf: opts.pdf });
   const ctx: Ctx = {
-    project, opts, tables: loadTables(project.templatesDir), repo: readRepoState(project.root),
-    printer: opts.pdf ? new Printer() : undefined, toolHash: toolFingerprint(),
+    project, opts, tables: loadTables(project.templatesDir), repo, keys,
+    printer: opts.pdf ? new Printer() : undefined,
   };
   const result: BuildResult = { built: [], unchanged: [], errors: [...read.errors], failed: [...read.failed] };
   mkdirSync(opts.outDir, { recursive: true });
   const stopListening = onInterrupt();
   try {
-    for (const [index, client] of clients.entries()) await buildOrSkip(client, index, clients.length, ctx, result);
+    for (const [index, slug] of todo.entries()) {
+      const client = valid.get(slug);
+      if (client) await buildOrReport(client, index, todo.length, ctx, result);
+      else reportUnchanged(slug, index, todo.length, ctx, result);
+    }
   } finally {
     stopListening();
     await ctx.printer?.close();
     await closeSearch();
   }
   writePortfolio(opts.outDir, new Date((sourceStamp(project.root).epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
-  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0 });
+  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0, partialPrints: ctx.printer?.partialPrints ?? 0 });
   return result;
 }
 
@@ -79,16 +92,17 @@ export function inShard(slug: string, shard: BuildOptions['shard']): boolean {
   return n % shard.count === shard.index - 1;
 }
 
-async function buildOrSkip(client: ValidClient, index: number, total: number, ctx: Ctx, result: BuildResult): Promise<void> {
+function reportUnchanged(slug: string, index: number, total: number, ctx: Ctx, result: BuildResult): void {
+  ctx.opts.report({ event: 'client-start', client: slug, index, total });
+  result.unchanged.push(slug);
+  ctx.opts.report({ event: 'client', client: slug, status: 'unchanged', ms: 0 });
+}
+
+async function buildOrReport(client: ValidClient, index: number, total: number, ctx: Ctx, result: BuildResult): Promise<void> {
   const started = performance.now();
   const report = ctx.opts.report;
   report({ event: 'client-start', client: client.slug, index, total });
   const inputs = clientInputs(client, ctx);
-  if (!ctx.opts.force && isFresh(join(ctx.opts.outDir, client.slug), inputs.key)) {
-    result.unchanged.push(client.slug);
-    report({ event: 'client', client: client.slug, status: 'unchanged', ms: performance.now() - started });
-    return;
-  }
   try {
     await buildOne(client, inputs, ctx);
     result.built.push(client.slug);
@@ -102,7 +116,43 @@ async function buildOrSkip(client: ValidClient, index: number, total: number, ct
   }
 }
 
-interface ClientInputs { key: string; stamp: SourceStamp; epochSeconds: number; draft: boolean }
+/** What every client's key shares, hashed once per build rather than once per client. */
+interface KeyInputs { shared: string; project: Project; repo: RepoState }
+
+function keyInputs(project: Project, opts: BuildOptions, repo: RepoState): KeyInputs {
+  return {
+    shared: buildKey({
+      tool: toolFingerprint(),
+      inputs: hashTree([join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
+      options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
+    }),
+    project, repo,
+  };
+}
+
+/**
+ * A client's key, from raw inputs only: its files, the logo its plan names, the shared inputs and
+ * what git says about it. Everything the outputs depend on (the plan's version and dates, whether
+ * it is a draft, the build date) is a function of these, so equal keys mean equal outputs.
+ */
+function clientKey(slug: string, logo: string | null, k: KeyInputs): string {
+  const dir = join(k.project.plansDir, slug);
+  return buildKey({
+    shared: k.shared,
+    own: hashTree([dir, ...(logo ? [resolve(k.project.plansDir, logo)] : [])], k.project.root),
+    logo, stamp: clientStamp(k.repo, slug), dirty: clientDirty(k.repo, slug),
+    tags: k.repo.tags.filter((t) => t.startsWith(`${slug}@`)),
+  });
+}
+
+/** Unchanged when the stored key equals the key of today's files (with the logo the plan named then). */
+function isUnchanged(slug: string, k: KeyInputs, outDir: string): boolean {
+  if (checkSlug(k.project.plansDir, slug)) return false; // reported by validation
+  const record = readKeyRecord(join(outDir, slug));
+  return record !== undefined && record.key === clientKey(slug, record.logo, k);
+}
+
+interface ClientInputs { key: string; logo: string | null; stamp: SourceStamp; epochSeconds: number; draft: boolean }
 
 /** Everything a client's outputs depend on, and the key that sums it up. */
 function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
@@ -113,14 +163,8 @@ function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
   // A client with releases is a draft when its inputs changed since the tag of its current version.
   const draft = clientDirty(repo, client.slug) || (tags.length > 0 && isUnreleased(project.root, client.slug, client.plan.plan.version, sources));
   const epochSeconds = clientEpoch(stamp, client.plan.plan.effective);
-  const key = buildKey({
-    tool: ctx.toolHash,
-    inputs: hashTree([client.dir, join(project.plansDir, 'defaults.yaml'), project.templatesDir, ...(client.plan.msp?.logo ? [resolve(project.plansDir, client.plan.msp.logo)] : [])], project.root),
-    options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
-    stamp, draft, epochSeconds,
-    tags,
-  });
-  return { key, stamp, epochSeconds, draft };
+  const logo = client.plan.msp?.logo ?? null;
+  return { key: clientKey(client.slug, logo, ctx.keys), logo, stamp, epochSeconds, draft };
 }
 
 /** The tool's own code, templates and locked dependencies: a new irplan rebuilds everything. */
@@ -128,7 +172,7 @@ function toolFingerprint(): string {
   return hashTree(['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)), TOOL_ROOT);
 }
 
-interface Ctx { project: Project; tables: Tables; repo: RepoState; printer: Printer | undefined; toolHash: string; opts: BuildOptions }
+interface Ctx { project: Project; tables: Tables; repo: RepoState; keys: KeyInputs; printer: Printer | undefined; opts: BuildOptions }
 
 async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
@@ -158,7 +202,7 @@ async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Pr
     } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
     writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
     writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
-    writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key })}\n`);
+    writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key, logo: inputs.logo })}\n`);
     swapInto(final, join(opts.outDir, client.slug));
   } finally {
     // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.

@@ -35,11 +35,20 @@ export function buildKey(parts: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
+/** What the key file records: the key, and the logo the plan named (a file outside the client's folder). */
+export interface KeyRecord { key: string; logo: string | null }
+
+/** The record beside a client's outputs; undefined when there is none or it is unreadable. */
+export function readKeyRecord(dir: string): KeyRecord | undefined {
+  try {
+    const found = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as Partial<KeyRecord>;
+    return typeof found.key === 'string' ? { key: found.key, logo: typeof found.logo === 'string' ? found.logo : null } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when `dir` holds outputs built from exactly this key. */
 export function isFresh(dir: string, key: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as { key?: string }).key === key;
-  } catch {
-    return false;
-  }
+  return readKeyRecord(dir)?.key === key;
 }
