@@ -7,7 +7,7 @@ export type BuildEvent =
   | { event: 'pdf'; client: string; file: string; done: number; total: number }
   | { event: 'client'; client: string; status: 'built' | 'unchanged' | 'failed'; ms: number }
   | { event: 'note'; client: string; message: string }
-  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number };
+  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number };
 
 /** Receives build events. */
 export type Reporter = (e: BuildEvent) => void;

@@ -1,9 +1,10 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { UserError } from '../core/errors.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
 import { readOutline } from './outline.ts';
 import { normalizePdf } from './postprocess.ts';
+import { spliceFrontPages } from './splice.ts';
 
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob {
@@ -39,8 +40,12 @@ export class Printer {
   private waiting: { resolve: (p: Page) => void; reject: (e: unknown) => void }[] = [];
   /** Pages of the current browser that are in use or being opened. */
   private busy = 0;
-  /** How many times page.pdf ran, the binder's contents pass included (for the benchmark). */
+  /** How many times page.pdf printed a whole document, second binder prints included (for the benchmark). */
   prints = 0;
+  /** How many times page.pdf printed only a binder's front pages (cover and contents). */
+  partialPrints = 0;
+  /** Binders whose numbered front pages could not be spliced in, so they were printed in full again. */
+  fallbacks = 0;
 
   /** Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. */
   async print(job: PrintJob): Promise<void> {
@@ -62,13 +67,18 @@ export class Printer {
       if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true } as const;
-      if (job.binder) {
+      if (job.binder && job.duplex) {
+        // Double-sided binders get a blank filler page before each section that would start on a
+        // left-hand page. Where fillers go is only known from a first print, and each one moves
+        // every page after it, so no page of the first print can be kept: the whole binder is
+        // printed a second time (untagged first, as only its outline is read).
         this.prints++;
-        await numberContents(page, await page.pdf({ ...options, tagged: false }), job.duplex === true);
+        await numberContents(page, await page.pdf({ ...options, tagged: false }), true);
       }
       this.prints++;
-      const pdf = await page.pdf(options);
-      writeAtomic(job.out, normalizePdf(Buffer.from(pdf), { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
+      let pdf: Buffer = Buffer.from(await page.pdf(options));
+      if (job.binder && !job.duplex) pdf = await this.numberFrontPages(page, pdf, options);
+      writeAtomic(job.out, normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
       this.release(page);
     } catch (err) {
       // A browser that failed or hung once is not trusted again: it is killed, and the retry
@@ -76,6 +86,24 @@ export class Printer {
       this.discard(page.browser());
       throw err;
     }
+  }
+
+  /**
+   * The binder was printed with placeholder page numbers. The numbers are written in, only the
+   * front pages that show them (cover and contents) are printed again, and their content replaces
+   * the placeholders' in the full print. If that is not safe (see splice.ts), the whole binder is
+   * printed again, as it always was before.
+   */
+  private async numberFrontPages(page: Page, full: Buffer, options: PDFOptions): Promise<Buffer> {
+    const front = await numberContents(page, full, false);
+    if (front > 0) {
+      this.partialPrints++;
+      const spliced = spliceFrontPages(full, Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` })), front);
+      if ('pdf' in spliced) return spliced.pdf;
+    }
+    this.fallbacks++;
+    this.prints++;
+    return Buffer.from(await page.pdf(options));
   }
 
   private async launch(): Promise<Browser> {
@@ -155,14 +183,16 @@ function closeQuietly(page: Page): void {
 
 /**
  * Chromium cannot number a contents page itself (no target-counter()), so the binder is printed
- * once, each section's first page read from that PDF's outline, written into the contents and the
- * duplex fillers, and printed again. The numbers keep a fixed width, so the layout does not move.
+ * once, each section's first page read from that PDF's outline and written into the contents, the
+ * cover and (duplex) the fillers. The numbers keep a fixed width, so the layout does not move.
+ * Returns how many front pages hold numbers: the pages before the first numbered section, or 0 if
+ * a number is further on (then only a full print shows them all).
  */
-async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolean): Promise<void> {
+async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolean): Promise<number> {
   const pages = readOutline(Buffer.from(firstPrint)).map((e) => e.page);
-  const problem = await page.evaluate((pages: number[], duplex: boolean) => {
+  const result = await page.evaluate((pages: number[], duplex: boolean) => {
     const h1s = [...document.querySelectorAll('h1')];
-    if (h1s.length !== pages.length) return `${h1s.length} h1 headings but ${pages.length} outline entries`;
+    if (h1s.length !== pages.length) return { problem: `${h1s.length} h1 headings but ${pages.length} outline entries`, front: 0 };
     const start = new Map<string, number>();
     h1s.forEach((h, i) => {
       const id = h.closest('section[id]')?.id;
@@ -181,10 +211,14 @@ async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolea
       }
       start.set(section.id, at);
     }
-    for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
-    return null;
+    const numbers = [...document.querySelectorAll<HTMLElement>('[data-toc-for]')];
+    for (const el of numbers) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
+    const first = document.querySelector<HTMLElement>('section[data-binder-section][id]');
+    const before = first !== null && numbers.every((el) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    return { problem: null, front: before && first ? (start.get(first.id) ?? 1) - 1 : 0 };
   }, pages, duplex);
-  if (problem) throw new Error(`cannot number the contents: ${problem}`);
+  if (result.problem) throw new Error(`cannot number the contents: ${result.problem}`);
+  return result.front;
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a PDF. */
