@@ -19,7 +19,7 @@ import { logoDataUri } from './logo.ts';
 import { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, RepoState, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
-import { buildSite, writeSiteInput } from './site.ts';
+import { buildSite, splitSite, writeSiteInput } from './site.ts';
 import { finishSite } from './publish.ts';
 import { closeSearch } from './search.ts';
 import { OFFLINE_FILE } from './offline.ts';
@@ -70,11 +70,13 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
   mkdirSync(opts.outDir, { recursive: true });
   const stopListening = onInterrupt();
   try {
+    const stale: Queued[] = [];
     for (const [index, slug] of todo.entries()) {
       const client = valid.get(slug);
-      if (client) await buildOrReport(client, index, todo.length, ctx, result);
+      if (client) stale.push({ client, index, total: todo.length });
       else reportUnchanged(slug, index, todo.length, ctx, result);
     }
+    for (let i = 0; i < stale.length; i += SITE_BATCH) await buildBatch(stale.slice(i, i + SITE_BATCH), i / SITE_BATCH, ctx, result);
   } finally {
     stopListening();
     await ctx.printer?.close();
@@ -98,22 +100,104 @@ function reportUnchanged(slug: string, index: number, total: number, ctx: Ctx, r
   ctx.opts.report({ event: 'client', client: slug, status: 'unchanged', ms: 0 });
 }
 
-async function buildOrReport(client: ValidClient, index: number, total: number, ctx: Ctx, result: BuildResult): Promise<void> {
-  const started = performance.now();
-  const report = ctx.opts.report;
-  report({ event: 'client-start', client: client.slug, index, total });
-  const inputs = clientInputs(client, ctx);
+/**
+ * How many clients one Astro run builds. Astro's start-up (about 3 s here) is paid once per batch;
+ * memory grows with the batch. IRPLAN_SITE_BATCH overrides it.
+ */
+const SITE_BATCH = Math.max(1, Number(process.env.IRPLAN_SITE_BATCH) || 8);
+
+interface Queued { client: ValidClient; index: number; total: number }
+interface Rendered extends Queued { inputs: ClientInputs; r: RenderResult; started: number }
+
+/**
+ * Builds a batch of changed clients: render each, build all their pages in one Astro run, then
+ * print, publish and swap in each client on its own. A client that fails at any step fails alone.
+ */
+async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildResult): Promise<void> {
+  const dir = join(ctx.opts.outDir, `.staging-batch${n}-${process.pid}`);
+  // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
+  const siteOut = workDir(`batch${n}`);
+  const cleanup = [dir, siteOut, ...batch.map((q) => workDir(q.client.slug))];
+  for (const path of cleanup) rmSync(path, { recursive: true, force: true });
+  const forget = removeOnInterrupt(cleanup);
   try {
-    await buildOne(client, inputs, ctx);
-    result.built.push(client.slug);
-    report({ event: 'client', client: client.slug, status: 'built', ms: performance.now() - started });
+    const rendered: Rendered[] = [];
+    for (const q of batch) {
+      const started = performance.now();
+      ctx.opts.report({ event: 'client-start', client: q.client.slug, index: q.index, total: q.total });
+      await attempt(q.client.slug, started, ctx, result, async () => {
+        const inputs = clientInputs(q.client, ctx);
+        const r = await timed(ctx, q.client.slug, 'render', () => renderClient(q.client, inputs, ctx, join(dir, 'content')));
+        rendered.push({ ...q, inputs, r, started });
+      }, false);
+    }
+    for (const item of await buildSites(rendered, dir, siteOut, ctx, result)) {
+      await attempt(item.client.slug, item.started, ctx, result, () => finishClient(item, join(dir, 'final', item.client.slug), ctx), true);
+    }
+  } finally {
+    // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
+    if (!process.env.IRPLAN_KEEP_STAGING) for (const path of cleanup) rmSync(path, { recursive: true, force: true });
+    forget();
+  }
+}
+
+/** Where a client's (or a batch's) Astro output goes: inside the tool, where node_modules resolve. */
+function workDir(name: string): string {
+  return join(TOOL_ROOT, 'node_modules', '.irplan-work', `${name}-${process.pid}`);
+}
+
+/**
+ * One Astro run for the rendered clients, then each client's pages split off into its own
+ * folder. When the run fails, each client is built alone, so only the one that breaks it fails.
+ */
+async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ctx: Ctx, result: BuildResult): Promise<Rendered[]> {
+  const slugs = rendered.map((x) => x.client.slug);
+  if (slugs.length === 0) return [];
+  const started = performance.now();
+  rmSync(siteOut, { recursive: true, force: true });
+  try {
+    await buildSite({ slugs, contentDir: join(dir, 'content'), outDir: siteOut, cacheDir: join(dir, 'cache'), base: ctx.opts.base });
+  } catch (err) {
+    if (rendered.length > 1) {
+      const ok: Rendered[] = [];
+      // One at a time: Astro runs in-process, from the tool's folder.
+      for (const x of rendered) ok.push(...await buildSites([x], dir, siteOut, ctx, result));
+      return ok;
+    }
+    const only = rendered[0];
+    if (only) await attempt(only.client.slug, only.started, ctx, result, () => { throw err; }, false);
+    return [];
+  }
+  // The run's time is shared out evenly, so stage totals still add up to the build's.
+  const ms = (performance.now() - started) / slugs.length;
+  for (const slug of slugs) {
+    splitSite(siteOut, slug, slugs, workDir(slug));
+    ctx.opts.report({ event: 'stage', client: slug, stage: 'site', ms, batch: slugs.length });
+  }
+  return rendered;
+}
+
+/** Runs one client's step; a failure is recorded against that client and the build goes on. */
+async function attempt(slug: string, started: number, ctx: Ctx, result: BuildResult, work: () => Promise<void>, last: boolean): Promise<void> {
+  try {
+    await work();
+    if (!last) return;
+    result.built.push(slug);
+    ctx.opts.report({ event: 'client', client: slug, status: 'built', ms: performance.now() - started });
   } catch (err) {
     const user = err instanceof UserError ? err : systemError(err);
     if (!user) throw err;
     result.errors.push(user);
-    result.failed.push(client.slug);
-    report({ event: 'client', client: client.slug, status: 'failed', ms: performance.now() - started });
+    result.failed.push(slug);
+    ctx.opts.report({ event: 'client', client: slug, status: 'failed', ms: performance.now() - started });
   }
+}
+
+async function timed<T>(ctx: Ctx, slug: string, stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions', work: () => T | Promise<T>): Promise<T> {
+  const t = performance.now();
+  const out = await work();
+  ctx.opts.report({ event: 'stage', client: slug, stage, ms: performance.now() - t });
+  return out;
 }
 
 /** What every client's key shares, hashed once per build rather than once per client. */
@@ -174,42 +258,26 @@ function toolFingerprint(): string {
 
 interface Ctx { project: Project; tables: Tables; repo: RepoState; keys: KeyInputs; printer: Printer | undefined; opts: BuildOptions }
 
-async function buildOne(client: ValidClient, inputs: ClientInputs, ctx: Ctx): Promise<void> {
+/** After the site: prints, the published site, versions, manifest; then swaps dist/<slug> in. */
+async function finishClient(item: Rendered, final: string, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
+  const { client, inputs, r } = item;
   const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
-  const timed = async <T>(stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions', work: () => T | Promise<T>): Promise<T> => {
-    const t = performance.now();
-    const out = await work();
-    opts.report({ event: 'stage', client: client.slug, stage, ms: performance.now() - t });
-    return out;
-  };
-  const stage = join(opts.outDir, `.staging-${client.slug}-${process.pid}`);
-  // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
-  const astroOut = join(TOOL_ROOT, 'node_modules', '.irplan-work', `${client.slug}-${process.pid}`);
-  const cleanup = [stage, astroOut];
-  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
-  const forget = removeOnInterrupt(cleanup);
-  try {
-    const r = await timed('render', () => renderClient(client, inputs, ctx, join(stage, 'content')));
-    await timed('site', () => buildSite({ slug: client.slug, contentDir: join(stage, 'content'), outDir: astroOut, cacheDir: join(stage, 'cache'), base: opts.base }));
-    const final = join(stage, 'final');
-    mkdirSync(join(final, 'pdf'), { recursive: true });
-    const printer = ctx.printer;
-    if (printer) await timed('pdf', () => printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut, final, base: opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: opts.duplex === true }));
-    if (r.publishSite) {
-      await timed('publish', async () => { publishSiteFiles(astroOut, final, r.pdfs); await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base); });
-      await timed('versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
-    } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
-    writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
-    writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
-    writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key, logo: inputs.logo })}\n`);
-    swapInto(final, join(opts.outDir, client.slug));
-  } finally {
-    // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
-    if (!process.env.IRPLAN_KEEP_STAGING) for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
-    forget();
-  }
+  const astroOut = workDir(client.slug);
+  mkdirSync(join(final, 'pdf'), { recursive: true });
+  const printer = ctx.printer;
+  if (printer) await timed(ctx, client.slug, 'pdf', () => printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut, final, base: opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: opts.duplex === true }));
+  if (r.publishSite) {
+    await timed(ctx, client.slug, 'publish', async () => { publishSiteFiles(astroOut, final, r.pdfs); await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base); });
+    await timed(ctx, client.slug, 'versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
+  } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
+  writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
+  writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
+  writeFileSync(join(final, KEY_FILE), `${JSON.stringify({ key: inputs.key, logo: inputs.logo })}\n`);
+  swapInto(final, join(opts.outDir, client.slug));
 }
+
+type RenderResult = ReturnType<typeof renderClient>;
 
 /** Models and Markdown for both audiences, written where the Astro project reads them. */
 function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, contentDir: string) {
@@ -226,7 +294,7 @@ function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, conte
     ...siteMeta(printModel, pdfs, publishSite),
     logo: logoDataUri(ctx.project.plansDir, printModel.msp.logo),
     nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
-    base: ctx.opts.base, vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client),
+    vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client),
   };
   writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
   return { printModel, siteModel, pdfs, publishSite };

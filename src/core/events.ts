@@ -3,7 +3,7 @@ export type BuildEvent =
   | { event: 'start'; clients: number; pdf: boolean }
   | { event: 'validate'; ms: number; valid: number; failed: number }
   | { event: 'client-start'; client: string; index: number; total: number }
-  | { event: 'stage'; client: string; stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions'; ms: number; pdfs?: number }
+  | { event: 'stage'; client: string; stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions'; ms: number; pdfs?: number; /** Clients built in the same Astro run (the site stage's time is shared out). */ batch?: number }
   | { event: 'pdf'; client: string; file: string; done: number; total: number }
   | { event: 'client'; client: string; status: 'built' | 'unchanged' | 'failed'; ms: number }
   | { event: 'note'; client: string; message: string }

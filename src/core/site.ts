@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './errors.ts';
 import { TOOL_ROOT } from './project.ts';
@@ -12,17 +12,25 @@ export interface SiteInput {
   printDocs: RenderedDoc[];
 }
 
-/** Writes the client's rendered documents where the Astro project will read them. */
-export function writeSiteInput(contentDir: string, input: SiteInput): void {
+/** Writes the client's rendered documents where the Astro project will read them: <contentRoot>/<slug>/. */
+export function writeSiteInput(contentRoot: string, input: SiteInput): void {
+  const contentDir = join(contentRoot, input.slug);
   mkdirSync(contentDir, { recursive: true });
   writeFileSync(join(contentDir, 'meta.json'), JSON.stringify(input.meta));
   writeFileSync(join(contentDir, 'site.json'), JSON.stringify(input.siteDocs));
   writeFileSync(join(contentDir, 'print.json'), JSON.stringify(input.printDocs));
 }
 
-/** Builds one client's pages with Astro into `outDir`. Astro runs in-process, one client at a time. */
-export async function buildSite(opts: { slug: string; contentDir: string; outDir: string; cacheDir: string; base: string }): Promise<void> {
-  Object.assign(process.env, { IRPLAN_CONTENT: opts.contentDir, IRPLAN_SLUG: opts.slug, ASTRO_TELEMETRY_DISABLED: '1' });
+export interface SiteBatchOptions { slugs: string[]; contentDir: string; outDir: string; cacheDir: string; base: string }
+
+/**
+ * Builds the pages of several clients in one Astro run, each under /<slug>/ of `outDir`: Astro's
+ * start-up (config, Vite, compiling the pages) costs seconds, and is paid once per batch rather
+ * than once per client. splitSite() then gives each client its own tree. Astro runs in-process.
+ */
+export async function buildSite(opts: SiteBatchOptions): Promise<void> {
+  writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify({ base: opts.base, clients: opts.slugs }));
+  Object.assign(process.env, { IRPLAN_CONTENT: opts.contentDir, ASTRO_TELEMETRY_DISABLED: '1' });
   // Astro puts its prerender bundle inside outDir only when outDir is inside the working directory,
   // and that bundle must resolve Astro's own packages: so it runs from the tool's folder.
   const cwd = process.cwd();
@@ -41,8 +49,20 @@ export async function buildSite(opts: { slug: string; contentDir: string; outDir
     });
   } catch (cause) {
     const msg = cause instanceof Error ? cause.message : String(cause);
-    throw new UserError('IRP_SITE', `the site of "${opts.slug}" failed to build: ${msg.split('\n')[0]}`, { position: { file: join(opts.contentDir, 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause });
+    const who = opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
+    throw new UserError('IRP_SITE', `the site of ${who} failed to build: ${msg.split('\n')[0]}`, { position: { file: join(opts.contentDir, opts.slugs[0] ?? '', 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause });
   } finally {
     process.chdir(cwd);
+  }
+}
+
+/**
+ * Moves one client's pages out of a batch build into `dest`, with a copy of what the batch shares
+ * at its root (Astro's _assets): the result is the tree a build of that client alone would give.
+ */
+export function splitSite(outDir: string, slug: string, slugs: string[], dest: string): void {
+  renameSync(join(outDir, slug), dest);
+  for (const entry of readdirSync(outDir)) {
+    if (!slugs.includes(entry)) cpSync(join(outDir, entry), join(dest, entry), { recursive: true });
   }
 }

@@ -1,6 +1,7 @@
-// Two collections of one client's rendered documents: `site` (published, private numbers left
-// out) and `print` (for the PDFs). The render stage writes them as JSON; Astro's own Markdown
-// processor turns each body into HTML here.
+// Two collections of rendered documents: `site` (published, private numbers left out) and
+// `print` (for the PDFs), for every client of this build. The render stage writes them as JSON,
+// one folder per client; Astro's own Markdown processor turns each body into HTML here. Entry ids
+// are `<client>/<document id>`, so clients built together never share an entry.
 import { defineCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +15,14 @@ function documents(audience: 'site' | 'print') {
       load: async ({ store, renderMarkdown }) => {
         const dir = process.env.IRPLAN_CONTENT;
         if (!dir) throw new Error('IRPLAN_CONTENT is not set: run the site through `irplan build`');
-        const docs = JSON.parse(readFileSync(join(dir, `${audience}.json`), 'utf8')) as Doc[];
+        const { clients } = JSON.parse(readFileSync(join(dir, 'batch.json'), 'utf8')) as { clients: string[] };
         store.clear();
-        for (const doc of docs) {
-          const { body, ...data } = doc;
-          store.set({ id: doc.id, data, body, rendered: await renderMarkdown(body) });
+        for (const client of clients) {
+          const docs = JSON.parse(readFileSync(join(dir, client, `${audience}.json`), 'utf8')) as Doc[];
+          for (const doc of docs) {
+            const { body, ...data } = doc;
+            store.set({ id: `${client}/${doc.id}`, data: { ...data, client }, body, rendered: await renderMarkdown(body) });
+          }
         }
       },
     },

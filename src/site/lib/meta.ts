@@ -1,4 +1,5 @@
 // Build-time facts about the client that every page needs (written by irplan's build stage).
+import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,25 +21,48 @@ export interface SiteMeta {
   nav: { id: string; title: string }[];
   /** One vCard per contact with a published phone (src/core/vcard.ts); hrefs relative to the site root. */
   vcards?: { id: string; name: string; href: string }[];
-  /** The --base the site is built for; import.meta.env.BASE_URL can be overridden by a BASE_URL in the environment. */
-  base?: string;
   /** The build adds a versions page at versions/ (src/core/versions.ts). */
   versions?: boolean;
 }
 
-let cached: SiteMeta | undefined;
+/** What one Astro build covers (written by src/core/site.ts): the clients and the shared --base. */
+export interface SiteBatch { base: string; clients: string[] }
 
-/** Reads meta.json once per build. */
-export function siteMeta(): SiteMeta {
-  if (cached && cached.slug === process.env.IRPLAN_SLUG) return cached;
+const cache = new Map<string, unknown>();
+
+/** Reads a JSON file of the current batch once per build (each batch has its own folder). */
+function readJson<T>(...parts: string[]): T {
   const dir = process.env.IRPLAN_CONTENT;
   if (!dir) throw new Error('IRPLAN_CONTENT is not set: run the site through `irplan build`');
-  cached = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as SiteMeta;
-  return cached;
+  const file = join(dir, ...parts);
+  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  return cache.get(file) as T;
+}
+
+/** The clients this build covers, and the base they are published under. */
+export function siteBatch(): SiteBatch {
+  return readJson<SiteBatch>('batch.json');
+}
+
+/** One client's build-time facts; `client` is the page's [client] route parameter. */
+export function siteMeta(client: string | undefined): SiteMeta {
+  if (!client || !siteBatch().clients.includes(client)) throw new Error(`no client "${client}" in this site build`);
+  return readJson<SiteMeta>(client, 'meta.json');
+}
+
+/** One static path per client of the batch, for pages that exist once per client. */
+export function perClient() {
+  return siteBatch().clients.map((client) => ({ params: { client } }));
 }
 
 /** A path under the configured base, with the trailing slash Astro is set to use. */
 export function href(path: string): string {
-  const base = (siteMeta().base ?? import.meta.env.BASE_URL).replace(/\/?$/, '/');
+  // Every client of a batch is published under the same --base; pages are split off per client after.
+  const base = siteBatch().base.replace(/\/?$/, '/');
   return `${base}${path.replace(/^\//, '')}`;
+}
+
+/** One client's entries of a collection (entry ids are `<client>/<document id>`; data.id is the document's own). */
+export function clientDocs<C extends 'site' | 'print'>(collection: C, client: string) {
+  return getCollection(collection, (entry) => entry.data.client === client);
 }
