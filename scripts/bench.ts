@@ -80,11 +80,13 @@ try {
   });
   const pdfs = roots.reduce((s, r) => s + r.jobs.length, 0);
   const binders = roots.reduce((s, r) => s + r.jobs.filter((j: Omit<FloorJob, 'url'>) => j.binder).length, 0);
+  // Full prints per binder; the front pages printed again (cover and contents) are counted apart.
   const binderPrints = (coldDone.prints - (pdfs - binders)) / binders;
+  const frontPrints = coldDone.partialPrints / binders;
   const pdfFiles = slugs.reduce((s, slug) => s + listPdfs(join(out, slug)).length, 0);
-  log(`floor (a): ${pdfs} documents, ${binders} binders printed ${binderPrints} times each`);
+  log(`floor (a): ${pdfs} documents, ${binders} binders printed ${binderPrints} time(s) each, front pages ${frontPrints} time(s)`);
   const floorA = await pdfFloor(roots, join(tmp, 'floor-pdf'));
-  if (floorA.prints !== coldDone.prints) throw new Error(`the floor made ${floorA.prints} prints, the pipeline ${coldDone.prints}`);
+  if (floorA.prints !== coldDone.prints || floorA.partialPrints !== coldDone.partialPrints) throw new Error(`the floor made ${floorA.prints} + ${floorA.partialPrints} partial prints, the pipeline ${coldDone.prints} + ${coldDone.partialPrints}`);
   log(`pdf floor ${floorA.seconds.toFixed(1)} s`);
 
   const pages = roots.reduce((s, r) => s + countHtml(r.dir), 0);
@@ -125,7 +127,7 @@ try {
     one_change_s: round(one.wall_s), one_client_cold_s: round(oneCold.wall_s), one_change_ratio: round(one.wall_s / oneCold.wall_s),
     one_change_others_untouched: othersUntouched, tool_changed_during_run: toolChanged,
     validate_100_s: round(v.validate_s), validate_floor_s: round(v.floor_s), validate_ratio: round(v.validate_s / v.floor_s),
-    prints: coldDone.prints, binder_prints: binderPrints, binder_first_prints_floor_s: round(floorA.binderFirstPrint_s),
+    prints: coldDone.prints, partial_prints: coldDone.partialPrints, binder_prints: binderPrints, binder_front_prints: frontPrints, binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
     peak_rss_mb: Math.round(Math.max(cold.peak_rss_mb, noop.peak_rss_mb, one.peak_rss_mb)), peak_pss_mb: Math.round(Math.max(cold.peak_pss_mb, noop.peak_pss_mb, one.peak_pss_mb)),
     naive_pdf_s_per_doc: round(naive), naive_sample: sample, pdf_s_per_doc: round(pdfS / pdfs), naive_speedup: round(naive / (pdfS / pdfs), 1),
     ...(profile ? { pdf_profile_one_client_s: Object.fromEntries(Object.entries(profile).map(([k, x]) => [k, round(x)])) } : {}),
@@ -176,14 +178,14 @@ function printTable(r: Record<string, unknown>): void {
     ['clients / documents printed / pages built', `${r.clients} / ${r.pdfs} / ${r.pages}`, ''],
     ['validate (in the cold build)', `${r.validate_s} s`, ''],
     ['render', `${r.render_s} s`, ''],
-    ['site (Astro, one build per client)', `${r.site_s} s`, `floor ${r.site_floor_s} s, ratio ${r.site_ratio} (target <= 1.3)`],
+    ['site (Astro, one run per batch of clients)', `${r.site_s} s`, `floor ${r.site_floor_s} s, ratio ${r.site_ratio} (target <= 1.3)`],
     ['pdf (Puppeteer)', `${r.pdf_s} s`, `floor ${r.pdf_floor_s} s, ratio ${r.pdf_ratio} (target <= 1.15)`],
     ['cold total (wall)', `${r.cold_s} s`, `inside the CLI ${r.cold_inner_s} s`],
     ['no-change rebuild (wall)', `${r.noop_s} s`, `inside the CLI ${r.noop_inner_s} s (target <= 1.0 at 50); imports ${JSON.stringify(r.import_s)}`],
     ['one client changed (wall)', `${r.one_change_s} s`, `one client cold ${r.one_client_cold_s} s, ratio ${r.one_change_ratio} (target <= 1.3)`],
     ['other clients\' PDFs untouched', String(r.one_change_others_untouched), ''],
     ['validate 100 clients', `${r.validate_100_s} s`, `parseDocument ${r.validate_floor_s} s, ratio ${r.validate_ratio} (target <= 1.3)`],
-    ['prints per binder', String(r.binder_prints), `aim 1; the contents pass costs ${r.binder_first_prints_floor_s} s of the floor`],
+    ['prints per binder', String(r.binder_prints), `aim 1; plus ${r.binder_front_prints} print(s) of the front pages only, ${r.binder_front_prints_floor_s} s of the floor`],
     ['peak RSS, process tree', `${r.peak_rss_mb} MB`, `PSS ${r.peak_pss_mb} MB (shared pages counted once); target <= 1536 at 100 clients`],
     ['pdf per document', `${r.pdf_s_per_doc} s`, `naive ${r.naive_pdf_s_per_doc} s, ${r.naive_speedup}x (target >= 5x)`],
   ];

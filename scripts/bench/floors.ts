@@ -9,21 +9,23 @@ import { parseDocument } from 'yaml';
 import type { readClients as readClientsType } from '../../src/core/plans.ts';
 import { TOOL_ROOT } from '../../src/core/project.ts';
 import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
+import { readOutline } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
 
-/** One print the pipeline made: a served page, its paper, and whether it is a binder (printed twice). */
+/** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
 export interface FloorJob { url: string; paper: 'letter' | 'a4'; binder: boolean }
 
 /**
  * Floor (a): the same prints from one warm browser and a pool of two pages, nothing else (no
- * contents numbering, no PDF post-processing). Browser launch included, as in the pipeline's pdf stage.
+ * contents numbering, no splicing, no PDF post-processing). Browser launch included, as in the pipeline's pdf stage.
  */
-export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[], outDir: string): Promise<{ seconds: number; prints: number; binderFirstPrint_s: number }> {
+export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[], outDir: string): Promise<{ seconds: number; prints: number; partialPrints: number; binderFrontPrint_s: number }> {
   const servers = await Promise.all(roots.map((r) => serveStatic(r.dir, '/')));
   const queue: FloorJob[] = roots.flatMap((r, i) => r.jobs.map((j) => ({ url: `${servers[i]?.origin}/${j.path}`, paper: j.paper, binder: j.binder })));
   mkdirSync(outDir, { recursive: true });
   let prints = 0;
-  let binderFirst = 0;
+  let partialPrints = 0;
+  let binderFront = 0;
   const started = performance.now();
   const browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
   try {
@@ -32,14 +34,17 @@ export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'
       for (let job = queue[next++]; job; job = queue[next++]) {
         await page.goto(job.url, { waitUntil: 'load' });
         const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', waitForFonts: true } as const;
-        if (job.binder) {
-          const t = performance.now();
-          await page.pdf({ ...options, tagged: false });
-          binderFirst += performance.now() - t;
-          prints++;
-        }
-        writeFileSync(join(outDir, `${next}.pdf`), await page.pdf(options));
+        const pdf = await page.pdf(options);
+        writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
+        if (job.binder) {
+          // As the pipeline does: the front pages (cover, contents) again, up to the first section.
+          const first = readOutline(Buffer.from(pdf))[1]?.page ?? 2;
+          const t = performance.now();
+          await page.pdf({ ...options, pageRanges: `1-${first - 1}` });
+          binderFront += performance.now() - t;
+          partialPrints++;
+        }
       }
     };
     await Promise.all([worker(await browser.newPage()), worker(await browser.newPage())]);
@@ -47,7 +52,7 @@ export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'
     await browser.close();
     await Promise.all(servers.map((s) => s.close()));
   }
-  return { seconds: (performance.now() - started) / 1000, prints, binderFirstPrint_s: binderFirst / 1000 };
+  return { seconds: (performance.now() - started) / 1000, prints, partialPrints, binderFrontPrint_s: binderFront / 1000 };
 }
 
 /**
@@ -138,7 +143,6 @@ export function importSeconds(specifier: string): number {
  */
 export async function pdfProfile(dir: string, jobs: (Omit<FloorJob, 'url'> & { path: string })[]): Promise<Record<string, number>> {
   const { normalizePdf } = await import('../../src/pdf/postprocess.ts');
-  const { readOutline } = await import('../../src/pdf/outline.ts');
   const server = await serveStatic(dir, '/');
   const browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
   const variants: Record<string, { intercept?: boolean; fonts?: boolean; normalize?: boolean; outline?: boolean }> = {
@@ -161,11 +165,11 @@ export async function pdfProfile(dir: string, jobs: (Omit<FloorJob, 'url'> & { p
           await page.goto(`${server.origin}/${job.path}`, { waitUntil: 'load' });
           if (v.fonts) await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', waitForFonts: true } as const;
-          if (job.binder) {
-            const first = await page.pdf({ ...options, tagged: false });
-            if (v.outline) readOutline(Buffer.from(first));
-          }
           const pdf = Buffer.from(await page.pdf(options));
+          if (job.binder) {
+            const first = (v.outline ? readOutline(pdf)[1]?.page : undefined) ?? 3;
+            await page.pdf({ ...options, pageRanges: `1-${first - 1}` });
+          }
           if (v.normalize) normalizePdf(pdf, { epochSeconds: 1764000000, title: 't', author: 'a', subject: 's' });
         }
       }));
