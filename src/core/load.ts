@@ -297,45 +297,48 @@ function combineFiles(parts: LoadedFile[], errors: UserError[]): Layer {
  * the MSP's contacts appended to the client's, any other list replaced by the client's.
  */
 export function mergeLayers(base: Layer, top: Layer): Layer {
-  const positions: PositionMap = new Map();
-  const keyPositions: PositionMap = new Map();
-  const data = mergeValue(base.data, top.data, '', { base, top, positions, keyPositions }) as Record<string, unknown>;
+  const moves = new Map<string, string>();
+  const data = mergeValue(base.data, top.data, '', moves) as Record<string, unknown>;
+  // Every value of the client's layer keeps its path. Of the MSP's layer, only the subtrees that
+  // were used are carried over, under their new paths: one pass over its positions, not one per subtree.
+  const positions: PositionMap = new Map(top.positions);
+  const keyPositions: PositionMap = new Map(top.keyPositions);
+  for (const [from, into] of [[base.positions, positions], [base.keyPositions, keyPositions]] as const) {
+    for (const [p, pos] of from) {
+      const to = movedPath(p, moves);
+      if (to !== undefined && !into.has(to)) into.set(to, pos);
+    }
+  }
   return { data, positions, keyPositions };
 }
 
-interface MergeCtx { base: Layer; top: Layer; positions: PositionMap; keyPositions: PositionMap }
-
-function mergeValue(b: unknown, t: unknown, path: string, ctx: MergeCtx): unknown {
-  if (t === undefined) return copyFrom(ctx.base, path, path, ctx, b);
+/** Merges one value; records in `moves` each subtree of the MSP's layer that was used, and where it went. */
+function mergeValue(b: unknown, t: unknown, path: string, moves: Map<string, string>): unknown {
+  if (t === undefined) {
+    moves.set(path, path);
+    return b;
+  }
   if (isPlainObject(b) && isPlainObject(t)) {
     const out: Record<string, unknown> = {};
-    copyPos(ctx.top, path, path, ctx);
-    for (const key of new Set([...Object.keys(b), ...Object.keys(t)])) out[key] = mergeValue(b[key], t[key], join2(path, key), ctx);
+    for (const key of new Set([...Object.keys(b), ...Object.keys(t)])) out[key] = mergeValue(b[key], t[key], join2(path, key), moves);
     return out;
   }
   if (path === 'contacts' && Array.isArray(b) && Array.isArray(t)) {
-    copyFrom(ctx.top, path, path, ctx, t);
-    b.forEach((_, i) => copyFrom(ctx.base, join2(path, String(i)), join2(path, String(t.length + i)), ctx, undefined));
+    b.forEach((_, i) => moves.set(join2(path, String(i)), join2(path, String(t.length + i))));
     return [...t, ...b];
   }
-  return copyFrom(ctx.top, path, path, ctx, t);
+  return t;
 }
 
-/** Copies the positions of a subtree from one layer, renaming its path prefix. */
-function copyFrom(layer: Layer, from: string, to: string, ctx: MergeCtx, value: unknown): unknown {
-  for (const [map, out] of [[layer.positions, ctx.positions], [layer.keyPositions, ctx.keyPositions]] as const) {
-    for (const [p, pos] of map) {
-      if (p === from || p.startsWith(from === '' ? '' : `${from}/`)) out.set(to + p.slice(from.length), pos);
-    }
+/** Where a path of the MSP's layer ended up: under its nearest moved ancestor (or itself), else nowhere. */
+function movedPath(p: string, moves: Map<string, string>): string | undefined {
+  for (let at = p; ;) {
+    const to = moves.get(at);
+    if (to !== undefined) return to + p.slice(at.length);
+    if (at === '') return undefined;
+    const cut = at.lastIndexOf('/');
+    at = cut < 0 ? '' : at.slice(0, cut);
   }
-  return value;
-}
-
-function copyPos(layer: Layer, from: string, to: string, ctx: MergeCtx): void {
-  const pos = layer.positions.get(from);
-  if (pos) ctx.positions.set(to, pos);
-  const kpos = layer.keyPositions.get(from);
-  if (kpos) ctx.keyPositions.set(to, kpos);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
