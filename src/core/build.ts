@@ -131,9 +131,19 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
         rendered.push({ ...q, inputs, r, started });
       }, false);
     }
-    for (const item of await buildSites(rendered, dir, siteOut, ctx, result)) {
-      await attempt(item.client.slug, item.started, ctx, result, () => finishClient(item, join(dir, 'final', item.client.slug), ctx), true);
-    }
+    const sited = await buildSites(rendered, dir, siteOut, ctx, result);
+    // The batch's documents go to the browser's pages as one queue, so the pool never drains
+    // between clients; each client is published as soon as its own prints are done (one client at
+    // a time), while the others still print.
+    const clock = { last: performance.now(), batch: sited.length };
+    let publishing = Promise.resolve();
+    await Promise.all(sited.map((item) => attempt(item.client.slug, item.started, ctx, result, async () => {
+      const final = join(dir, 'final', item.client.slug);
+      await printClient(item, final, ctx, clock);
+      const mine = publishing.then(() => publishClient(item, final, ctx));
+      publishing = mine.catch(() => undefined);
+      await mine;
+    }, true)));
   } finally {
     // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
     if (!process.env.IRPLAN_KEEP_STAGING) for (const path of cleanup) rmSync(path, { recursive: true, force: true });
@@ -258,15 +268,27 @@ function toolFingerprint(): string {
 
 interface Ctx { project: Project; tables: Tables; repo: RepoState; keys: KeyInputs; printer: Printer | undefined; opts: BuildOptions }
 
-/** After the site: prints, the published site, versions, manifest; then swaps dist/<slug> in. */
-async function finishClient(item: Rendered, final: string, ctx: Ctx): Promise<void> {
+/**
+ * Prints a client's documents. Clients of a batch print at the same time, so each reports the
+ * time since the previous one finished: the pdf stage's events add up to the batch's print time.
+ */
+async function printClient(item: Rendered, final: string, ctx: Ctx, clock: { last: number; batch: number }): Promise<void> {
+  const { client, inputs, r } = item;
+  mkdirSync(join(final, 'pdf'), { recursive: true });
+  const printer = ctx.printer;
+  if (!printer) return;
+  await printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut: workDir(client.slug), final, base: ctx.opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: ctx.opts.duplex === true });
+  const now = performance.now();
+  ctx.opts.report({ event: 'stage', client: client.slug, stage: 'pdf', ms: now - clock.last, batch: clock.batch });
+  clock.last = now;
+}
+
+/** After the prints: the published site, versions, manifest; then swaps dist/<slug> in. */
+async function publishClient(item: Rendered, final: string, ctx: Ctx): Promise<void> {
   const { opts } = ctx;
   const { client, inputs, r } = item;
   const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
   const astroOut = workDir(client.slug);
-  mkdirSync(join(final, 'pdf'), { recursive: true });
-  const printer = ctx.printer;
-  if (printer) await timed(ctx, client.slug, 'pdf', () => printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut, final, base: opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: opts.duplex === true }));
   if (r.publishSite) {
     await timed(ctx, client.slug, 'publish', async () => { publishSiteFiles(astroOut, final, r.pdfs); await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base); });
     await timed(ctx, client.slug, 'versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
