@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from './errors.ts';
+import { killOnInterrupt } from './interrupt.ts';
 import { TOOL_ROOT } from './project.ts';
 import type { RenderedDoc } from './render.ts';
 
@@ -26,35 +29,26 @@ export interface SiteBatchOptions { slugs: string[]; contentDir: string; outDir:
 /**
  * Builds the pages of several clients in one Astro run, each under /<slug>/ of `outDir`: Astro's
  * start-up (config, Vite, compiling the pages) costs seconds, and is paid once per batch rather
- * than once per client. splitSite() then gives each client its own tree. Astro runs in-process.
+ * than once per client. splitSite() then gives each client its own tree. Astro runs in a child
+ * process (site-worker.ts), so its memory is returned before the batch is printed.
  */
 export async function buildSite(opts: SiteBatchOptions): Promise<void> {
   writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify({ base: opts.base, clients: opts.slugs }));
-  Object.assign(process.env, { IRPLAN_CONTENT: opts.contentDir, ASTRO_TELEMETRY_DISABLED: '1' });
-  // Astro puts its prerender bundle inside outDir only when outDir is inside the working directory,
-  // and that bundle must resolve Astro's own packages: so it runs from the tool's folder.
-  const cwd = process.cwd();
-  process.chdir(TOOL_ROOT);
-  try {
-    // Imported on first use: a build where every client is unchanged never pays Astro's start-up.
-    const { build: astroBuild } = await import('astro');
-    await astroBuild({
-      root: TOOL_ROOT,
-      configFile: 'astro.config.mjs', // Astro resolves it against root
-      outDir: opts.outDir,
-      cacheDir: opts.cacheDir,
-      base: opts.base,
-      logLevel: 'error',
-      mode: 'production',
-    });
-  } catch (cause) {
-    const msg = cause instanceof Error ? cause.message : String(cause);
-    const who = opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
-    throw new UserError('IRP_SITE', `the site of ${who} failed to build: ${msg.split('\n')[0]}`, { position: { file: join(opts.contentDir, opts.slugs[0] ?? '', 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause });
-  } finally {
-    process.chdir(cwd);
-  }
+  const child = spawn(process.execPath, [WORKER, JSON.stringify({ outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base })], {
+    cwd: TOOL_ROOT, env: { ...process.env, IRPLAN_CONTENT: opts.contentDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 2, 'pipe'], // Astro's own output goes to stderr: stdout may be JSON events
+  });
+  const forget = killOnInterrupt(child);
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const code = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); }).finally(forget);
+  if (code === 0) return;
+  const message = stderr.trim().split('\n').find((l) => l.trim() !== '') ?? `Astro exited with code ${code}`;
+  const who = opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
+  throw new UserError('IRP_SITE', `the site of ${who} failed to build: ${message.replace(/^(Error|\w+Error): /, '')}`, { position: { file: join(opts.contentDir, opts.slugs[0] ?? '', 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause: new Error(stderr) });
 }
+
+/** The script that runs Astro in its own process. */
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'site-worker.ts');
 
 /**
  * Moves one client's pages out of a batch build into `dest`, with a copy of what the batch shares

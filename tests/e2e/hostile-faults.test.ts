@@ -33,9 +33,9 @@ function treeHash(dir: string): string {
 }
 
 /** Temporary folders a build leaves behind if it does not clean up. */
-function leftovers(): string[] {
+function leftovers(pid?: number): string[] {
   const work = join(REPO, 'node_modules', '.irplan-work');
-  const inWork = existsSync(work) ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`)) : [];
+  const inWork = existsSync(work) ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`) || n.endsWith(`-${pid}`)) : [];
   return [...readdirSync(out).filter((n) => n.startsWith('.staging-') || n.includes('.old-')), ...inWork];
 }
 
@@ -91,7 +91,12 @@ describe('faults during a build', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(leftovers()).toEqual([]);
+    expect(leftovers(child.pid)).toEqual([]);
+    // The Astro build runs in a child process of its own: it must not outlive the interrupted build.
+    const astro = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).filter((n) => {
+      try { return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts'); } catch { return false; }
+    });
+    expect(astro).toEqual([]);
     expect(treeHash(join(out, SLUG))).toBe(before);
   });
 });
