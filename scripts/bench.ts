@@ -22,7 +22,7 @@ if (!Number.isInteger(N) || N < 1) throw new Error(`--clients ${values.clients} 
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 /** irplan's default site batch (src/core/build.ts): the memory run builds one full batch. */
-const SITE_BATCH = 8;
+const SITE_BATCH = 12;
 
 const tool = snapshotTool();
 let toolChanged = false;
