@@ -47,28 +47,8 @@ export class Printer {
   /** Binders whose numbered front pages could not be spliced in, so they were printed in full again. */
   fallbacks = 0;
 
-  /**
-   * One binder at a time: a renderer laying out a binder of a hundred pages holds several hundred
-   * megabytes, and two at once made the build's peak memory. The other page meanwhile prints the
-   * small documents queued behind, so the pool stays busy.
-   */
-  private binderSlot: Promise<void> = Promise.resolve();
-
   /** Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. */
   async print(job: PrintJob): Promise<void> {
-    if (!job.binder) return this.printRetrying(job);
-    const previous = this.binderSlot;
-    let done = () => {};
-    this.binderSlot = new Promise((resolve) => { done = resolve; });
-    try {
-      await previous;
-      await this.printRetrying(job);
-    } finally {
-      done();
-    }
-  }
-
-  private async printRetrying(job: PrintJob): Promise<void> {
     try {
       await this.printOnce(job);
     } catch (first) {
@@ -120,7 +100,6 @@ export class Printer {
       this.partialPrints++;
       const spliced = spliceFrontPages(full, Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` })), front);
       if ('pdf' in spliced) return spliced.pdf;
-      if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
     }
     this.fallbacks++;
     this.prints++;
