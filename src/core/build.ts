@@ -173,7 +173,7 @@ async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ct
   } catch (err) {
     if (rendered.length > 1) {
       const ok: Rendered[] = [];
-      // One at a time: Astro runs in-process, from the tool's folder.
+      // One at a time: each run writes into the same output folder.
       for (const x of rendered) ok.push(...await buildSites([x], dir, siteOut, ctx, result));
       return ok;
     }

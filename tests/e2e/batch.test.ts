@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { irplan, REPO, tempDir } from '../helpers/cli.ts';
 
-// Changed clients are built by one Astro run per batch (IRPLAN_SITE_BATCH, default 8) and split
+// Changed clients are built by one Astro run per batch (IRPLAN_SITE_BATCH, default 12) and split
 // afterwards. A batch must give each client exactly the site it would get alone, and a client
 // whose pages break the run must fail alone.
 const root = tempDir('irplan-batch-');
