@@ -134,7 +134,7 @@ try {
     one_change_s: round(one.wall_s), one_client_cold_s: round(oneCold.wall_s), one_change_ratio: round(one.wall_s / oneCold.wall_s),
     one_change_others_untouched: othersUntouched, tool_changed_during_run: toolChanged,
     validate_100_s: round(v.validate_s), validate_floor_s: round(v.floor_s), validate_ratio: round(v.validate_s / v.floor_s),
-    prints: coldDone.prints, partial_prints: coldDone.partialPrints, binder_prints: binderPrints, binder_front_prints: frontPrints, binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
+    prints: coldDone.prints, partial_prints: coldDone.partialPrints, binder_prints: binderPrints, binder_front_prints: frontPrints, binder_splice_fallbacks: coldDone.fallbacks, binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
     peak_rss_mb: Math.round(mem.peak_rss_mb), peak_pss_mb: Math.round(mem.peak_pss_mb), memory_clients: memSlugs.length,
     naive_pdf_s_per_doc: round(naive), naive_sample: sample, pdf_s_per_doc: round(pdfS / pdfs), naive_speedup: round(naive / (pdfS / pdfs), 1),
     ...(profile ? { pdf_profile_one_client_s: Object.fromEntries(Object.entries(profile).map(([k, x]) => [k, round(x)])) } : {}),

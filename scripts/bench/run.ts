@@ -79,6 +79,6 @@ export function stageSeconds(events: Event[], stage: string): number {
   return events.filter((e) => e.event === 'stage' && e.stage === stage).reduce((s, e) => s + Number(e.ms), 0) / 1000;
 }
 
-export function doneEvent(events: Event[]): { built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number } {
+export function doneEvent(events: Event[]): { built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number; fallbacks: number } {
   return events.find((e) => e.event === 'done') as never;
 }

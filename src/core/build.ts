@@ -84,7 +84,7 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
     await closeSearch();
   }
   writePortfolio(opts.outDir, new Date((sourceStamp(project.root).epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
-  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0, partialPrints: ctx.printer?.partialPrints ?? 0 });
+  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0, partialPrints: ctx.printer?.partialPrints ?? 0, fallbacks: ctx.printer?.fallbacks ?? 0 });
   return result;
 }
 

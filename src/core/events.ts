@@ -7,7 +7,7 @@ export type BuildEvent =
   | { event: 'pdf'; client: string; file: string; done: number; total: number }
   | { event: 'client'; client: string; status: 'built' | 'unchanged' | 'failed'; ms: number }
   | { event: 'note'; client: string; message: string }
-  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number };
+  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number; /** Binders printed in full a second time because their numbered front pages could not be spliced in. */ fallbacks: number };
 
 /** Receives build events. */
 export type Reporter = (e: BuildEvent) => void;

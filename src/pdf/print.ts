@@ -47,8 +47,30 @@ export class Printer {
   /** Binders whose numbered front pages could not be spliced in, so they were printed in full again. */
   fallbacks = 0;
 
+  /**
+   * One binder at a time: a renderer laying out a binder of a hundred pages holds several hundred
+   * megabytes, and two at once made the build's peak memory. The other page meanwhile prints the
+   * small documents queued behind, so the pool stays busy. The binder whose turn it is takes the
+   * next free page before them: otherwise binders would wait behind every small document and be
+   * printed last, one after another, while the other page had nothing left to do.
+   */
+  private binderSlot: Promise<void> = Promise.resolve();
+
   /** Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. */
   async print(job: PrintJob): Promise<void> {
+    if (!job.binder) return this.printRetrying(job);
+    const previous = this.binderSlot;
+    let done = () => {};
+    this.binderSlot = new Promise((resolve) => { done = resolve; });
+    try {
+      await previous;
+      await this.printRetrying(job);
+    } finally {
+      done();
+    }
+  }
+
+  private async printRetrying(job: PrintJob): Promise<void> {
     try {
       await this.printOnce(job);
     } catch (first) {
@@ -60,7 +82,7 @@ export class Printer {
   }
 
   private async printOnce(job: PrintJob): Promise<void> {
-    const page = await this.acquire();
+    const page = await this.acquire(job.binder === true);
     try {
       const response = await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
       // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
@@ -100,6 +122,7 @@ export class Printer {
       this.partialPrints++;
       const spliced = spliceFrontPages(full, Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` })), front);
       if ('pdf' in spliced) return spliced.pdf;
+      if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
     }
     this.fallbacks++;
     this.prints++;
@@ -119,10 +142,11 @@ export class Printer {
     return this.launching;
   }
 
-  private async acquire(): Promise<Page> {
+  /** A page of the pool; `first` jumps the queue (the binder whose turn it is). */
+  private async acquire(first = false): Promise<Page> {
     const idle = this.idle.pop();
     if (idle) return idle;
-    if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting[first ? 'unshift' : 'push']({ resolve, reject }));
     this.busy++;
     try {
       return await (await this.launch()).newPage();
