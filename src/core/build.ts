@@ -217,7 +217,11 @@ async function timed<T>(ctx: Ctx, slug: string, stage: 'render' | 'site' | 'pdf'
 }
 
 /** What every client's key shares, hashed once per build rather than once per client. */
-interface KeyInputs { shared: string; project: Project; repo: RepoState }
+interface KeyInputs {
+  shared: string; project: Project; repo: RepoState;
+  /** Keys already computed (slug and logo), so a changed client's files are hashed once, not twice. */
+  memo: Map<string, string>;
+}
 
 function keyInputs(project: Project, opts: BuildOptions, repo: RepoState): KeyInputs {
   return {
@@ -226,7 +230,7 @@ function keyInputs(project: Project, opts: BuildOptions, repo: RepoState): KeyIn
       inputs: hashTree([join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
       options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
     }),
-    project, repo,
+    project, repo, memo: new Map(),
   };
 }
 
@@ -236,13 +240,18 @@ function keyInputs(project: Project, opts: BuildOptions, repo: RepoState): KeyIn
  * it is a draft, the build date) is a function of these, so equal keys mean equal outputs.
  */
 function clientKey(slug: string, logo: string | null, k: KeyInputs): string {
+  const memoKey = `${slug}\0${logo ?? ''}`;
+  const known = k.memo.get(memoKey);
+  if (known) return known;
   const dir = join(k.project.plansDir, slug);
-  return buildKey({
+  const key = buildKey({
     shared: k.shared,
     own: hashTree([dir, ...(logo ? [resolve(k.project.plansDir, logo)] : [])], k.project.root),
     logo, stamp: clientStamp(k.repo, slug), dirty: clientDirty(k.repo, slug),
     tags: k.repo.tags.filter((t) => t.startsWith(`${slug}@`)),
   });
+  k.memo.set(memoKey, key);
+  return key;
 }
 
 /** Unchanged when the stored key equals the key of today's files (with the logo the plan named then). */
