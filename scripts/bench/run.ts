@@ -1,5 +1,5 @@
 // Runs the real CLI as a child process and reads its JSON events; on request, samples the memory of
-// the whole process tree (the CLI, Astro in it, Chromium and its helpers) every 100 ms. Sampling is
+// the whole process tree (the CLI, its Astro processes, Chromium and its helpers) every few ms. Sampling is
 // not free: reading smaps_rollup of Chromium's processes took about 75 ms per sample here and made
 // printing about a third slower, so timed builds run without it and memory has a build of its own.
 import { spawn } from 'node:child_process';
@@ -47,8 +47,11 @@ export function treeMemory(root: number): { rss: number; pss: number } {
   return { rss, pss };
 }
 
-/** `<tool>/bin/irplan.mjs build --json <args>` with cwd = the project; fails loudly when the build fails. */
-export async function runBuild(tool: string, project: string, args: string[], env: Record<string, string> = {}, sampleMemory = false): Promise<CliRun> {
+/**
+ * `<tool>/bin/irplan.mjs build --json <args>` with cwd = the project; fails loudly when the build fails.
+ * With `sampleMs`, the process tree's memory is sampled that often.
+ */
+export async function runBuild(tool: string, project: string, args: string[], env: Record<string, string> = {}, sampleMs?: number): Promise<CliRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [join(tool, 'bin', 'irplan.mjs'), 'build', '--json', ...args], {
     cwd: project, env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +68,7 @@ export async function runBuild(tool: string, project: string, args: string[], en
     peak = Math.max(peak, m.rss);
     peakPss = Math.max(peakPss, m.pss);
   };
-  const timer = sampleMemory ? setInterval(sample, 100) : undefined;
+  const timer = sampleMs ? setInterval(sample, sampleMs) : undefined;
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
   const wall_s = (performance.now() - started) / 1000;
