@@ -20,7 +20,8 @@ import { releaseMemory } from './memory.ts';
 import { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp, TOOL_ROOT } from './project.ts';
 import type { Project, RepoState, SourceStamp } from './project.ts';
 import { collectTemplates, renderDocuments } from './render.ts';
-import { buildSite, splitSite, writeSiteInput } from './site.ts';
+import { buildSite, splitSite, startSiteWorker, stopSiteWorker, writeSiteInput } from './site.ts';
+import type { SiteWorker } from './site.ts';
 import { finishSite } from './publish.ts';
 import { closeSearch } from './search.ts';
 import { OFFLINE_FILE } from './offline.ts';
@@ -122,6 +123,8 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
   const cleanup = [dir, siteOut, ...batch.map((q) => workDir(q.client.slug))];
   for (const path of cleanup) rmSync(path, { recursive: true, force: true });
   const forget = removeOnInterrupt(cleanup);
+  // Astro loads in its own process while this one renders the batch.
+  const worker = startSiteWorker(join(dir, 'content'));
   try {
     const rendered: Rendered[] = [];
     for (const q of batch) {
@@ -137,7 +140,7 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
     // launched again at the first print) while the batch's site is built.
     await ctx.printer?.close();
     releaseMemory();
-    const sited = await buildSites(rendered, dir, siteOut, ctx, result);
+    const sited = await buildSites(rendered, dir, siteOut, ctx, result, worker);
     releaseMemory();
     // The batch's documents go to the browser's pages as one queue, so the pool never drains
     // between clients. Publishing (Pagefind among it) waits until the batch is printed, so its
@@ -148,6 +151,7 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
       await attempt(item.client.slug, item.started, ctx, result, () => publishClient(item, join(dir, 'final', item.client.slug), ctx), true);
     }
   } finally {
+    stopSiteWorker(worker);
     // IRPLAN_KEEP_STAGING=1 keeps the intermediate files for debugging templates and print pages.
     if (!process.env.IRPLAN_KEEP_STAGING) for (const path of cleanup) rmSync(path, { recursive: true, force: true });
     forget();
@@ -163,13 +167,13 @@ function workDir(name: string): string {
  * One Astro run for the rendered clients, then each client's pages split off into its own
  * folder. When the run fails, each client is built alone, so only the one that breaks it fails.
  */
-async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ctx: Ctx, result: BuildResult): Promise<Rendered[]> {
+async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ctx: Ctx, result: BuildResult, worker?: SiteWorker): Promise<Rendered[]> {
   const slugs = rendered.map((x) => x.client.slug);
   if (slugs.length === 0) return [];
   const started = performance.now();
   rmSync(siteOut, { recursive: true, force: true });
   try {
-    await buildSite({ slugs, contentDir: join(dir, 'content'), outDir: siteOut, cacheDir: join(dir, 'cache'), base: ctx.opts.base });
+    await buildSite({ slugs, contentDir: join(dir, 'content'), outDir: siteOut, cacheDir: join(dir, 'cache'), base: ctx.opts.base }, worker);
   } catch (err) {
     if (rendered.length > 1) {
       const ok: Rendered[] = [];

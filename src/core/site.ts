@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,20 +28,41 @@ export function writeSiteInput(contentRoot: string, input: SiteInput): void {
 export interface SiteBatchOptions { slugs: string[]; contentDir: string; outDir: string; cacheDir: string; base: string }
 
 /**
+ * An Astro process started ahead of its batch: it loads Astro (about a second here) while the
+ * build process renders the batch's documents on the other core, then builds when told to.
+ */
+export interface SiteWorker { child: ChildProcess; done: Promise<number | null> }
+
+/** Starts the Astro process for a batch whose content will be written to `contentDir`. */
+export function startSiteWorker(contentDir: string): SiteWorker {
+  const child = spawn(process.execPath, [WORKER], {
+    cwd: TOOL_ROOT, env: { ...process.env, IRPLAN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 2, 'pipe', 'ipc'], // Astro's own output goes to stderr: stdout may be JSON events
+  });
+  const forget = killOnInterrupt(child);
+  const done = new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); }).finally(forget);
+  done.catch(() => undefined); // awaited by buildSite; a worker that is never used is only killed
+  return { child, done };
+}
+
+/** Ends a worker that was not used (its batch had nothing left to build). */
+export function stopSiteWorker(worker: SiteWorker): void {
+  if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+}
+
+/**
  * Builds the pages of several clients in one Astro run, each under /<slug>/ of `outDir`: Astro's
  * start-up (config, Vite, compiling the pages) costs seconds, and is paid once per batch rather
  * than once per client. splitSite() then gives each client its own tree. Astro runs in a child
- * process (site-worker.ts), so its memory is returned before the batch is printed.
+ * process (site-worker.ts), so its memory is returned before the batch is printed: `worker`, if
+ * started ahead with startSiteWorker, or a new one.
  */
-export async function buildSite(opts: SiteBatchOptions): Promise<void> {
+export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker(opts.contentDir)): Promise<void> {
   writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify({ base: opts.base, clients: opts.slugs }));
-  const child = spawn(process.execPath, [WORKER, JSON.stringify({ outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base })], {
-    cwd: TOOL_ROOT, env: { ...process.env, IRPLAN_CONTENT: opts.contentDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 2, 'pipe'], // Astro's own output goes to stderr: stdout may be JSON events
-  });
-  const forget = killOnInterrupt(child);
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const code = await new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); }).finally(forget);
+  worker.child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  // A worker that already died (Astro failed to load) is reported from its exit code and stderr.
+  worker.child.send({ outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base }, () => undefined);
+  const code = await worker.done;
   if (code === 0) return;
   const message = stderr.trim().split('\n').find((l) => l.trim() !== '') ?? `Astro exited with code ${code}`;
   const who = opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
