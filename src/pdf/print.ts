@@ -1,6 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { UserError } from '../core/errors.ts';
+import { releaseMemory } from '../core/memory.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
 import { readOutline } from './outline.ts';
 import { normalizePdf } from './postprocess.ts';
@@ -69,6 +70,9 @@ export class Printer {
     this.binderSlot = new Promise((resolve) => { done = resolve; });
     try {
       await previous;
+      // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
+      // binder's print, the build's peak, rather than whenever V8 gets to it.
+      releaseMemory();
       await this.printRetrying(job);
     } finally {
       done();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -98,5 +98,26 @@ describe('faults during a build', () => {
     });
     expect(astro).toEqual([]);
     expect(treeHash(join(out, SLUG))).toBe(before);
+  });
+
+  test('a build killed outright (SIGKILL) leaves no Astro process behind', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+    const exited = new Promise((done) => child.on('exit', done));
+    // The batch's Astro process is started before rendering; it is found by the content folder it was given.
+    const staging = `.staging-batch0-${child.pid}`;
+    const workers = () => readdirSync('/proc').filter((n) => /^\d+$/.test(n)).filter((n) => {
+      try { return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts') && readFileSync(`/proc/${n}/environ`, 'utf8').includes(staging); } catch { return false; }
+    });
+    for (let i = 0; i < 600 && workers().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(workers().length).toBe(1);
+    child.kill('SIGKILL');
+    await exited;
+    // No handler runs on SIGKILL: the worker's IPC channel closes with its parent, and it exits by itself.
+    for (let i = 0; i < 100 && workers().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workers()).toEqual([]);
+    // What SIGKILL could not clean up, removed here so the tests above stay meaningful when re-run.
+    rmSync(join(out, staging), { recursive: true, force: true });
+    const work = join(REPO, 'node_modules', '.irplan-work');
+    for (const n of existsSync(work) ? readdirSync(work).filter((x) => x.endsWith(`-${child.pid}`)) : []) rmSync(join(work, n), { recursive: true, force: true });
   });
 });
