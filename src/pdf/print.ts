@@ -41,11 +41,6 @@ export class Printer {
   private waiting: { resolve: (p: Page) => void; reject: (e: unknown) => void }[] = [];
   /** Pages of the current browser that are in use or being opened. */
   private busy = 0;
-  /**
-   * The blank tab a browser opens with. It becomes the pool's first page: left open beside the
-   * pool, it kept a renderer process of its own (about 100 MB of RSS, 45 MB of PSS here).
-   */
-  private blank: Page | undefined;
   /** How many times page.pdf printed a whole document, second binder prints included (for the benchmark). */
   prints = 0;
   /** How many times page.pdf printed only a binder's front pages (cover and contents). */
@@ -145,7 +140,6 @@ export class Printer {
       // Imported on first use, like Astro: unchanged clients never start a browser.
       const { default: puppeteer } = await import('puppeteer');
       const browser = await puppeteer.launch({ executablePath, headless: true, args: [...BROWSER_ARGS, ...LOOPBACK_ONLY], timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
-      this.blank = (await browser.pages())[0];
       this.browser = browser;
       return browser;
     })().finally(() => { this.launching = undefined; });
@@ -159,10 +153,7 @@ export class Printer {
     if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting[first ? 'unshift' : 'push']({ resolve, reject }));
     this.busy++;
     try {
-      const browser = await this.launch();
-      const blank = this.blank;
-      this.blank = undefined;
-      return blank && blank.browser() === browser && !blank.isClosed() ? blank : await browser.newPage();
+      return await (await this.launch()).newPage();
     } catch (err) {
       this.busy--;
       throw err;
@@ -181,7 +172,6 @@ export class Printer {
     killBrowser(browser);
     if (browser !== this.browser) return;
     this.browser = undefined;
-    this.blank = undefined;
     this.idle = [];
     this.busy = 0;
     // Jobs waiting for a page of the dead browser get one of a fresh browser instead.
@@ -192,7 +182,6 @@ export class Printer {
   async close(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
-    this.blank = undefined;
     this.idle = [];
     this.busy = 0;
     if (!browser) return;
