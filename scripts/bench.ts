@@ -70,7 +70,7 @@ try {
   const mem = await runBuild(tool.root, project, [...memSlugs, '--force', '--out', join(tmp, 'dist-mem')], {}, 100);
   log(`memory: ${memSlugs.length} clients, peak RSS ${Math.round(mem.peak_rss_mb)} MB, PSS ${Math.round(mem.peak_pss_mb)} MB`);
 
-  // Exactly the prints the pipeline made: every document of every audience it printed, binders twice.
+  // Exactly the prints the pipeline made: every document of every audience it printed, and each binder's front pages again.
   const roots = slugs.map((slug, i) => {
     const manifest = JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8')) as { outputs: { site: string | null; binder: string | null; checklists: string[]; walletCard: string | null; callTree: string | null } };
     const plan = clientPlan(i, SEED) as { plan: { paper: 'letter' | 'a4' }; contacts: { phones: { private?: boolean }[] }[] };

@@ -137,9 +137,8 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
         rendered.push({ ...q, inputs, r, started });
       }, false);
     }
-    // Astro and Chromium never hold their memory at the same time: the browser is closed (and
-    // launched again at the first print) while the batch's site is built.
-    await ctx.printer?.close();
+    // Astro and Chromium never hold their memory at the same time: the previous batch closed the
+    // browser after its prints, and the first print of this one launches it again.
     releaseMemory();
     const sited = await buildSites(rendered, dir, siteOut, ctx, result, worker);
     releaseMemory();
