@@ -61,8 +61,15 @@ export function checkSlug(plansDir: string, slug: string): UserError | undefined
   return undefined;
 }
 
+/**
+ * Whether to record where each value was written. Positions are only read when a file has errors,
+ * and recording them costs about a tenth of the parse (a position and a path string per value), so
+ * validation first reads without them and reads a broken client again with them (see plans.ts).
+ */
+export interface LoadOptions { positions?: boolean }
+
 /** Reads one YAML file into plain data, refusing anything a plan never needs (tags, aliases, directives). */
-export function loadYamlFile(file: string): LoadedFile {
+export function loadYamlFile(file: string, options: LoadOptions = {}): LoadedFile {
   const text = readPlanText(file);
   const lineCounter = new LineCounter();
   const docs = parseYaml(file, text, lineCounter);
@@ -80,7 +87,7 @@ export function loadYamlFile(file: string): LoadedFile {
   if (first.directives?.yaml.explicit) {
     throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, { position: at(0), hint: 'delete the %YAML line: plan files are read as YAML 1.2' });
   }
-  const walker = new Walker(at, text);
+  const walker = new Walker(at, text, options.positions !== false);
   const contents = first.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
     return { file, data: {}, positions: walker.positions, keyPositions: walker.keyPositions };
@@ -167,34 +174,36 @@ function errorOffset(e: { code: string; message: string; pos: [number, number] }
   return open >= lineStart ? open : e.pos[0];
 }
 
-/** Turns the YAML tree into plain values, recording each value's position by path. */
+/** Turns the YAML tree into plain values, recording each value's position by path when asked to. */
 class Walker {
   readonly positions: PositionMap = new Map();
   readonly keyPositions: PositionMap = new Map();
   private readonly at: (offset: number) => Position;
   private readonly text: string;
+  private readonly track: boolean;
 
-  constructor(at: (offset: number) => Position, text: string) {
+  constructor(at: (offset: number) => Position, text: string, track: boolean) {
     this.at = at;
     this.text = text;
+    this.track = track;
   }
 
   walk(node: YamlNode | null, path: string, depth: number): unknown {
     if (node === null) return null;
-    const pos = this.at(node.range?.[0] ?? 0);
-    this.positions.set(path, pos);
-    if (depth > MAX_DEPTH) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: pos, hint: `plans nest at most ${MAX_DEPTH} levels` });
+    const offset = node.range?.[0] ?? 0;
+    if (this.track) this.positions.set(path, this.at(offset));
+    if (depth > MAX_DEPTH) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: this.at(offset), hint: `plans nest at most ${MAX_DEPTH} levels` });
     if (isAlias(node) || node.anchor) {
-      const where = isAlias(node) ? pos : this.propPos(node, `&${node.anchor ?? ''}`);
+      const where = isAlias(node) ? this.at(offset) : this.propPos(node, `&${node.anchor ?? ''}`);
       throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', { position: where, hint: 'write the value out in full where it is needed' });
     }
     if (node.tag && !CORE_TAGS.has(node.tag)) {
       throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, { position: this.propPos(node, '!'), hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings' });
     }
     if (isScalar(node)) return node.value;
-    if (isSeq(node)) return node.items.map((item, i) => this.walk(item as YamlNode, join2(path, String(i)), depth + 1));
+    if (isSeq(node)) return node.items.map((item, i) => this.walk(item as YamlNode, this.track ? join2(path, String(i)) : '', depth + 1));
     if (isMap(node)) return this.walkMap(node.items, path, depth);
-    throw new UserError('IRP_YAML', 'unsupported YAML node', { position: pos, hint: 'use plain values, lists and mappings' });
+    throw new UserError('IRP_YAML', 'unsupported YAML node', { position: this.at(offset), hint: 'use plain values, lists and mappings' });
   }
 
   /** Tags and anchors are written before the value, on its line or the one above; the node's range starts at the value. */
@@ -213,8 +222,12 @@ class Walker {
     for (const pair of items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
+      const key = this.keyOf(keyNode);
+      if (!this.track) {
+        out[key] = this.walk(pair.value as YamlNode | null, '', depth + 1);
+        continue;
+      }
       const keyPos = this.at(keyNode?.range?.[0] ?? 0);
-      const key = this.keyOf(keyNode, keyPos);
       const childPath = join2(path, key);
       this.keyPositions.set(childPath, keyPos);
       out[key] = this.walk(pair.value as YamlNode | null, childPath, depth + 1);
@@ -224,14 +237,16 @@ class Walker {
     return out;
   }
 
-  private keyOf(keyNode: YamlNode | null, pos: Position): string {
+  private keyOf(keyNode: YamlNode | null): string {
+    // Computed only for an error: most keys are fine.
+    const pos = () => this.at(keyNode?.range?.[0] ?? 0);
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-      throw new UserError('IRP_YAML_KEY', 'keys must be plain words', { position: pos, hint: 'write keys like "name:" or "phones:"' });
+      throw new UserError('IRP_YAML_KEY', 'keys must be plain words', { position: pos(), hint: 'write keys like "name:" or "phones:"' });
     }
     const key = String(keyNode.value);
-    if (key === '<<') throw new UserError('IRP_YAML_MERGE', 'merge keys (<<) are not supported in plan files', { position: pos, hint: 'write the values out in full' });
-    if (FORBIDDEN_KEYS.has(key)) throw new UserError('IRP_YAML_KEY', `the key "${key}" is not allowed`, { position: pos, hint: 'remove it: it is not part of the plan format' });
-    if (key.length > 100) throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, { position: pos, hint: 'keys are short names like "phones"; check the indentation' });
+    if (key === '<<') throw new UserError('IRP_YAML_MERGE', 'merge keys (<<) are not supported in plan files', { position: pos(), hint: 'write the values out in full' });
+    if (FORBIDDEN_KEYS.has(key)) throw new UserError('IRP_YAML_KEY', `the key "${key}" is not allowed`, { position: pos(), hint: 'remove it: it is not part of the plan format' });
+    if (key.length > 100) throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, { position: pos(), hint: 'keys are short names like "phones"; check the indentation' });
     return key;
   }
 }
@@ -247,14 +262,14 @@ export function join2(path: string, key: string): string {
 }
 
 /** Reads a client's folder and merges it over the MSP defaults. Errors from every file are collected. */
-export function loadClient(plansDir: string, slug: string, defaults: LoadedFile | undefined): { source?: ClientSource; errors: UserError[] } {
+export function loadClient(plansDir: string, slug: string, defaults: LoadedFile | undefined, options: LoadOptions = {}): { source?: ClientSource; errors: UserError[] } {
   const dir = resolve(plansDir, slug);
   const files = clientFiles(dir);
   const errors: UserError[] = [];
   const parts: LoadedFile[] = [];
   for (const file of files) {
     try {
-      parts.push(loadYamlFile(file));
+      parts.push(loadYamlFile(file, options));
     } catch (err) {
       if (err instanceof UserError) errors.push(err);
       else throw err;
@@ -263,7 +278,7 @@ export function loadClient(plansDir: string, slug: string, defaults: LoadedFile 
   if (errors.length > 0) return { errors };
   const combined = combineFiles(parts, errors);
   if (errors.length > 0) return { errors };
-  const merged = defaults ? mergeLayers(defaults, combined) : combined;
+  const merged = defaults ? mergeLayers(defaults, combined, options) : combined;
   return { source: { slug, dir, files, ...merged }, errors };
 }
 
@@ -296,9 +311,10 @@ function combineFiles(parts: LoadedFile[], errors: UserError[]): Layer {
  * Merges the client over the MSP defaults: mappings key by key with the client winning,
  * the MSP's contacts appended to the client's, any other list replaced by the client's.
  */
-export function mergeLayers(base: Layer, top: Layer): Layer {
+export function mergeLayers(base: Layer, top: Layer, options: LoadOptions = {}): Layer {
   const moves = new Map<string, string>();
   const data = mergeValue(base.data, top.data, '', moves) as Record<string, unknown>;
+  if (options.positions === false) return { data, positions: new Map(), keyPositions: new Map() };
   // Every value of the client's layer keeps its path. Of the MSP's layer, only the subtrees that
   // were used are carried over, under their new paths: one pass over its positions, not one per subtree.
   const positions: PositionMap = new Map(top.positions);

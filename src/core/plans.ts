@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UserError } from './errors.ts';
 import type { Position } from './errors.ts';
 import { checkSlug, listClients, loadClient, loadYamlFile } from './load.ts';
-import type { LoadedFile } from './load.ts';
+import type { ClientSource, LoadedFile } from './load.ts';
 import type { Plan } from './types.ts';
 import { validateDefaults, validatePlan } from './validate.ts';
 
@@ -55,14 +55,24 @@ function readDefaults(plansDir: string, errors: UserError[]): LoadedFile | undef
 }
 
 function readClient(plansDir: string, slug: string, defaults: LoadedFile | undefined, errors: UserError[]): ValidClient | undefined {
+  // Most clients are valid, and positions only serve error messages: read without them first.
+  const quick = loadClient(plansDir, slug, defaults, { positions: false }).source;
+  if (quick && check(quick).length === 0) return validClient(quick);
+  // A broken client is read again with positions, so each error points at its line.
   const loaded = loadClient(plansDir, slug, defaults);
   errors.push(...loaded.errors);
   if (!loaded.source) return undefined;
-  const { source } = loaded;
-  const found = validatePlan({ data: source.data, positions: source.positions, keyPositions: source.keyPositions, fallback: at(source.files[0] ?? source.dir) });
+  const found = check(loaded.source);
   errors.push(...found);
-  if (found.length > 0) return undefined;
-  return { slug, dir: source.dir, files: source.files, plan: source.data as unknown as Plan };
+  return found.length === 0 ? validClient(loaded.source) : undefined;
+}
+
+function check(source: ClientSource): UserError[] {
+  return validatePlan({ data: source.data, positions: source.positions, keyPositions: source.keyPositions, fallback: at(source.files[0] ?? source.dir) });
+}
+
+function validClient(source: ClientSource): ValidClient {
+  return { slug: source.slug, dir: source.dir, files: source.files, plan: source.data as unknown as Plan };
 }
 
 function at(file: string): Position {

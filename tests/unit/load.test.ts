@@ -125,4 +125,18 @@ describe('loadClient', () => {
     expect(short(source?.positions.get('msp/name'))).toBe('defaults.yaml:2:9');
     expect(short(source?.positions.get('client/name'))).toBe('plan.yaml:2:9');
   });
+
+  test('read without positions (the quick first pass): the same data, the same YAML errors, no positions', () => {
+    const root = tree({ 'plans/defaults.yaml': 'msp:\n  name: Bluefin\ncontacts:\n  - id: soc\n', 'plans/acme/plan.yaml': 'client:\n  name: Acme\ncontacts:\n  - id: it\n    phones: [{ number: "1" }]\n' });
+    const defaults = loadYamlFile(join(root, 'plans', 'defaults.yaml'));
+    const full = loadClient(join(root, 'plans'), 'acme', defaults);
+    const quick = loadClient(join(root, 'plans'), 'acme', defaults, { positions: false });
+    expect(quick.source?.data).toEqual(full.source?.data);
+    expect(quick.source?.positions.size).toBe(0);
+    expect(full.source?.positions.size).toBeGreaterThan(5);
+    const bad = tree({ 'plans/acme/plan.yaml': 'client:\n  name: &a Acme\n  <<: x\n' });
+    const errs = (positions: boolean) => loadClient(join(bad, 'plans'), 'acme', undefined, { positions }).errors.map((e) => `${short(e.position)} ${e.code}`);
+    expect(errs(false)).toEqual(errs(true));
+    expect(errs(false)).toEqual(['plan.yaml:2:9 IRP_YAML_ALIAS']);
+  });
 });
