@@ -66,7 +66,7 @@ export class Printer {
     try {
       await previous;
       // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
-      // binder's print, the build's peak, rather than whenever V8 gets to it.
+      // binder's print, the print that needs the most memory, rather than whenever V8 gets to it.
       releaseMemory();
       await this.printRetrying(job);
     } finally {
@@ -173,7 +173,8 @@ export class Printer {
    * A renderer keeps the memory of what it laid out until its process ends: measured here, each of
    * the two pages' renderers grew to 500 to 600 MB RSS over a batch's binders and held it to the
    * end. So the page that printed a binder is closed (its renderer exits with it) and the next job
-   * gets a new page, for about 0.1 s.
+   * gets a new page. The cost is a cold renderer for that job (a 30-page binder measured 1.2 to
+   * 1.5 s on a warm page, 1.5 to 2.5 s on a fresh one): part of why pdf_ratio rose (benchmark.md).
    */
   private retire(page: Page): void {
     closeQuietly(page);
