@@ -9,7 +9,8 @@ import { parseDocument } from 'yaml';
 import type { readClients as readClientsType } from '../../src/core/plans.ts';
 import { TOOL_ROOT } from '../../src/core/project.ts';
 import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
-import { readOutline } from '../../src/pdf/outline.ts';
+import { emptySections } from '../../src/pdf/contents.ts';
+import { readOutline, readPages } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
 
 /** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
@@ -17,7 +18,8 @@ export interface FloorJob { url: string; paper: 'letter' | 'a4'; binder: boolean
 
 /**
  * Floor (a): the same prints from one warm browser and a pool of two pages, nothing else (no
- * contents numbering, no splicing, no PDF post-processing). Browser launch included, as in the pipeline's pdf stage.
+ * contents numbering, no splicing, no PDF post-processing; the binder's sections are emptied
+ * before its front pages are printed again, as in the pipeline, as that makes a different print). Browser launch included, as in the pipeline's pdf stage.
  */
 export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[], outDir: string): Promise<{ seconds: number; prints: number; partialPrints: number; binderFrontPrint_s: number }> {
   const servers = await Promise.all(roots.map((r) => serveStatic(r.dir, '/')));
@@ -38,10 +40,13 @@ export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'
         writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
         if (job.binder) {
-          // As the pipeline does: the front pages (cover, contents) again, up to the first section.
-          const first = readOutline(Buffer.from(pdf))[1]?.page ?? 2;
+          // As the pipeline does: the front pages (cover, contents) again, up to the first section,
+          // with the sections emptied first (the same evaluate), so only the front pages are laid out.
+          const { outline, pageCount } = readPages(Buffer.from(pdf));
+          const front = (outline[1]?.page ?? 2) - 1;
           const t = performance.now();
-          await page.pdf({ ...options, pageRanges: `1-${first - 1}` });
+          await emptySections(page, front, pageCount);
+          await page.pdf({ ...options, pageRanges: `1-${front}` });
           binderFront += performance.now() - t;
           partialPrints++;
         }

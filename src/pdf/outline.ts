@@ -6,12 +6,17 @@ export interface OutlineEntry { title: string; page: number; children: OutlineEn
 
 /** The top-level outline entries with their pages, in document order. */
 export function readOutline(pdf: Buffer): OutlineEntry[] {
+  return readPages(pdf).outline;
+}
+
+/** The top-level outline entries and how many pages the PDF has. */
+export function readPages(pdf: Buffer): { outline: OutlineEntry[]; pageCount: number } {
   const doc = new PdfObjects(pdf.toString('latin1'));
   const root = doc.ref(doc.trailer(), 'Root');
-  if (root === undefined) return [];
+  if (root === undefined) return { outline: [], pageCount: 0 };
   const pages = doc.pageNumbers(doc.ref(doc.get(root), 'Pages'));
   const outlines = doc.ref(doc.get(root), 'Outlines');
-  return outlines === undefined ? [] : doc.entries(doc.ref(doc.get(outlines), 'First'), pages);
+  return { outline: outlines === undefined ? [] : doc.entries(doc.ref(doc.get(outlines), 'First'), pages), pageCount: pages.size };
 }
 
 class PdfObjects {

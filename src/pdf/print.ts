@@ -3,7 +3,8 @@ import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { UserError } from '../core/errors.ts';
 import { releaseMemory } from '../core/memory.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
-import { readOutline } from './outline.ts';
+import { emptySections, numberContents } from './contents.ts';
+import { readOutline, readPages } from './outline.ts';
 import { normalizePdf } from './postprocess.ts';
 import { spliceFrontPages } from './splice.ts';
 
@@ -91,7 +92,8 @@ export class Printer {
       const response = await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
       // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
       if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // waitForFonts: page.pdf waits for document.fonts.ready itself (an evaluate of our own before
+      // it cost about 20 ms a document, measured).
       const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true } as const;
       if (job.binder && job.duplex) {
         // Double-sided binders get a blank filler page before each section that would start on a
@@ -99,11 +101,11 @@ export class Printer {
         // every page after it, so no page of the first print can be kept: the whole binder is
         // printed a second time (untagged first, as only its outline is read).
         this.prints++;
-        await numberContents(page, await page.pdf({ ...options, tagged: false }), true);
+        await numberContents(page, outlinePages(await page.pdf({ ...options, tagged: false })), true);
       }
       this.prints++;
       let pdf: Buffer = Buffer.from(await page.pdf(options));
-      if (job.binder && !job.duplex) pdf = await this.numberFrontPages(page, pdf, options);
+      if (job.binder && !job.duplex) pdf = await this.numberFrontPages(page, job, pdf, options);
       writeAtomic(job.out, normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
       if (job.binder) this.retire(page);
       else this.release(page);
@@ -116,18 +118,24 @@ export class Printer {
   }
 
   /**
-   * The binder was printed with placeholder page numbers. The numbers are written in, only the
-   * front pages that show them (cover and contents) are printed again, and their content replaces
-   * the placeholders' in the full print. If that is not safe (see splice.ts), the whole binder is
-   * printed again, as it always was before.
+   * The binder was printed with placeholder page numbers. The numbers are written in, the rest of
+   * the binder is emptied (contents.ts), only the front pages that show the numbers (cover and
+   * contents) are printed again, and their content replaces the placeholders' in the full print.
+   * If that is not safe (see splice.ts), or IRPLAN_NO_SPLICE is set, the page is loaded and
+   * numbered again and the whole binder printed a second time.
    */
-  private async numberFrontPages(page: Page, full: Buffer, options: PDFOptions): Promise<Buffer> {
-    const front = await numberContents(page, full, false);
-    if (front > 0) {
+  private async numberFrontPages(page: Page, job: PrintJob, full: Buffer, options: PDFOptions): Promise<Buffer> {
+    const { outline, pageCount } = readPages(full);
+    const starts = outline.map((e) => e.page);
+    const front = await numberContents(page, starts, false);
+    if (front > 0 && !process.env.IRPLAN_NO_SPLICE) {
       this.partialPrints++;
+      await emptySections(page, front, pageCount);
       const spliced = spliceFrontPages(full, Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` })), front);
       if ('pdf' in spliced) return spliced.pdf;
       if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
+      await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+      await numberContents(page, starts, false);
     }
     this.fallbacks++;
     this.prints++;
@@ -233,48 +241,12 @@ async function closeStartTabs(browser: Browser): Promise<void> {
   await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
 }
 
-function closeQuietly(page: Page): void {
-  void page.close().catch(() => undefined);
+function outlinePages(pdf: Uint8Array): number[] {
+  return readOutline(Buffer.from(pdf)).map((e) => e.page);
 }
 
-/**
- * Chromium cannot number a contents page itself (no target-counter()), so the binder is printed
- * once, each section's first page read from that PDF's outline and written into the contents, the
- * cover and (duplex) the fillers. The numbers keep a fixed width, so the layout does not move.
- * Returns how many front pages hold numbers: the pages before the first numbered section, or 0 if
- * a number is further on (then only a full print shows them all).
- */
-async function numberContents(page: Page, firstPrint: Uint8Array, duplex: boolean): Promise<number> {
-  const pages = readOutline(Buffer.from(firstPrint)).map((e) => e.page);
-  const result = await page.evaluate((pages: number[], duplex: boolean) => {
-    const h1s = [...document.querySelectorAll('h1')];
-    if (h1s.length !== pages.length) return { problem: `${h1s.length} h1 headings but ${pages.length} outline entries`, front: 0 };
-    const start = new Map<string, number>();
-    h1s.forEach((h, i) => {
-      const id = h.closest('section[id]')?.id;
-      if (id && !start.has(id)) start.set(id, pages[i] ?? 0);
-    });
-    let shift = 0;
-    for (const section of document.querySelectorAll<HTMLElement>('section.section[id]')) {
-      let at = (start.get(section.id) ?? 0) + shift;
-      if (duplex && at % 2 === 0) {
-        const blank = document.createElement('div');
-        blank.className = 'blank-page';
-        blank.textContent = 'This page is intentionally blank.';
-        section.before(blank);
-        shift++;
-        at++;
-      }
-      start.set(section.id, at);
-    }
-    const numbers = [...document.querySelectorAll<HTMLElement>('[data-toc-for]')];
-    for (const el of numbers) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
-    const first = document.querySelector<HTMLElement>('section[data-binder-section][id]');
-    const before = first !== null && numbers.every((el) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-    return { problem: null, front: before && first ? (start.get(first.id) ?? 1) - 1 : 0 };
-  }, pages, duplex);
-  if (result.problem) throw new Error(`cannot number the contents: ${result.problem}`);
-  return result.front;
+function closeQuietly(page: Page): void {
+  void page.close().catch(() => undefined);
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a PDF. */
