@@ -7,6 +7,7 @@ import { emptySections, numberContents } from './contents.ts';
 import { readOutline, readPages } from './outline.ts';
 import { normalizePdf } from './postprocess.ts';
 import { spliceFrontPages } from './splice.ts';
+import type { Spliced } from './splice.ts';
 
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob {
@@ -122,16 +123,16 @@ export class Printer {
    * the binder is emptied (contents.ts), only the front pages that show the numbers (cover and
    * contents) are printed again, and their content replaces the placeholders' in the full print.
    * If that is not safe (see splice.ts), or IRPLAN_NO_SPLICE is set, the page is loaded and
-   * numbered again and the whole binder printed a second time.
+   * numbered again (its sections were emptied) and the whole binder printed a second time.
    */
   private async numberFrontPages(page: Page, job: PrintJob, full: Buffer, options: PDFOptions): Promise<Buffer> {
     const { outline, pageCount } = readPages(full);
     const starts = outline.map((e) => e.page);
     const front = await numberContents(page, starts, false);
-    if (front > 0 && !process.env.IRPLAN_NO_SPLICE) {
-      this.partialPrints++;
+    if (front > 0) {
       await emptySections(page, front, pageCount);
-      const spliced = spliceFrontPages(full, Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` })), front);
+      // IRPLAN_NO_SPLICE refuses every splice: the way to compare with (and test) the full reprint.
+      const spliced: Spliced = process.env.IRPLAN_NO_SPLICE ? { refused: 'IRPLAN_NO_SPLICE is set' } : spliceFrontPages(full, await this.printFront(page, options, front), front);
       if ('pdf' in spliced) return spliced.pdf;
       if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
       await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
@@ -140,6 +141,11 @@ export class Printer {
     this.fallbacks++;
     this.prints++;
     return Buffer.from(await page.pdf(options));
+  }
+
+  private async printFront(page: Page, options: PDFOptions, front: number): Promise<Buffer> {
+    this.partialPrints++;
+    return Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` }));
   }
 
   private async launch(): Promise<Browser> {

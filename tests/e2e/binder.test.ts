@@ -112,6 +112,8 @@ test('the spliced binder (front pages printed again with the sections emptied) r
     return { done, file: join(dist, 'northwind-logistics', 'pdf', 'northwind-logistics-binder.pdf') };
   };
   const spliced = build(join(project, 'spliced'), {});
+  // IRPLAN_NO_SPLICE refuses every splice: the printer's fallback reloads the emptied page,
+  // numbers it again and prints the whole binder a second time.
   const full = build(join(project, 'full'), { IRPLAN_NO_SPLICE: '1' });
   // Two audiences (print, site), so two binders per build.
   expect(spliced.done).toMatchObject({ partialPrints: 2, fallbacks: 0 });
