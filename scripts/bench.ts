@@ -79,7 +79,6 @@ try {
   if (againDone.built !== N || againDone.prints !== coldDone.prints) throw new Error(`the --force build built ${againDone.built} of ${N} with ${againDone.prints} prints (cold: ${coldDone.prints})`);
   log(`--force build ${again.wall_s.toFixed(1)} s, pdf stage ${stageSeconds(again.events, 'pdf').toFixed(1)} s (cold build's: ${stageSeconds(cold.events, 'pdf').toFixed(1)} s)`);
 
-
   const noop = await expectBuilt(0, () => runBuild(tool.root, project, ['--out', out]));
   log(`noop ${noop.wall_s.toFixed(2)} s`);
 
