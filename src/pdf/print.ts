@@ -22,6 +22,11 @@ export interface PrintJob {
 
 class MissingPage extends Error {}
 
+/** A binder's front pages (cover and contents) printed again with their page numbers written in. */
+interface FrontPages { pdf: Buffer; count: number; starts: number[] }
+/** What a job's page printed: the PDF, and for a binder its numbered front pages to splice in. */
+interface Printed { pdf: Buffer; front?: FrontPages }
+
 /**
  * Printing may reach only the site served on 127.0.0.1. Every other request goes to a proxy
  * address where nothing listens (loopback bypasses proxies), and no other name resolves. These are
@@ -87,65 +92,99 @@ export class Printer {
     }
   }
 
+  /**
+   * The page's work comes first; the page goes back to the pool (or is retired) as soon as the
+   * browser is done with it, so the next job loads while this process splices, normalizes and
+   * writes the PDF (about 0.1 s for a 110-page binder, measured, that the page would otherwise
+   * sit idle for).
+   */
   private async printOnce(job: PrintJob): Promise<void> {
+    const printed = await this.withPage(job, (page) => this.printOnPage(page, job));
+    let pdf = printed.pdf;
+    if (printed.front) pdf = await this.spliceOrReprint(job, printed.pdf, printed.front);
+    writeAtomic(job.out, normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
+  }
+
+  /**
+   * Runs `work` on a page of the pool. A binder's page is retired afterwards (see retire), any
+   * other goes back to the pool. A browser that failed or hung once is not trusted again: it is
+   * killed, and the retry (and every job still waiting) gets a fresh one.
+   */
+  private async withPage<T>(job: PrintJob, work: (page: Page) => Promise<T>): Promise<T> {
     const page = await this.acquire(job.binder === true);
     try {
-      const response = await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-      // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
-      if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
-      // waitForFonts: page.pdf waits for document.fonts.ready itself (an evaluate of our own before
-      // it cost about 20 ms a document, measured).
-      const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true } as const;
-      if (job.binder && job.duplex) {
-        // Double-sided binders get a blank filler page before each section that would start on a
-        // left-hand page. Where fillers go is only known from a first print, and each one moves
-        // every page after it, so no page of the first print can be kept: the whole binder is
-        // printed a second time (untagged first, as only its outline is read).
-        this.prints++;
-        await numberContents(page, outlinePages(await page.pdf({ ...options, tagged: false })), true);
-      }
-      this.prints++;
-      let pdf: Buffer = Buffer.from(await page.pdf(options));
-      if (job.binder && !job.duplex) pdf = await this.numberFrontPages(page, job, pdf, options);
-      writeAtomic(job.out, normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
+      const result = await work(page);
       if (job.binder) this.retire(page);
       else this.release(page);
+      return result;
     } catch (err) {
-      // A browser that failed or hung once is not trusted again: it is killed, and the retry
-      // (and every job still waiting) gets a fresh one.
       this.discard(page.browser());
       throw err;
     }
   }
 
+  private async printOnPage(page: Page, job: PrintJob): Promise<Printed> {
+    await this.load(page, job);
+    const options = printOptions(job);
+    if (job.binder && job.duplex) {
+      // Double-sided binders get a blank filler page before each section that would start on a
+      // left-hand page. Where fillers go is only known from a first print, and each one moves
+      // every page after it, so no page of the first print can be kept: the whole binder is
+      // printed a second time (untagged first, as only its outline is read).
+      this.prints++;
+      await numberContents(page, outlinePages(await page.pdf({ ...options, tagged: false })), true);
+    }
+    this.prints++;
+    const pdf = Buffer.from(await page.pdf(options));
+    if (!job.binder || job.duplex) return { pdf };
+    return this.numberFrontPages(page, pdf, options);
+  }
+
+  private async load(page: Page, job: PrintJob): Promise<void> {
+    const response = await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    // A missing print page is a bug in irplan, not a reason to retry or to print an error page.
+    if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
+  }
+
   /**
    * The binder was printed with placeholder page numbers. The numbers are written in, the rest of
-   * the binder is emptied (contents.ts), only the front pages that show the numbers (cover and
-   * contents) are printed again, and their content replaces the placeholders' in the full print.
-   * If that is not safe (see splice.ts), or IRPLAN_NO_SPLICE is set, the page is loaded and
-   * numbered again (its sections were emptied) and the whole binder printed a second time.
+   * the binder is emptied (contents.ts) and only the front pages that show the numbers (cover and
+   * contents) are printed again; their content replaces the placeholders' in the full print once
+   * the page is free (spliceOrReprint). When a number is further on than the front pages, the
+   * whole binder is printed a second time, numbered.
    */
-  private async numberFrontPages(page: Page, job: PrintJob, full: Buffer, options: PDFOptions): Promise<Buffer> {
+  private async numberFrontPages(page: Page, full: Buffer, options: PDFOptions): Promise<Printed> {
     const { outline, pageCount } = readPages(full);
     const starts = outline.map((e) => e.page);
-    const front = await numberContents(page, starts, false);
-    if (front > 0) {
-      await emptySections(page, front, pageCount);
-      // IRPLAN_NO_SPLICE refuses every splice: the way to compare with (and test) the full reprint.
-      const spliced: Spliced = process.env.IRPLAN_NO_SPLICE ? { refused: 'IRPLAN_NO_SPLICE is set' } : spliceFrontPages(full, await this.printFront(page, options, front), front);
-      if ('pdf' in spliced) return spliced.pdf;
-      if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
-      await page.goto(job.url, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
-      await numberContents(page, starts, false);
-    }
+    const count = await numberContents(page, starts, false);
+    if (count === 0) return { pdf: await this.printAgain(page, options) };
+    await emptySections(page, count, pageCount);
+    this.partialPrints++;
+    const pdf = Buffer.from(await page.pdf({ ...options, pageRanges: `1-${count}` }));
+    return { pdf: full, front: { pdf, count, starts } };
+  }
+
+  /**
+   * Splices the numbered front pages into the full print. If that is not safe (see splice.ts), or
+   * IRPLAN_NO_SPLICE is set, the binder is loaded on a page again, numbered and printed in full a
+   * second time.
+   */
+  private async spliceOrReprint(job: PrintJob, full: Buffer, front: FrontPages): Promise<Buffer> {
+    // IRPLAN_NO_SPLICE refuses every splice: the way to compare with (and test) the full reprint.
+    const spliced: Spliced = process.env.IRPLAN_NO_SPLICE ? { refused: 'IRPLAN_NO_SPLICE is set' } : spliceFrontPages(full, front.pdf, front.count);
+    if ('pdf' in spliced) return spliced.pdf;
+    if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
+    return this.withPage(job, async (page) => {
+      await this.load(page, job);
+      await numberContents(page, front.starts, false);
+      return this.printAgain(page, printOptions(job));
+    });
+  }
+
+  private async printAgain(page: Page, options: PDFOptions): Promise<Buffer> {
     this.fallbacks++;
     this.prints++;
     return Buffer.from(await page.pdf(options));
-  }
-
-  private async printFront(page: Page, options: PDFOptions, front: number): Promise<Buffer> {
-    this.partialPrints++;
-    return Buffer.from(await page.pdf({ ...options, pageRanges: `1-${front}` }));
   }
 
   private async launch(): Promise<Browser> {
@@ -245,6 +284,12 @@ async function closeStartTabs(browser: Browser): Promise<void> {
   const tabs = browser.targets().filter((t) => t.type() === 'page');
   const closing = Promise.all(tabs.map(async (t) => (await t.page())?.close())).catch(() => undefined);
   await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+}
+
+function printOptions(job: PrintJob): PDFOptions {
+  // waitForFonts: page.pdf waits for document.fonts.ready itself (an evaluate of our own before
+  // it cost about 20 ms a document, measured).
+  return { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true };
 }
 
 function outlinePages(pdf: Uint8Array): number[] {
