@@ -10,7 +10,14 @@ import { generatePortfolio } from './bench/portfolio.ts';
 import { doneEvent, runBuild } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '100' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' }, interval: { type: 'string', default: '250' } } });
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '100' },
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    interval: { type: 'string', default: '250' },
+  },
+});
 const N = Number(values.clients);
 const interval = Number(values.interval);
 if (!Number.isInteger(N) || N < 1) throw new Error(`--clients ${values.clients} is not a positive whole number`);
@@ -28,12 +35,24 @@ try {
   const done = doneEvent(run.events);
   if (done.built !== N) throw new Error(`built ${done.built} of ${N}`);
   const result = {
-    clients: N, memory_clients: N, prints: done.prints, cold_s: Math.round(run.wall_s * 10) / 10,
-    peak_rss_mb: Math.round(run.peak_rss_mb), peak_pss_mb: Math.round(run.peak_pss_mb), sample_interval_ms: interval,
+    clients: N,
+    memory_clients: N,
+    prints: done.prints,
+    cold_s: Math.round(run.wall_s * 10) / 10,
+    peak_rss_mb: Math.round(run.peak_rss_mb),
+    peak_pss_mb: Math.round(run.peak_pss_mb),
+    sample_interval_ms: interval,
     irplan_commit: tool.commit,
-    machine: { cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30 * 10) / 10, node: process.version, loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') },
+    machine: {
+      cores: cpus().length,
+      memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    },
   };
-  process.stdout.write(`${N} clients, ${done.prints} prints, ${result.cold_s} s (sampled, so slower than a plain build): peak RSS summed over processes ${result.peak_rss_mb} MB, PSS ${result.peak_pss_mb} MB (target <= 1536)\n`);
+  process.stdout.write(
+    `${N} clients, ${done.prints} prints, ${result.cold_s} s (sampled, so slower than a plain build): peak RSS summed over processes ${result.peak_rss_mb} MB, PSS ${result.peak_pss_mb} MB (target <= 1536)\n`,
+  );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

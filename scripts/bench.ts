@@ -8,14 +8,30 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hashTree } from '../src/core/incremental.ts';
-import { chromiumVersion, importSeconds, naivePerDoc, pdfProfile, pdfFloor, siteFloor, validateTimes } from './bench/floors.ts';
+import {
+  chromiumVersion,
+  importSeconds,
+  naivePerDoc,
+  pdfProfile,
+  pdfFloor,
+  siteFloor,
+  validateTimes,
+} from './bench/floors.ts';
 import type { FloorJob } from './bench/floors.ts';
 import { clientPlan, generatePortfolio, slugOf } from './bench/portfolio.ts';
 import { doneEvent, runBuild, stageSeconds } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
 import type { CliRun } from './bench/run.ts';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '20' }, json: { type: 'boolean', default: false }, naive: { type: 'string', default: '5' }, seed: { type: 'string', default: '1' }, 'profile-pdf': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+    naive: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    'profile-pdf': { type: 'boolean', default: false },
+  },
+});
 const N = Number(values.clients);
 const SEED = Number(values.seed);
 if (!Number.isInteger(N) || N < 1) throw new Error(`--clients ${values.clients} is not a positive whole number`);
@@ -45,8 +61,19 @@ try {
 
   // Exactly the prints the pipeline made: every document of every audience it printed, and each binder's front pages again.
   const roots = slugs.map((slug, i) => {
-    const manifest = JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8')) as { outputs: { site: string | null; binder: string | null; checklists: string[]; walletCard: string | null; callTree: string | null } };
-    const plan = clientPlan(i, SEED) as { plan: { paper: 'letter' | 'a4' }; contacts: { phones: { private?: boolean }[] }[] };
+    const manifest = JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8')) as {
+      outputs: {
+        site: string | null;
+        binder: string | null;
+        checklists: string[];
+        walletCard: string | null;
+        callTree: string | null;
+      };
+    };
+    const plan = clientPlan(i, SEED) as {
+      plan: { paper: 'letter' | 'a4' };
+      contacts: { phones: { private?: boolean }[] }[];
+    };
     const pages = [
       ...(manifest.outputs.binder ? ['binder/'] : []),
       ...manifest.outputs.checklists.map((f) => `checklist/${f.slice(`pdf/${slug}-`.length, -'.pdf'.length)}/`),
@@ -55,7 +82,9 @@ try {
     ];
     const hasPrivate = plan.contacts.some((c) => c.phones.some((p) => p.private));
     const audiences = manifest.outputs.site && hasPrivate ? ['print', 'site'] : ['print'];
-    const jobs = audiences.flatMap((a) => pages.map((p) => ({ path: `print/${a}/${p}`, paper: plan.plan.paper, binder: p === 'binder/' })));
+    const jobs = audiences.flatMap((a) =>
+      pages.map((p) => ({ path: `print/${a}/${p}`, paper: plan.plan.paper, binder: p === 'binder/' })),
+    );
     return { dir: join(tool.root, 'node_modules', '.irplan-work', `${slug}-${cold.pid}`), jobs };
   });
   const pdfs = roots.reduce((s, r) => s + r.jobs.length, 0);
@@ -64,9 +93,14 @@ try {
   const binderPrints = (coldDone.prints - (pdfs - binders)) / binders;
   const frontPrints = coldDone.partialPrints / binders;
   const pdfFiles = slugs.reduce((s, slug) => s + listPdfs(join(out, slug)).length, 0);
-  log(`floor (a): ${pdfs} documents, ${binders} binders printed ${binderPrints} time(s) each, front pages ${frontPrints} time(s)`);
+  log(
+    `floor (a): ${pdfs} documents, ${binders} binders printed ${binderPrints} time(s) each, front pages ${frontPrints} time(s)`,
+  );
   const floorA = await pdfFloor(roots, join(tmp, 'floor-pdf'));
-  if (floorA.prints !== coldDone.prints || floorA.partialPrints !== coldDone.partialPrints) throw new Error(`the floor made ${floorA.prints} + ${floorA.partialPrints} partial prints, the pipeline ${coldDone.prints} + ${coldDone.partialPrints}`);
+  if (floorA.prints !== coldDone.prints || floorA.partialPrints !== coldDone.partialPrints)
+    throw new Error(
+      `the floor made ${floorA.prints} + ${floorA.partialPrints} partial prints, the pipeline ${coldDone.prints} + ${coldDone.partialPrints}`,
+    );
   log(`pdf floor ${floorA.seconds.toFixed(1)} s`);
 
   // This machine's speed drifts by tens of percent within minutes (the same 6-client prints took
@@ -76,10 +110,15 @@ try {
   // a drift that is steady over the three cancels out.
   const again = await runBuild(tool.root, project, ['--force', '--out', out]);
   const againDone = doneEvent(again.events);
-  if (againDone.built !== N || againDone.prints !== coldDone.prints) throw new Error(`the --force build built ${againDone.built} of ${N} with ${againDone.prints} prints (cold: ${coldDone.prints})`);
+  if (againDone.built !== N || againDone.prints !== coldDone.prints)
+    throw new Error(
+      `the --force build built ${againDone.built} of ${N} with ${againDone.prints} prints (cold: ${coldDone.prints})`,
+    );
   const pdfCold = stageSeconds(cold.events, 'pdf');
   const pdfAgain = stageSeconds(again.events, 'pdf');
-  log(`--force build ${again.wall_s.toFixed(1)} s, pdf stage ${pdfAgain.toFixed(1)} s (cold build's: ${pdfCold.toFixed(1)} s)`);
+  log(
+    `--force build ${again.wall_s.toFixed(1)} s, pdf stage ${pdfAgain.toFixed(1)} s (cold build's: ${pdfCold.toFixed(1)} s)`,
+  );
 
   const noop = await expectBuilt(0, () => runBuild(tool.root, project, ['--out', out]));
   log(`noop ${noop.wall_s.toFixed(2)} s`);
@@ -92,33 +131,46 @@ try {
   const one = await expectBuilt(1, () => {
     before = new Map(otherPdfs.map((f) => [f, statSync(f).mtimeMs]));
     // A realistic edit: one contact's job title.
-    writeFileSync(planFile, readFileSync(planFile, 'utf8').replace(/title: IT (Manager|Director \d+)/, `title: IT Director ${++edits}`));
+    writeFileSync(
+      planFile,
+      readFileSync(planFile, 'utf8').replace(/title: IT (Manager|Director \d+)/, `title: IT Director ${++edits}`),
+    );
     return runBuild(tool.root, project, ['--out', out]);
   });
   const othersUntouched = otherPdfs.every((f) => statSync(f).mtimeMs === before.get(f));
   log(`one change ${one.wall_s.toFixed(1)} s; other clients' PDFs untouched: ${othersUntouched}`);
 
   const binderPdf = join(out, slugs[0] ?? '', 'pdf', `${slugs[0]}-binder.pdf`);
-  const binderPages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [binderPdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN);
+  const binderPages = Number(
+    /^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [binderPdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN,
+  );
   const oneCold = await runBuild(tool.root, project, [slugs[0] ?? '', '--out', join(tmp, 'dist-one')]);
   log(`one client cold ${oneCold.wall_s.toFixed(1)} s`);
 
   // Peak memory: a build of one full site batch (its size sets the peak, not N), sampled every 100 ms.
   const memSlugs = slugs.slice(0, SITE_BATCH);
   const mem = await runBuild(tool.root, project, [...memSlugs, '--force', '--out', join(tmp, 'dist-mem')], {}, 100);
-  log(`memory: ${memSlugs.length} clients, peak RSS ${Math.round(mem.peak_rss_mb)} MB, PSS ${Math.round(mem.peak_pss_mb)} MB`);
+  log(
+    `memory: ${memSlugs.length} clients, peak RSS ${Math.round(mem.peak_rss_mb)} MB, PSS ${Math.round(mem.peak_pss_mb)} MB`,
+  );
 
   const pages = roots.reduce((s, r) => s + countHtml(r.dir), 0);
   const siteFloorS = siteFloor(pages);
   const siteFloorOneS = siteFloor(Math.round(pages / N));
-  log(`site floor ${siteFloorS.toFixed(1)} s for ${pages} pages; ${siteFloorOneS.toFixed(1)} s for one client's ${Math.round(pages / N)}`);
+  log(
+    `site floor ${siteFloorS.toFixed(1)} s for ${pages} pages; ${siteFloorOneS.toFixed(1)} s for one client's ${Math.round(pages / N)}`,
+  );
 
   const v100 = join(tmp, 'v100');
   const v100Slugs = generatePortfolio(v100, 100, SEED);
   const files = [join(v100, 'plans', 'defaults.yaml'), ...v100Slugs.map((s) => join(v100, 'plans', s, 'plan.yaml'))];
-  const { readClients } = await import(join(tool.root, 'src', 'core', 'plans.ts')) as typeof import('../src/core/plans.ts');
+  const { readClients } = (await import(
+    join(tool.root, 'src', 'core', 'plans.ts')
+  )) as typeof import('../src/core/plans.ts');
   const v = validateTimes(readClients, join(v100, 'plans'), files);
-  log(`validate 100: ${v.validate_s.toFixed(2)} s, parseDocument ${v.floor_s.toFixed(2)} s (medians of 7), ratio ${v.ratio.toFixed(3)} (best of each: ${v.ratio_of_best.toFixed(3)})`);
+  log(
+    `validate 100: ${v.validate_s.toFixed(2)} s, parseDocument ${v.floor_s.toFixed(2)} s (medians of 7), ratio ${v.ratio.toFixed(3)} (best of each: ${v.ratio_of_best.toFixed(3)})`,
+  );
 
   // An evenly spread sample of the first client's documents (the binder among them).
   const all = roots[0]?.jobs ?? [];
@@ -129,30 +181,74 @@ try {
 
   const profile = values['profile-pdf'] && roots[0] ? await pdfProfile(roots[0].dir, roots[0].jobs) : undefined;
   if (profile) log(`pdf profile, one client: ${JSON.stringify(profile)}`);
-  const imports = { astro: importSeconds('astro'), puppeteer: importSeconds('puppeteer'), 'src/core/build.ts': importSeconds(join(tool.root, 'src', 'core', 'build.ts')) };
+  const imports = {
+    astro: importSeconds('astro'),
+    puppeteer: importSeconds('puppeteer'),
+    'src/core/build.ts': importSeconds(join(tool.root, 'src', 'core', 'build.ts')),
+  };
   log(`imports: ${JSON.stringify(imports)}`);
   const coldInner = coldDone.ms / 1000;
   const pdfS = (pdfCold + pdfAgain) / 2;
   const siteS = stageSeconds(cold.events, 'site');
   const result = {
-    clients: N, pdfs, pdf_files: pdfFiles, pages, binder_pages: binderPages,
+    clients: N,
+    pdfs,
+    pdf_files: pdfFiles,
+    pages,
+    binder_pages: binderPages,
     validate_s: round(Number(cold.events.find((e) => e.event === 'validate')?.ms ?? 0) / 1000),
-    render_s: round(stageSeconds(cold.events, 'render')), site_s: round(siteS), pdf_s: round(pdfS),
+    render_s: round(stageSeconds(cold.events, 'render')),
+    site_s: round(siteS),
+    pdf_s: round(pdfS),
     publish_s: round(stageSeconds(cold.events, 'publish') + stageSeconds(cold.events, 'versions')),
-    cold_s: round(cold.wall_s), cold_inner_s: round(coldInner),
-    pdf_floor_s: round(floorA.seconds), pdf_ratio: round(pdfS / floorA.seconds),
-    pdf_s_cold: round(pdfCold), pdf_s_force: round(pdfAgain), pdf_ratio_cold: round(pdfCold / floorA.seconds), pdf_ratio_force: round(pdfAgain / floorA.seconds),
-    site_floor_s: round(siteFloorS), site_ratio: round(siteS / siteFloorS), site_floor_one_client_s: round(siteFloorOneS),
-    noop_s: round(noop.wall_s), noop_inner_s: round(doneEvent(noop.events).ms / 1000), import_s: Object.fromEntries(Object.entries(imports).map(([k, x]) => [k, round(x)])),
-    one_change_s: round(one.wall_s), one_client_cold_s: round(oneCold.wall_s), one_change_ratio: round(one.wall_s / oneCold.wall_s),
-    one_change_others_untouched: othersUntouched, tool_changed_during_run: toolChanged,
-    validate_100_s: round(v.validate_s), validate_floor_s: round(v.floor_s), validate_ratio: round(v.ratio), validate_ratio_of_best: round(v.ratio_of_best),
-    prints: coldDone.prints, partial_prints: coldDone.partialPrints, binder_prints: binderPrints, binder_front_prints: frontPrints, binder_splice_fallbacks: coldDone.fallbacks, binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
-    peak_rss_mb: Math.round(mem.peak_rss_mb), peak_pss_mb: Math.round(mem.peak_pss_mb), memory_clients: memSlugs.length,
-    naive_pdf_s_per_doc: round(naive), naive_sample: sample, pdf_s_per_doc: round(pdfS / pdfs), naive_speedup: round(naive / (pdfS / pdfs), 1),
-    ...(profile ? { pdf_profile_one_client_s: Object.fromEntries(Object.entries(profile).map(([k, x]) => [k, round(x)])) } : {}),
+    cold_s: round(cold.wall_s),
+    cold_inner_s: round(coldInner),
+    pdf_floor_s: round(floorA.seconds),
+    pdf_ratio: round(pdfS / floorA.seconds),
+    pdf_s_cold: round(pdfCold),
+    pdf_s_force: round(pdfAgain),
+    pdf_ratio_cold: round(pdfCold / floorA.seconds),
+    pdf_ratio_force: round(pdfAgain / floorA.seconds),
+    site_floor_s: round(siteFloorS),
+    site_ratio: round(siteS / siteFloorS),
+    site_floor_one_client_s: round(siteFloorOneS),
+    noop_s: round(noop.wall_s),
+    noop_inner_s: round(doneEvent(noop.events).ms / 1000),
+    import_s: Object.fromEntries(Object.entries(imports).map(([k, x]) => [k, round(x)])),
+    one_change_s: round(one.wall_s),
+    one_client_cold_s: round(oneCold.wall_s),
+    one_change_ratio: round(one.wall_s / oneCold.wall_s),
+    one_change_others_untouched: othersUntouched,
+    tool_changed_during_run: toolChanged,
+    validate_100_s: round(v.validate_s),
+    validate_floor_s: round(v.floor_s),
+    validate_ratio: round(v.ratio),
+    validate_ratio_of_best: round(v.ratio_of_best),
+    prints: coldDone.prints,
+    partial_prints: coldDone.partialPrints,
+    binder_prints: binderPrints,
+    binder_front_prints: frontPrints,
+    binder_splice_fallbacks: coldDone.fallbacks,
+    binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
+    peak_rss_mb: Math.round(mem.peak_rss_mb),
+    peak_pss_mb: Math.round(mem.peak_pss_mb),
+    memory_clients: memSlugs.length,
+    naive_pdf_s_per_doc: round(naive),
+    naive_sample: sample,
+    pdf_s_per_doc: round(pdfS / pdfs),
+    naive_speedup: round(naive / (pdfS / pdfs), 1),
+    ...(profile
+      ? { pdf_profile_one_client_s: Object.fromEntries(Object.entries(profile).map(([k, x]) => [k, round(x)])) }
+      : {}),
     irplan_commit: tool.commit,
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, chromium: await chromiumVersion(), loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') },
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      memory_gb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      chromium: await chromiumVersion(),
+      loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    },
   };
   printTable(result);
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -173,7 +269,10 @@ async function expectBuilt(built: number, run: () => Promise<CliRun>): Promise<C
     const done = doneEvent(r.events);
     if (done.built === built && done.unchanged === N - built) return r;
     const now = toolHash();
-    if (now === lastToolHash || attempt >= 2) throw new Error(`expected ${built} client(s) rebuilt, got ${done.built} (irplan's code ${now === lastToolHash ? 'did not change' : 'kept changing'})`);
+    if (now === lastToolHash || attempt >= 2)
+      throw new Error(
+        `expected ${built} client(s) rebuilt, got ${done.built} (irplan's code ${now === lastToolHash ? 'did not change' : 'kept changing'})`,
+      );
     log(`irplan's code changed during the run: ${done.built} clients rebuilt; repeating`);
     lastToolHash = now;
     toolChanged = true;
@@ -181,12 +280,19 @@ async function expectBuilt(built: number, run: () => Promise<CliRun>): Promise<C
 }
 
 function toolHash(): string {
-  return hashTree(['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(tool.root, p)), tool.root);
+  return hashTree(
+    ['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(tool.root, p)),
+    tool.root,
+  );
 }
 
 function listPdfs(dir: string): string[] {
   const pdf = join(dir, 'pdf');
-  return existsSync(pdf) ? readdirSync(pdf).filter((f) => f.endsWith('.pdf')).map((f) => join(pdf, f)) : [];
+  return existsSync(pdf)
+    ? readdirSync(pdf)
+        .filter((f) => f.endsWith('.pdf'))
+        .map((f) => join(pdf, f))
+    : [];
 }
 
 function countHtml(dir: string): number {
@@ -198,16 +304,48 @@ function printTable(r: Record<string, unknown>): void {
     ['clients / documents printed / pages built', `${r.clients} / ${r.pdfs} / ${r.pages}`, ''],
     ['validate (in the cold build)', `${r.validate_s} s`, ''],
     ['render', `${r.render_s} s`, ''],
-    ['site (Astro, one run per batch of clients)', `${r.site_s} s`, `floor ${r.site_floor_s} s, ratio ${r.site_ratio} (target <= 1.3)`],
-    ['pdf (Puppeteer)', `${r.pdf_s} s`, `floor ${r.pdf_floor_s} s, ratio ${r.pdf_ratio} (target <= 1.15); the mean of the cold build's ${r.pdf_s_cold} s (${r.pdf_ratio_cold}) and a --force build's after the floor ${r.pdf_s_force} s (${r.pdf_ratio_force})`],
+    [
+      'site (Astro, one run per batch of clients)',
+      `${r.site_s} s`,
+      `floor ${r.site_floor_s} s, ratio ${r.site_ratio} (target <= 1.3)`,
+    ],
+    [
+      'pdf (Puppeteer)',
+      `${r.pdf_s} s`,
+      `floor ${r.pdf_floor_s} s, ratio ${r.pdf_ratio} (target <= 1.15); the mean of the cold build's ${r.pdf_s_cold} s (${r.pdf_ratio_cold}) and a --force build's after the floor ${r.pdf_s_force} s (${r.pdf_ratio_force})`,
+    ],
     ['cold total (wall)', `${r.cold_s} s`, `inside the CLI ${r.cold_inner_s} s`],
-    ['no-change rebuild (wall)', `${r.noop_s} s`, `inside the CLI ${r.noop_inner_s} s (target <= 1.0 at 50); imports ${JSON.stringify(r.import_s)}`],
-    ['one client changed (wall)', `${r.one_change_s} s`, `one client cold ${r.one_client_cold_s} s, ratio ${r.one_change_ratio} (target <= 1.3)`],
-    ['other clients\' PDFs untouched', String(r.one_change_others_untouched), ''],
-    ['validate 100 clients', `${r.validate_100_s} s`, `parseDocument ${r.validate_floor_s} s, ratio ${r.validate_ratio} (median of 7 pairs; best of each ${r.validate_ratio_of_best}) (target <= 1.3)`],
-    ['prints per binder', String(r.binder_prints), `aim 1; plus ${r.binder_front_prints} print(s) of the front pages only, ${r.binder_front_prints_floor_s} s of the floor`],
-    ['peak RSS, process tree', `${r.peak_rss_mb} MB`, `PSS ${r.peak_pss_mb} MB (shared pages counted once), building ${r.memory_clients} clients (one site batch); target <= 1536 at 100 clients`],
-    ['pdf per document', `${r.pdf_s_per_doc} s`, `naive ${r.naive_pdf_s_per_doc} s, ${r.naive_speedup}x (target >= 5x)`],
+    [
+      'no-change rebuild (wall)',
+      `${r.noop_s} s`,
+      `inside the CLI ${r.noop_inner_s} s (target <= 1.0 at 50); imports ${JSON.stringify(r.import_s)}`,
+    ],
+    [
+      'one client changed (wall)',
+      `${r.one_change_s} s`,
+      `one client cold ${r.one_client_cold_s} s, ratio ${r.one_change_ratio} (target <= 1.3)`,
+    ],
+    ["other clients' PDFs untouched", String(r.one_change_others_untouched), ''],
+    [
+      'validate 100 clients',
+      `${r.validate_100_s} s`,
+      `parseDocument ${r.validate_floor_s} s, ratio ${r.validate_ratio} (median of 7 pairs; best of each ${r.validate_ratio_of_best}) (target <= 1.3)`,
+    ],
+    [
+      'prints per binder',
+      String(r.binder_prints),
+      `aim 1; plus ${r.binder_front_prints} print(s) of the front pages only, ${r.binder_front_prints_floor_s} s of the floor`,
+    ],
+    [
+      'peak RSS, process tree',
+      `${r.peak_rss_mb} MB`,
+      `PSS ${r.peak_pss_mb} MB (shared pages counted once), building ${r.memory_clients} clients (one site batch); target <= 1536 at 100 clients`,
+    ],
+    [
+      'pdf per document',
+      `${r.pdf_s_per_doc} s`,
+      `naive ${r.naive_pdf_s_per_doc} s, ${r.naive_speedup}x (target >= 5x)`,
+    ],
   ];
   const w = Math.max(...rows.map((x) => x[0].length));
   const v = Math.max(...rows.map((x) => x[1].length));

@@ -14,16 +14,25 @@ import { readOutline, readPages } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
 
 /** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
-export interface FloorJob { url: string; paper: 'letter' | 'a4'; binder: boolean }
+export interface FloorJob {
+  url: string;
+  paper: 'letter' | 'a4';
+  binder: boolean;
+}
 
 /**
  * Floor (a): the same prints from one warm browser and a pool of two pages, nothing else (no
  * contents numbering, no splicing, no PDF post-processing; the binder's sections are emptied
  * before its front pages are printed again, as in the pipeline, as that makes a different print). Browser launch included, as in the pipeline's pdf stage.
  */
-export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[], outDir: string): Promise<{ seconds: number; prints: number; partialPrints: number; binderFrontPrint_s: number }> {
+export async function pdfFloor(
+  roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[],
+  outDir: string,
+): Promise<{ seconds: number; prints: number; partialPrints: number; binderFrontPrint_s: number }> {
   const servers = await Promise.all(roots.map((r) => serveStatic(r.dir, '/')));
-  const queue: FloorJob[] = roots.flatMap((r, i) => r.jobs.map((j) => ({ url: `${servers[i]?.origin}/${j.path}`, paper: j.paper, binder: j.binder })));
+  const queue: FloorJob[] = roots.flatMap((r, i) =>
+    r.jobs.map((j) => ({ url: `${servers[i]?.origin}/${j.path}`, paper: j.paper, binder: j.binder })),
+  );
   mkdirSync(outDir, { recursive: true });
   let prints = 0;
   let partialPrints = 0;
@@ -35,7 +44,14 @@ export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'
     const worker = async (page: Page) => {
       for (let job = queue[next++]; job; job = queue[next++]) {
         await page.goto(job.url, { waitUntil: 'load' });
-        const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', waitForFonts: true } as const;
+        const options = {
+          preferCSSPageSize: true,
+          printBackground: true,
+          outline: true,
+          tagged: true,
+          format: job.paper === 'a4' ? 'A4' : 'Letter',
+          waitForFonts: true,
+        } as const;
         const pdf = await page.pdf(options);
         writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
@@ -57,7 +73,12 @@ export async function pdfFloor(roots: { dir: string; jobs: (Omit<FloorJob, 'url'
     await browser.close();
     await Promise.all(servers.map((s) => s.close()));
   }
-  return { seconds: (performance.now() - started) / 1000, prints, partialPrints, binderFrontPrint_s: binderFront / 1000 };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    prints,
+    partialPrints,
+    binderFrontPrint_s: binderFront / 1000,
+  };
 }
 
 /**
@@ -71,17 +92,34 @@ export function siteFloor(pages: number): number {
   try {
     writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
     writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
-    const body = Array.from({ length: 12 }, (_, i) => `## Step ${i + 1}\n\nCall the incident commander, write down the time, and keep the evidence.\n\n| Who | What |\n| --- | --- |\n| IT | Isolate the host |\n`).join('\n');
-    for (let i = 0; i < pages; i++) writeFileSync(join(root, 'src', 'pages', `page-${i}.md`), `---\ntitle: Page ${i}\n---\n\n# Page ${i}\n\n${body}`);
-    writeFileSync(join(root, 'build.mjs'), [
-      "import { build } from 'astro';",
-      'const t = performance.now();',
-      "await build({ root: process.cwd(), logLevel: 'error', mode: 'production' });",
-      'console.log(JSON.stringify({ ms: performance.now() - t }));',
-      'process.exit(0);',
-    ].join('\n'));
-    const out = execFileSync(process.execPath, ['build.mjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 64 << 20 });
-    const line = out.split('\n').filter((l) => l.startsWith('{')).pop() ?? '{}';
+    const body = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `## Step ${i + 1}\n\nCall the incident commander, write down the time, and keep the evidence.\n\n| Who | What |\n| --- | --- |\n| IT | Isolate the host |\n`,
+    ).join('\n');
+    for (let i = 0; i < pages; i++)
+      writeFileSync(join(root, 'src', 'pages', `page-${i}.md`), `---\ntitle: Page ${i}\n---\n\n# Page ${i}\n\n${body}`);
+    writeFileSync(
+      join(root, 'build.mjs'),
+      [
+        "import { build } from 'astro';",
+        'const t = performance.now();',
+        "await build({ root: process.cwd(), logLevel: 'error', mode: 'production' });",
+        'console.log(JSON.stringify({ ms: performance.now() - t }));',
+        'process.exit(0);',
+      ].join('\n'),
+    );
+    const out = execFileSync(process.execPath, ['build.mjs'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 << 20,
+    });
+    const line =
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .pop() ?? '{}';
     return (JSON.parse(line) as { ms: number }).ms / 1000;
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -95,20 +133,36 @@ export function siteFloor(pages: number): number {
  * that drift, where the best of each (the figure until session 4) paired a lucky floor with
  * an unlucky validation (best of 8: 1.34, median of the pairs: 1.17). The best ratio is kept too.
  */
-export function validateTimes(readClients: typeof readClientsType, plansDir: string, files: string[]): { validate_s: number; floor_s: number; ratio: number; ratio_of_best: number } {
-  const time = (work: () => void) => { const t = performance.now(); work(); return (performance.now() - t) / 1000; };
+export function validateTimes(
+  readClients: typeof readClientsType,
+  plansDir: string,
+  files: string[],
+): { validate_s: number; floor_s: number; ratio: number; ratio_of_best: number } {
+  const time = (work: () => void) => {
+    const t = performance.now();
+    work();
+    return (performance.now() - t) / 1000;
+  };
   const floors: number[] = [];
   const validates: number[] = [];
   for (let i = 0; i < 7; i++) {
-    floors.push(time(() => { for (const f of files) parseDocument(readFileSync(f, 'utf8')); }));
-    validates.push(time(() => {
-      const r = readClients(plansDir, []);
-      if (r.errors.length > 0) throw new Error(`validation failed: ${r.errors[0]?.message}`);
-    }));
+    floors.push(
+      time(() => {
+        for (const f of files) parseDocument(readFileSync(f, 'utf8'));
+      }),
+    );
+    validates.push(
+      time(() => {
+        const r = readClients(plansDir, []);
+        if (r.errors.length > 0) throw new Error(`validation failed: ${r.errors[0]?.message}`);
+      }),
+    );
   }
   return {
-    validate_s: median(validates), floor_s: median(floors),
-    ratio: median(validates.map((v, i) => v / (floors[i] as number))), ratio_of_best: Math.min(...validates) / Math.min(...floors),
+    validate_s: median(validates),
+    floor_s: median(floors),
+    ratio: median(validates.map((v, i) => v / (floors[i] as number))),
+    ratio_of_best: Math.min(...validates) / Math.min(...floors),
   };
 }
 
@@ -128,7 +182,13 @@ export async function naivePerDoc(root: string, paths: string[], outDir: string)
       const t = performance.now();
       const res = await new Promise<number>((resolve) => {
         // Async spawn, so the static server in this process keeps answering.
-        const child = spawnAsync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${join(outDir, `naive-${i}.pdf`)}`, `${server.origin}/${path}`]);
+        const child = spawnAsync(chromium, [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          `--print-to-pdf=${join(outDir, `naive-${i}.pdf`)}`,
+          `${server.origin}/${path}`,
+        ]);
         child.on('close', (code) => resolve(code ?? 1));
       });
       total += (performance.now() - t) / 1000;
@@ -157,12 +217,20 @@ export function importSeconds(specifier: string): number {
  * A profile of what the pipeline adds per print, on one client's documents: the same pool of two
  * pages runs the jobs bare, then with each addition of src/pdf/print.ts alone. Seconds per variant.
  */
-export async function pdfProfile(dir: string, jobs: (Omit<FloorJob, 'url'> & { path: string })[]): Promise<Record<string, number>> {
+export async function pdfProfile(
+  dir: string,
+  jobs: (Omit<FloorJob, 'url'> & { path: string })[],
+): Promise<Record<string, number>> {
   const { normalizePdf } = await import('../../src/pdf/postprocess.ts');
   const server = await serveStatic(dir, '/');
   const browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
   const variants: Record<string, { intercept?: boolean; fonts?: boolean; normalize?: boolean; outline?: boolean }> = {
-    bare: {}, intercept: { intercept: true }, fonts_ready: { fonts: true }, normalize: { normalize: true }, read_outline: { outline: true }, bare_again: {},
+    bare: {},
+    intercept: { intercept: true },
+    fonts_ready: { fonts: true },
+    normalize: { normalize: true },
+    read_outline: { outline: true },
+    bare_again: {},
   };
   const result: Record<string, number> = {};
   try {
@@ -171,24 +239,37 @@ export async function pdfProfile(dir: string, jobs: (Omit<FloorJob, 'url'> & { p
       if (v.intercept) {
         for (const page of pages) {
           await page.setRequestInterception(true);
-          page.on('request', (req) => { const u = new URL(req.url()); if (u.hostname === '127.0.0.1' || u.protocol === 'data:') void req.continue(); else void req.abort('blockedbyclient'); });
+          page.on('request', (req) => {
+            const u = new URL(req.url());
+            if (u.hostname === '127.0.0.1' || u.protocol === 'data:') void req.continue();
+            else void req.abort('blockedbyclient');
+          });
         }
       }
       let next = 0;
       const started = performance.now();
-      await Promise.all(pages.map(async (page) => {
-        for (let job = jobs[next++]; job; job = jobs[next++]) {
-          await page.goto(`${server.origin}/${job.path}`, { waitUntil: 'load' });
-          if (v.fonts) await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          const options = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', waitForFonts: true } as const;
-          const pdf = Buffer.from(await page.pdf(options));
-          if (job.binder) {
-            const first = (v.outline ? readOutline(pdf)[1]?.page : undefined) ?? 3;
-            await page.pdf({ ...options, pageRanges: `1-${first - 1}` });
+      await Promise.all(
+        pages.map(async (page) => {
+          for (let job = jobs[next++]; job; job = jobs[next++]) {
+            await page.goto(`${server.origin}/${job.path}`, { waitUntil: 'load' });
+            if (v.fonts) await page.evaluate(() => document.fonts.ready.then(() => undefined));
+            const options = {
+              preferCSSPageSize: true,
+              printBackground: true,
+              outline: true,
+              tagged: true,
+              format: job.paper === 'a4' ? 'A4' : 'Letter',
+              waitForFonts: true,
+            } as const;
+            const pdf = Buffer.from(await page.pdf(options));
+            if (job.binder) {
+              const first = (v.outline ? readOutline(pdf)[1]?.page : undefined) ?? 3;
+              await page.pdf({ ...options, pageRanges: `1-${first - 1}` });
+            }
+            if (v.normalize) normalizePdf(pdf, { epochSeconds: 1764000000, title: 't', author: 'a', subject: 's' });
           }
-          if (v.normalize) normalizePdf(pdf, { epochSeconds: 1764000000, title: 't', author: 'a', subject: 's' });
-        }
-      }));
+        }),
+      );
       result[name] = (performance.now() - started) / 1000;
       await Promise.all(pages.map((p) => p.close()));
     }

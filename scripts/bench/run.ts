@@ -7,7 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Event = Record<string, unknown> & { event: string };
-export interface CliRun { events: Event[]; wall_s: number; peak_rss_mb: number; peak_pss_mb: number; pid: number; code: number; stderr: string }
+export interface CliRun {
+  events: Event[];
+  wall_s: number;
+  peak_rss_mb: number;
+  peak_pss_mb: number;
+  pid: number;
+  code: number;
+  stderr: string;
+}
 
 const PAGE = 4096;
 
@@ -20,7 +28,9 @@ function parents(): Map<number, number> {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       map.set(Number(name), ppid);
-    } catch { /* the process ended */ }
+    } catch {
+      /* the process ended */
+    }
   }
   return map;
 }
@@ -32,9 +42,13 @@ function parents(): Map<number, number> {
 export function treeMemory(root: number): { rss: number; pss: number } {
   const map = parents();
   const tree = new Set([root]);
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, ppid] of map) if (!tree.has(pid) && tree.has(ppid)) { tree.add(pid); grew = true; }
+    for (const [pid, ppid] of map)
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
   }
   let rss = 0;
   let pss = 0;
@@ -42,7 +56,9 @@ export function treeMemory(root: number): { rss: number; pss: number } {
     try {
       rss += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
       pss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch { /* ended */ }
+    } catch {
+      /* ended */
+    }
   }
   return { rss, pss };
 }
@@ -51,15 +67,27 @@ export function treeMemory(root: number): { rss: number; pss: number } {
  * `<tool>/bin/irplan.mjs build --json <args>` with cwd = the project; fails loudly when the build fails.
  * With `sampleMs`, the process tree's memory is sampled that often.
  */
-export async function runBuild(tool: string, project: string, args: string[], env: Record<string, string> = {}, sampleMs?: number): Promise<CliRun> {
+export async function runBuild(
+  tool: string,
+  project: string,
+  args: string[],
+  env: Record<string, string> = {},
+  sampleMs?: number,
+): Promise<CliRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [join(tool, 'bin', 'irplan.mjs'), 'build', '--json', ...args], {
-    cwd: project, env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: project,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   let peak = 0;
   let peakPss = 0;
   const pid = child.pid ?? 0;
@@ -72,8 +100,12 @@ export async function runBuild(tool: string, project: string, args: string[], en
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
   const wall_s = (performance.now() - started) / 1000;
-  const events = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Event);
-  if (code !== 0 || !events.some((e) => e.event === 'done')) throw new Error(`irplan build ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`);
+  const events = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Event);
+  if (code !== 0 || !events.some((e) => e.event === 'done'))
+    throw new Error(`irplan build ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`);
   return { events, wall_s, peak_rss_mb: peak / 2 ** 20, peak_pss_mb: peakPss / 2 ** 20, pid, code, stderr };
 }
 
@@ -82,6 +114,14 @@ export function stageSeconds(events: Event[], stage: string): number {
   return events.filter((e) => e.event === 'stage' && e.stage === stage).reduce((s, e) => s + Number(e.ms), 0) / 1000;
 }
 
-export function doneEvent(events: Event[]): { built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number; fallbacks: number } {
+export function doneEvent(events: Event[]): {
+  built: number;
+  unchanged: number;
+  failed: number;
+  ms: number;
+  prints: number;
+  partialPrints: number;
+  fallbacks: number;
+} {
   return events.find((e) => e.event === 'done') as never;
 }

@@ -5,7 +5,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOL_ROOT } from '../../src/core/project.ts';
 
-export interface ToolSnapshot { root: string; commit: string; remove(): void }
+export interface ToolSnapshot {
+  root: string;
+  commit: string;
+  remove(): void;
+}
 
 /** Extracts HEAD's tool files under scripts/ (so node_modules still resolve upwards). */
 export function snapshotTool(): ToolSnapshot {
@@ -13,6 +17,9 @@ export function snapshotTool(): ToolSnapshot {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const commit = execSync('git rev-parse HEAD', { cwd: TOOL_ROOT, encoding: 'utf8' }).trim();
-  execSync(`git archive HEAD src bin templates astro.config.mjs package.json package-lock.json | tar -x -C '${root}'`, { cwd: TOOL_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execSync(`git archive HEAD src bin templates astro.config.mjs package.json package-lock.json | tar -x -C '${root}'`, {
+    cwd: TOOL_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return { root, commit, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -7,6 +7,9 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (cause) {
-    throw new UserError('IRP_ARGS', `${command}: ${cause instanceof Error ? cause.message : String(cause)}`, { hint: `run irplan ${command} --help`, cause });
+    throw new UserError('IRP_ARGS', `${command}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      hint: `run irplan ${command} --help`,
+      cause,
+    });
   }
 }

@@ -8,7 +8,7 @@ import { err, out, printErrors } from './output.ts';
 import { createReporter, progressMode } from './progress.ts';
 
 export const command: Command = {
-  summary: 'build each client\'s site and PDFs into dist/<slug>/',
+  summary: "build each client's site and PDFs into dist/<slug>/",
   help: `Usage: irplan build [slug...] [--no-pdf] [--out dir] [--base /path/]
 
 Builds the named clients (all when none are named) into <out>/<slug>/:
@@ -43,13 +43,21 @@ A client that fails leaves its previous output as it was; the others are still b
     const project = findProject(process.cwd());
     const mode = progressMode({ json: values.json, quiet: values.quiet });
     const result = await buildClients(project, {
-      slugs: positionals, outDir: resolve(values.out), base, pdf: !values['no-pdf'], duplex: values.duplex,
-      force: values.force, report: createReporter(mode), ...(values.shard ? { shard: parseShard(values.shard) } : {}),
+      slugs: positionals,
+      outDir: resolve(values.out),
+      base,
+      pdf: !values['no-pdf'],
+      duplex: values.duplex,
+      force: values.force,
+      report: createReporter(mode),
+      ...(values.shard ? { shard: parseShard(values.shard) } : {}),
     });
     if (result.errors.length > 0) printErrors(result.errors);
     if (mode !== 'json') {
       const summary = `built ${result.built.length}, unchanged ${result.unchanged.length}, failed ${result.failed.length} into ${values.out}/`;
-      (result.errors.length > 0 ? err : out)(result.failed.length ? `${summary}: ${result.failed.join(', ')} failed` : summary);
+      (result.errors.length > 0 ? err : out)(
+        result.failed.length ? `${summary}: ${result.failed.join(', ')} failed` : summary,
+      );
     }
     return result.errors.length > 0 ? 1 : 0;
   },
@@ -59,7 +67,10 @@ function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UserError('IRP_ARGS', `--shard "${text}" is not i/n`, { hint: 'use e.g. --shard 2/4 for the second of four shards' });
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UserError('IRP_ARGS', `--shard "${text}" is not i/n`, {
+      hint: 'use e.g. --shard 2/4 for the second of four shards',
+    });
   return { index, count };
 }
 

@@ -38,7 +38,11 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
       'stale-days': { type: 'string' },
       ics: { type: 'string' },
     });
-    const opts: CheckOptions = { ...DEFAULT_CHECK, today: parseToday(values.today), staleDays: parseDays(values['stale-days']) };
+    const opts: CheckOptions = {
+      ...DEFAULT_CHECK,
+      today: parseToday(values.today),
+      staleDays: parseDays(values['stale-days']),
+    };
     const project = findProject(process.cwd());
     const read = readClients(project.plansDir, positionals);
     const stamp = sourceStamp(project.root);
@@ -46,11 +50,21 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
     for (const client of read.clients) {
       const findings = checkPlan(client.slug, client.plan, opts);
       printFindings(findings, positionsOf(project, client));
-      const ics = writeCalendar(client, values.ics ? resolve(values.ics) : join(project.root, 'dist', client.slug), opts, clientEpoch(stamp, client.plan.plan.effective));
-      out(`${client.slug}: ${findings.length} finding${findings.length === 1 ? '' : 's'} on ${opts.today}; due dates in ${relative(process.cwd(), ics) || ics}`);
+      const ics = writeCalendar(
+        client,
+        values.ics ? resolve(values.ics) : join(project.root, 'dist', client.slug),
+        opts,
+        clientEpoch(stamp, client.plan.plan.effective),
+      );
+      out(
+        `${client.slug}: ${findings.length} finding${findings.length === 1 ? '' : 's'} on ${opts.today}; due dates in ${relative(process.cwd(), ics) || ics}`,
+      );
       count += findings.length;
     }
-    if (read.errors.length > 0) { printErrors(read.errors); return 1; }
+    if (read.errors.length > 0) {
+      printErrors(read.errors);
+      return 1;
+    }
     return values.strict && count > 0 ? 1 : 0;
   },
 };
@@ -61,15 +75,24 @@ function parseToday(value: string | undefined): string {
     const now = new Date();
     return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new UserError('IRP_ARGS', `check: --today "${value}" is not a date`, { hint: 'write it as YYYY-MM-DD, e.g. --today 2026-11-27' });
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw new UserError('IRP_ARGS', `check: --today "${value}" is not a date`, {
+      hint: 'write it as YYYY-MM-DD, e.g. --today 2026-11-27',
+    });
   }
   return value;
 }
 
 function parseDays(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CHECK.staleDays;
-  if (!/^\d{1,5}$/.test(value)) throw new UserError('IRP_ARGS', `check: --stale-days "${value}" is not a number of days`, { hint: 'e.g. --stale-days 90' });
+  if (!/^\d{1,5}$/.test(value))
+    throw new UserError('IRP_ARGS', `check: --stale-days "${value}" is not a number of days`, {
+      hint: 'e.g. --stale-days 90',
+    });
   return Number(value);
 }
 
@@ -103,7 +126,14 @@ function writeCalendar(client: ValidClient, dir: string, opts: CheckOptions, epo
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${client.slug}-due.ics`);
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, formatCalendar(`${client.plan.client.name}: incident response plan due dates`, dueDates(client.slug, client.plan, opts), epochSeconds ?? 0));
+  writeFileSync(
+    tmp,
+    formatCalendar(
+      `${client.plan.client.name}: incident response plan due dates`,
+      dueDates(client.slug, client.plan, opts),
+      epochSeconds ?? 0,
+    ),
+  );
   renameSync(tmp, file);
   return file;
 }

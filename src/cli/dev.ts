@@ -15,7 +15,7 @@ import { err, out } from './output.ts';
 const BIN = join(TOOL_ROOT, 'bin', 'irplan.mjs');
 
 export const command: Command = {
-  summary: 'preview one client\'s site on 127.0.0.1, rebuilt when a plan or template changes',
+  summary: "preview one client's site on 127.0.0.1, rebuilt when a plan or template changes",
   help: `Usage: irplan dev [slug]
 
 Builds the client's site without PDFs into a temporary folder, serves it on 127.0.0.1 and
@@ -31,7 +31,11 @@ Without a slug, the first client (alphabetically) is previewed.`,
     if (!(await rebuild())) err('fix the errors above; the preview starts with the first good build');
     const server = await serveStatic(join(outDir, slug, 'site'), '/');
     out(`previewing ${slug} at ${server.origin}/ (Ctrl-C to stop)`);
-    const watchers = watchInputs(project, slug, debounce(() => void rebuild(), 250));
+    const watchers = watchInputs(
+      project,
+      slug,
+      debounce(() => void rebuild(), 250),
+    );
     await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
     for (const w of watchers) w.close();
     await server.close();
@@ -42,11 +46,20 @@ Without a slug, the first client (alphabetically) is previewed.`,
 
 /** The named client, or the first one; more than one name is a mistake worth saying. */
 function pickClient(project: Project, names: string[]): string {
-  if (names.length > 1) throw new UserError('IRP_ARGS', 'dev previews one client at a time', { hint: `run irplan dev ${names[0] ?? '<slug>'}` });
+  if (names.length > 1)
+    throw new UserError('IRP_ARGS', 'dev previews one client at a time', {
+      hint: `run irplan dev ${names[0] ?? '<slug>'}`,
+    });
   const all = listClients(project.plansDir);
   const slug = names[0] ?? all[0];
-  if (!slug) throw new UserError('IRP_NO_CLIENTS', `no client folders in ${project.plansDir}`, { hint: 'create one with irplan new <slug>' });
-  if (!all.includes(slug)) throw new UserError('IRP_ARGS', `there is no client "${slug}" in ${project.plansDir}`, { hint: `clients: ${all.join(', ') || 'none'}` });
+  if (!slug)
+    throw new UserError('IRP_NO_CLIENTS', `no client folders in ${project.plansDir}`, {
+      hint: 'create one with irplan new <slug>',
+    });
+  if (!all.includes(slug))
+    throw new UserError('IRP_ARGS', `there is no client "${slug}" in ${project.plansDir}`, {
+      hint: `clients: ${all.join(', ') || 'none'}`,
+    });
   return slug;
 }
 
@@ -60,13 +73,23 @@ function rebuilder(project: Project, slug: string, outDir: string): () => Promis
     return ok;
   };
   return async () => {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     running = (async () => {
       let ok = await once();
-      while (again) { again = false; ok = await once(); }
+      while (again) {
+        again = false;
+        ok = await once();
+      }
       return ok;
     })();
-    try { return await running; } finally { running = null; }
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
   };
 }
 
@@ -75,7 +98,10 @@ function rebuilder(project: Project, slug: string, outDir: string): () => Promis
  * from its output folder, so a second in-process build of the same client would serve stale pages.
  */
 function buildInChild(project: Project, slug: string, outDir: string): Promise<boolean> {
-  const child = spawn(process.execPath, [BIN, 'build', slug, '--no-pdf', '--out', outDir], { cwd: project.root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'build', slug, '--no-pdf', '--out', outDir], {
+    cwd: project.root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve) => child.once('close', (code) => resolve(code === 0)));
 }
 
@@ -87,5 +113,8 @@ function watchInputs(project: Project, slug: string, onChange: () => void): FSWa
 
 function debounce(fn: () => void, ms: number): () => void {
   let timer: NodeJS.Timeout | undefined;
-  return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
 }

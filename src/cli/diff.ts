@@ -28,11 +28,18 @@ Exit 0 when both sides could be read; 1 when a ref is unknown or a client is inv
   async run(args) {
     const { values, positionals } = parse('diff', args, { format: { type: 'string', default: 'md' } });
     const format = values.format;
-    if (format !== 'md' && format !== 'json') throw new UserError('IRP_ARGS', `diff: unknown format "${format}"`, { hint: 'use --format md or --format json' });
-    if (positionals.length > 2) throw new UserError('IRP_ARGS', 'diff takes at most two refs', { hint: 'irplan diff <base-ref> <head-ref>, e.g. irplan diff main HEAD' });
+    if (format !== 'md' && format !== 'json')
+      throw new UserError('IRP_ARGS', `diff: unknown format "${format}"`, { hint: 'use --format md or --format json' });
+    if (positionals.length > 2)
+      throw new UserError('IRP_ARGS', 'diff takes at most two refs', {
+        hint: 'irplan diff <base-ref> <head-ref>, e.g. irplan diff main HEAD',
+      });
     const project = findProject(process.cwd());
     if (git(project.root, ['rev-parse', '--git-dir']) === null) {
-      throw new UserError('IRP_NOT_GIT', `${project.root} is not a git repository`, { position: { file: project.root, line: 1, col: 1 }, hint: 'diff compares commits: run it inside the plan repository (git init, commit the plans)' });
+      throw new UserError('IRP_NOT_GIT', `${project.root} is not a git repository`, {
+        position: { file: project.root, line: 1, col: 1 },
+        hint: 'diff compares commits: run it inside the plan repository (git init, commit the plans)',
+      });
     }
     const refs = defaultRefs(project.root, positionals[0], positionals[1]);
     const base = loadSide(project.root, refs.base);

@@ -5,7 +5,11 @@ import { closest } from '../core/suggest.ts';
 import { handleFailure, out } from './output.ts';
 
 /** A subcommand: its help text and what it does with its arguments. */
-export interface Command { summary: string; help: string; run(args: string[]): Promise<number> }
+export interface Command {
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<number>;
+}
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).command,
@@ -23,23 +27,46 @@ function version(): string {
 }
 
 async function usage(): Promise<string> {
-  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`));
-  return ['irplan: incident response plans as code', '', 'Usage: irplan <command> [options]', '', 'Commands:', ...lines, '', 'Run irplan <command> --help for a command\'s options.', 'Exit codes: 0 ok, 1 a problem with the plans or arguments, 2 a bug in irplan.'].join('\n');
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`),
+  );
+  return [
+    'irplan: incident response plans as code',
+    '',
+    'Usage: irplan <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run irplan <command> --help for a command's options.",
+    'Exit codes: 0 ok, 1 a problem with the plans or arguments, 2 a bug in irplan.',
+  ].join('\n');
 }
 
 /** Runs the CLI; the one place where errors become exit codes. */
 export async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') { out(await usage()); return 0; }
-    if (name === '--version' || name === '-v') { out(version()); return 0; }
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      out(await usage());
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      out(version());
+      return 0;
+    }
     const load = COMMANDS[name];
     if (!load) {
       const guess = closest(name, Object.keys(COMMANDS));
-      throw new UserError('IRP_UNKNOWN_COMMAND', `unknown command "${name}"`, { hint: guess ? `did you mean \`irplan ${guess}\`?` : 'run irplan --help for the list of commands' });
+      throw new UserError('IRP_UNKNOWN_COMMAND', `unknown command "${name}"`, {
+        hint: guess ? `did you mean \`irplan ${guess}\`?` : 'run irplan --help for the list of commands',
+      });
     }
     const command = await load();
-    if (rest.includes('--help') || rest.includes('-h')) { out(command.help); return 0; }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(command.help);
+      return 0;
+    }
     return await command.run(rest);
   } catch (e) {
     return handleFailure(e);

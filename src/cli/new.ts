@@ -19,17 +19,30 @@ digits and dashes.`,
     const { values, positionals } = parse('new', args, { name: { type: 'string' } });
     const slug = positionals[0];
     if (!slug || positionals.length > 1 || !SLUG.test(slug)) {
-      throw new UserError('IRP_ARGS', slug ? `"${slug}" is not a valid client slug` : 'new needs a client slug', { hint: 'use lower-case letters, digits and dashes, e.g. irplan new northwind-logistics --name "Northwind Logistics"' });
+      throw new UserError('IRP_ARGS', slug ? `"${slug}" is not a valid client slug` : 'new needs a client slug', {
+        hint: 'use lower-case letters, digits and dashes, e.g. irplan new northwind-logistics --name "Northwind Logistics"',
+      });
     }
     const project = findProject(process.cwd());
     const dir = join(project.plansDir, slug);
     if (existsSync(join(dir, 'plan.yaml'))) {
-      throw new UserError('IRP_EXISTS', `plans/${slug}/plan.yaml already exists`, { position: { file: join(dir, 'plan.yaml'), line: 1, col: 1 }, hint: 'choose another slug or edit the existing plan' });
+      throw new UserError('IRP_EXISTS', `plans/${slug}/plan.yaml already exists`, {
+        position: { file: join(dir, 'plan.yaml'), line: 1, col: 1 },
+        hint: 'choose another slug or edit the existing plan',
+      });
     }
-    const name = values.name ?? slug.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+    const name =
+      values.name ??
+      slug
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(' ');
     // JSON strings are valid YAML double-quoted scalars: any client name stays one plain string.
     const text = readFileSync(join(TOOL_ROOT, 'templates', 'scaffold', 'plan.yaml'), 'utf8')
-      .replace(/^# Incident response plan for __NAME__\./m, `# Incident response plan for ${name.replace(/[\r\n]/g, ' ')}.`)
+      .replace(
+        /^# Incident response plan for __NAME__\./m,
+        `# Incident response plan for ${name.replace(/[\r\n]/g, ' ')}.`,
+      )
       .replaceAll('__NAME__', JSON.stringify(name))
       .replaceAll('__SLUG__', slug);
     mkdirSync(dir, { recursive: true });

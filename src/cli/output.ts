@@ -26,9 +26,19 @@ export function printErrors(errors: UserError[]): void {
 export function handleFailure(e: unknown): number {
   // A full or read-only disk anywhere (not only where a stage expects it) is the user's environment.
   const system = systemError(e);
-  if (system) { printErrors([system]); return 1; }
-  if (e instanceof UserErrors) { printErrors(e.errors); return 1; }
-  if (e instanceof UserError) { printErrors([e]); if (process.env.IRPLAN_DEBUG && e.cause) err(String((e.cause as Error).stack ?? e.cause)); return 1; }
+  if (system) {
+    printErrors([system]);
+    return 1;
+  }
+  if (e instanceof UserErrors) {
+    printErrors(e.errors);
+    return 1;
+  }
+  if (e instanceof UserError) {
+    printErrors([e]);
+    if (process.env.IRPLAN_DEBUG && e.cause) err(String((e.cause as Error).stack ?? e.cause));
+    return 1;
+  }
   err('irplan: internal error (a bug, not a problem with your plan). Please report it with this output:');
   err(e instanceof Error ? (e.stack ?? e.message) : String(e));
   return 2;

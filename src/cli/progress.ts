@@ -3,7 +3,10 @@ import type { BuildEvent, Reporter } from '../core/events.ts';
 type Mode = 'live' | 'lines' | 'json' | 'quiet';
 
 /** Picks how to show progress: live on a terminal, plain lines in CI, JSON lines, or nothing. */
-export function progressMode(opts: { json: boolean; quiet: boolean }, stream: NodeJS.WriteStream = process.stderr): Mode {
+export function progressMode(
+  opts: { json: boolean; quiet: boolean },
+  stream: NodeJS.WriteStream = process.stderr,
+): Mode {
   if (opts.json) return 'json';
   if (opts.quiet) return 'quiet';
   return stream.isTTY && !process.env.CI ? 'live' : 'lines';
@@ -12,8 +15,16 @@ export function progressMode(opts: { json: boolean; quiet: boolean }, stream: No
 /** A reporter for the chosen mode. JSON goes to stdout (one event a line); the rest to stderr. */
 export function createReporter(mode: Mode): Reporter {
   if (mode === 'json') return (e) => process.stdout.write(`${JSON.stringify(e)}\n`);
-  if (mode === 'quiet') return (e) => { if (e.event === 'note') process.stderr.write(`${e.client}: ${e.message}\n`); };
-  return mode === 'live' ? liveReporter() : (e) => { const line = plainLine(e); if (line) process.stderr.write(`${line}\n`); };
+  if (mode === 'quiet')
+    return (e) => {
+      if (e.event === 'note') process.stderr.write(`${e.client}: ${e.message}\n`);
+    };
+  return mode === 'live'
+    ? liveReporter()
+    : (e) => {
+        const line = plainLine(e);
+        if (line) process.stderr.write(`${line}\n`);
+      };
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -21,11 +32,16 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** One line per event worth a line in a CI log. */
 export function plainLine(e: BuildEvent): string | null {
   switch (e.event) {
-    case 'validate': return `validated ${e.valid + e.failed} client${e.valid + e.failed === 1 ? '' : 's'} in ${secs(e.ms)}: ${e.valid} valid${e.failed ? `, ${e.failed} with errors` : ''}`;
-    case 'client': return `${e.status} ${e.client}${e.status === 'unchanged' ? '' : ` in ${secs(e.ms)}`}`;
-    case 'note': return `${e.client}: ${e.message}`;
-    case 'done': return `done in ${secs(e.ms)}: ${e.built} built, ${e.unchanged} unchanged, ${e.failed} failed${e.prints ? `, ${e.prints} prints` : ''}`;
-    default: return null;
+    case 'validate':
+      return `validated ${e.valid + e.failed} client${e.valid + e.failed === 1 ? '' : 's'} in ${secs(e.ms)}: ${e.valid} valid${e.failed ? `, ${e.failed} with errors` : ''}`;
+    case 'client':
+      return `${e.status} ${e.client}${e.status === 'unchanged' ? '' : ` in ${secs(e.ms)}`}`;
+    case 'note':
+      return `${e.client}: ${e.message}`;
+    case 'done':
+      return `done in ${secs(e.ms)}: ${e.built} built, ${e.unchanged} unchanged, ${e.failed} failed${e.prints ? `, ${e.prints} prints` : ''}`;
+    default:
+      return null;
   }
 }
 
@@ -40,9 +56,20 @@ function liveReporter(): Reporter {
     if (e.event === 'start') total = e.clients;
     if (e.event === 'client-start') current = `${e.client}: rendering`;
     if (e.event === 'stage') current = `${e.client}: ${e.stage} done`;
-    if (e.event === 'client') { done++; draw(''); process.stderr.write(`${plainLine(e)}\n`); }
-    if (e.event === 'note' || e.event === 'validate') { draw(''); process.stderr.write(`${plainLine(e)}\n`); }
-    if (e.event === 'done') { draw(''); process.stderr.write(`${plainLine(e)}\n`); return; }
+    if (e.event === 'client') {
+      done++;
+      draw('');
+      process.stderr.write(`${plainLine(e)}\n`);
+    }
+    if (e.event === 'note' || e.event === 'validate') {
+      draw('');
+      process.stderr.write(`${plainLine(e)}\n`);
+    }
+    if (e.event === 'done') {
+      draw('');
+      process.stderr.write(`${plainLine(e)}\n`);
+      return;
+    }
     draw(`[${done}/${total}] ${current}  ${secs(performance.now() - started)}`);
   };
 }

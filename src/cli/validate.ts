@@ -19,10 +19,14 @@ Exit 0 when every plan is clean, 1 when any has a problem.`,
     const result = readClients(project.plansDir, positionals);
     if (result.errors.length > 0) {
       printErrors(result.errors);
-      err(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${result.failed.length} client${result.failed.length === 1 ? '' : 's'}; ${result.clients.length} valid`);
+      err(
+        `${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} in ${result.failed.length} client${result.failed.length === 1 ? '' : 's'}; ${result.clients.length} valid`,
+      );
       return 1;
     }
-    out(`${result.clients.length} plan${result.clients.length === 1 ? '' : 's'} valid: ${result.clients.map((c) => c.slug).join(', ')}`);
+    out(
+      `${result.clients.length} plan${result.clients.length === 1 ? '' : 's'} valid: ${result.clients.map((c) => c.slug).join(', ')}`,
+    );
     return 0;
   },
 };

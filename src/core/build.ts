@@ -45,7 +45,12 @@ export interface BuildOptions {
   report: Reporter;
 }
 
-export interface BuildResult { built: string[]; unchanged: string[]; errors: UserError[]; failed: string[] }
+export interface BuildResult {
+  built: string[];
+  unchanged: string[];
+  errors: UserError[];
+  failed: string[];
+}
 
 /** Builds every named client (all when none are named); broken clients are reported, the rest built. */
 export async function buildClients(project: Project, opts: BuildOptions): Promise<BuildResult> {
@@ -56,16 +61,30 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
   const keys = keyInputs(project, opts, repo);
   // Clients whose files, git state and options match their outputs' key are not even validated:
   // a build where nothing changed reads each client's files once, to hash them, and stops there.
-  const names = (opts.slugs.length > 0 ? opts.slugs : listClients(project.plansDir)).filter((s) => inShard(s, opts.shard));
+  const names = (opts.slugs.length > 0 ? opts.slugs : listClients(project.plansDir)).filter((s) =>
+    inShard(s, opts.shard),
+  );
   const fresh = new Set(opts.force ? [] : names.filter((slug) => isUnchanged(slug, keys, opts.outDir)));
   const stale = names.filter((s) => !fresh.has(s));
-  const read = stale.length > 0 || names.length === 0 ? readClients(project.plansDir, stale) : { clients: [], errors: [], failed: [] };
-  opts.report({ event: 'validate', ms: performance.now() - started, valid: fresh.size + read.clients.length, failed: read.failed.length });
+  const read =
+    stale.length > 0 || names.length === 0
+      ? readClients(project.plansDir, stale)
+      : { clients: [], errors: [], failed: [] };
+  opts.report({
+    event: 'validate',
+    ms: performance.now() - started,
+    valid: fresh.size + read.clients.length,
+    failed: read.failed.length,
+  });
   const valid = new Map(read.clients.map((c) => [c.slug, c]));
   const todo = names.filter((s) => fresh.has(s) || valid.has(s));
   opts.report({ event: 'start', clients: todo.length, pdf: opts.pdf });
   const ctx: Ctx = {
-    project, opts, tables: loadTables(project.templatesDir), repo, keys,
+    project,
+    opts,
+    tables: loadTables(project.templatesDir),
+    repo,
+    keys,
     printer: opts.pdf ? new Printer() : undefined,
   };
   const result: BuildResult = { built: [], unchanged: [], errors: [...read.errors], failed: [...read.failed] };
@@ -78,14 +97,27 @@ export async function buildClients(project: Project, opts: BuildOptions): Promis
       if (client) stale.push({ client, index, total: todo.length });
       else reportUnchanged(slug, index, todo.length, ctx, result);
     }
-    for (let i = 0; i < stale.length; i += SITE_BATCH) await buildBatch(stale.slice(i, i + SITE_BATCH), i / SITE_BATCH, ctx, result);
+    for (let i = 0; i < stale.length; i += SITE_BATCH)
+      await buildBatch(stale.slice(i, i + SITE_BATCH), i / SITE_BATCH, ctx, result);
   } finally {
     stopListening();
     await ctx.printer?.close();
     await closeSearch();
   }
-  writePortfolio(opts.outDir, new Date((sourceStamp(project.root).epochSeconds ?? 0) * 1000).toISOString().slice(0, 10));
-  opts.report({ event: 'done', built: result.built.length, unchanged: result.unchanged.length, failed: result.failed.length, ms: performance.now() - started, prints: ctx.printer?.prints ?? 0, partialPrints: ctx.printer?.partialPrints ?? 0, fallbacks: ctx.printer?.fallbacks ?? 0 });
+  writePortfolio(
+    opts.outDir,
+    new Date((sourceStamp(project.root).epochSeconds ?? 0) * 1000).toISOString().slice(0, 10),
+  );
+  opts.report({
+    event: 'done',
+    built: result.built.length,
+    unchanged: result.unchanged.length,
+    failed: result.failed.length,
+    ms: performance.now() - started,
+    prints: ctx.printer?.prints ?? 0,
+    partialPrints: ctx.printer?.partialPrints ?? 0,
+    fallbacks: ctx.printer?.fallbacks ?? 0,
+  });
   return result;
 }
 
@@ -110,8 +142,16 @@ function reportUnchanged(slug: string, index: number, total: number, ctx: Ctx, r
  */
 const SITE_BATCH = Math.max(1, Number(process.env.IRPLAN_SITE_BATCH) || 12);
 
-interface Queued { client: ValidClient; index: number; total: number }
-interface Rendered extends Queued { inputs: ClientInputs; r: RenderResult; started: number }
+interface Queued {
+  client: ValidClient;
+  index: number;
+  total: number;
+}
+interface Rendered extends Queued {
+  inputs: ClientInputs;
+  r: RenderResult;
+  started: number;
+}
 
 /**
  * Builds a batch of changed clients: render each, build all their pages in one Astro run, then
@@ -131,11 +171,20 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
     for (const q of batch) {
       const started = performance.now();
       ctx.opts.report({ event: 'client-start', client: q.client.slug, index: q.index, total: q.total });
-      await attempt(q.client.slug, started, ctx, result, async () => {
-        const inputs = clientInputs(q.client, ctx);
-        const r = await timed(ctx, q.client.slug, 'render', () => renderClient(q.client, inputs, ctx, join(dir, 'content')));
-        rendered.push({ ...q, inputs, r, started });
-      }, false);
+      await attempt(
+        q.client.slug,
+        started,
+        ctx,
+        result,
+        async () => {
+          const inputs = clientInputs(q.client, ctx);
+          const r = await timed(ctx, q.client.slug, 'render', () =>
+            renderClient(q.client, inputs, ctx, join(dir, 'content')),
+          );
+          rendered.push({ ...q, inputs, r, started });
+        },
+        false,
+      );
     }
     // Astro and Chromium never hold their memory at the same time: the previous batch closed the
     // browser after its prints, and the first print of this one launches it again.
@@ -145,13 +194,31 @@ async function buildBatch(batch: Queued[], n: number, ctx: Ctx, result: BuildRes
     // The batch's documents go to the browser's pages as one queue, so the pool never drains
     // between clients. Publishing (Pagefind among it) waits until the batch is printed.
     const clock = { last: performance.now(), batch: sited.length };
-    const printed = await Promise.all(sited.map((item) => attempt(item.client.slug, item.started, ctx, result, () => printClient(item, join(dir, 'final', item.client.slug), ctx, clock), false)));
+    const printed = await Promise.all(
+      sited.map((item) =>
+        attempt(
+          item.client.slug,
+          item.started,
+          ctx,
+          result,
+          () => printClient(item, join(dir, 'final', item.client.slug), ctx, clock),
+          false,
+        ),
+      ),
+    );
     // Chromium's renderers keep what they laid out until the browser closes (about 850 MB after a
     // batch of 12 here): closed now, so publishing (Pagefind) never adds to it.
     await ctx.printer?.close();
     releaseMemory();
     for (const item of sited.filter((_, i) => printed[i])) {
-      await attempt(item.client.slug, item.started, ctx, result, () => publishClient(item, join(dir, 'final', item.client.slug), ctx), true);
+      await attempt(
+        item.client.slug,
+        item.started,
+        ctx,
+        result,
+        () => publishClient(item, join(dir, 'final', item.client.slug), ctx),
+        true,
+      );
     }
   } finally {
     stopSiteWorker(worker);
@@ -170,22 +237,42 @@ function workDir(name: string): string {
  * One Astro run for the rendered clients, then each client's pages split off into its own
  * folder. When the run fails, each client is built alone, so only the one that breaks it fails.
  */
-async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ctx: Ctx, result: BuildResult, worker?: SiteWorker): Promise<Rendered[]> {
+async function buildSites(
+  rendered: Rendered[],
+  dir: string,
+  siteOut: string,
+  ctx: Ctx,
+  result: BuildResult,
+  worker?: SiteWorker,
+): Promise<Rendered[]> {
   const slugs = rendered.map((x) => x.client.slug);
   if (slugs.length === 0) return [];
   const started = performance.now();
   rmSync(siteOut, { recursive: true, force: true });
   try {
-    await buildSite({ slugs, contentDir: join(dir, 'content'), outDir: siteOut, cacheDir: join(dir, 'cache'), base: ctx.opts.base }, worker);
+    await buildSite(
+      { slugs, contentDir: join(dir, 'content'), outDir: siteOut, cacheDir: join(dir, 'cache'), base: ctx.opts.base },
+      worker,
+    );
   } catch (err) {
     if (rendered.length > 1) {
       const ok: Rendered[] = [];
       // One at a time: each run writes into the same output folder.
-      for (const x of rendered) ok.push(...await buildSites([x], dir, siteOut, ctx, result));
+      for (const x of rendered) ok.push(...(await buildSites([x], dir, siteOut, ctx, result)));
       return ok;
     }
     const only = rendered[0];
-    if (only) await attempt(only.client.slug, only.started, ctx, result, () => { throw err; }, false);
+    if (only)
+      await attempt(
+        only.client.slug,
+        only.started,
+        ctx,
+        result,
+        () => {
+          throw err;
+        },
+        false,
+      );
     return [];
   }
   // The run's time is shared out evenly, so stage totals still add up to the build's.
@@ -198,7 +285,14 @@ async function buildSites(rendered: Rendered[], dir: string, siteOut: string, ct
 }
 
 /** Runs one client's step; a failure is recorded against that client and the build goes on. True when it worked. */
-async function attempt(slug: string, started: number, ctx: Ctx, result: BuildResult, work: () => Promise<void>, last: boolean): Promise<boolean> {
+async function attempt(
+  slug: string,
+  started: number,
+  ctx: Ctx,
+  result: BuildResult,
+  work: () => Promise<void>,
+  last: boolean,
+): Promise<boolean> {
   try {
     await work();
     if (last) {
@@ -216,7 +310,12 @@ async function attempt(slug: string, started: number, ctx: Ctx, result: BuildRes
   }
 }
 
-async function timed<T>(ctx: Ctx, slug: string, stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions', work: () => T | Promise<T>): Promise<T> {
+async function timed<T>(
+  ctx: Ctx,
+  slug: string,
+  stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions',
+  work: () => T | Promise<T>,
+): Promise<T> {
   const t = performance.now();
   const out = await work();
   ctx.opts.report({ event: 'stage', client: slug, stage, ms: performance.now() - t });
@@ -225,7 +324,9 @@ async function timed<T>(ctx: Ctx, slug: string, stage: 'render' | 'site' | 'pdf'
 
 /** What every client's key shares, hashed once per build rather than once per client. */
 interface KeyInputs {
-  shared: string; project: Project; repo: RepoState;
+  shared: string;
+  project: Project;
+  repo: RepoState;
   /** Keys already computed (slug and logo), so a changed client's files are hashed once, not twice. */
   memo: Map<string, string>;
 }
@@ -237,7 +338,9 @@ function keyInputs(project: Project, opts: BuildOptions, repo: RepoState): KeyIn
       inputs: hashTree([join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
       options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true },
     }),
-    project, repo, memo: new Map(),
+    project,
+    repo,
+    memo: new Map(),
   };
 }
 
@@ -254,7 +357,9 @@ function clientKey(slug: string, logo: string | null, k: KeyInputs): string {
   const key = buildKey({
     shared: k.shared,
     own: hashTree([dir, ...(logo ? [resolve(k.project.plansDir, logo)] : [])], k.project.root),
-    logo, stamp: clientStamp(k.repo, slug), dirty: clientDirty(k.repo, slug),
+    logo,
+    stamp: clientStamp(k.repo, slug),
+    dirty: clientDirty(k.repo, slug),
     tags: k.repo.tags.filter((t) => t.startsWith(`${slug}@`)),
   });
   k.memo.set(memoKey, key);
@@ -268,7 +373,13 @@ function isUnchanged(slug: string, k: KeyInputs, outDir: string): boolean {
   return record !== undefined && record.key === clientKey(slug, record.logo, k);
 }
 
-interface ClientInputs { key: string; logo: string | null; stamp: SourceStamp; epochSeconds: number; draft: boolean }
+interface ClientInputs {
+  key: string;
+  logo: string | null;
+  stamp: SourceStamp;
+  epochSeconds: number;
+  draft: boolean;
+}
 
 /** Everything a client's outputs depend on, and the key that sums it up. */
 function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
@@ -277,7 +388,9 @@ function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
   const tags = repo.tags.filter((t) => t.startsWith(`${client.slug}@`));
   const sources = [relative(project.root, client.dir), relative(project.root, project.templatesDir)];
   // A client with releases is a draft when its inputs changed since the tag of its current version.
-  const draft = clientDirty(repo, client.slug) || (tags.length > 0 && isUnreleased(project.root, client.slug, client.plan.plan.version, sources));
+  const draft =
+    clientDirty(repo, client.slug) ||
+    (tags.length > 0 && isUnreleased(project.root, client.slug, client.plan.plan.version, sources));
   const epochSeconds = clientEpoch(stamp, client.plan.plan.effective);
   const logo = client.plan.msp?.logo ?? null;
   return { key: clientKey(client.slug, logo, ctx.keys), logo, stamp, epochSeconds, draft };
@@ -285,21 +398,43 @@ function clientInputs(client: ValidClient, ctx: Ctx): ClientInputs {
 
 /** The tool's own code, templates and locked dependencies: a new irplan rebuilds everything. */
 function toolFingerprint(): string {
-  return hashTree(['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)), TOOL_ROOT);
+  return hashTree(
+    ['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)),
+    TOOL_ROOT,
+  );
 }
 
-interface Ctx { project: Project; tables: Tables; repo: RepoState; keys: KeyInputs; printer: Printer | undefined; opts: BuildOptions }
+interface Ctx {
+  project: Project;
+  tables: Tables;
+  repo: RepoState;
+  keys: KeyInputs;
+  printer: Printer | undefined;
+  opts: BuildOptions;
+}
 
 /**
  * Prints a client's documents. Clients of a batch print at the same time, so each reports the
  * time since the previous one finished: the pdf stage's events add up to the batch's print time.
  */
-async function printClient(item: Rendered, final: string, ctx: Ctx, clock: { last: number; batch: number }): Promise<void> {
+async function printClient(
+  item: Rendered,
+  final: string,
+  ctx: Ctx,
+  clock: { last: number; batch: number },
+): Promise<void> {
   const { client, inputs, r } = item;
   mkdirSync(join(final, 'pdf'), { recursive: true });
   const printer = ctx.printer;
   if (!printer) return;
-  await printAll(printer, r.printModel, r.siteModel, r.pdfs, { astroOut: workDir(client.slug), final, base: ctx.opts.base, publishSite: r.publishSite, epochSeconds: inputs.epochSeconds, duplex: ctx.opts.duplex === true });
+  await printAll(printer, r.printModel, r.siteModel, r.pdfs, {
+    astroOut: workDir(client.slug),
+    final,
+    base: ctx.opts.base,
+    publishSite: r.publishSite,
+    epochSeconds: inputs.epochSeconds,
+    duplex: ctx.opts.duplex === true,
+  });
   const now = performance.now();
   ctx.opts.report({ event: 'stage', client: client.slug, stage: 'pdf', ms: now - clock.last, batch: clock.batch });
   clock.last = now;
@@ -312,8 +447,20 @@ async function publishClient(item: Rendered, final: string, ctx: Ctx): Promise<v
   const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
   const astroOut = workDir(client.slug);
   if (r.publishSite) {
-    await timed(ctx, client.slug, 'publish', async () => { publishSiteFiles(astroOut, final, r.pdfs); await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base); });
-    await timed(ctx, client.slug, 'versions', () => addVersions({ project: ctx.project, slug: client.slug, plan: client.plan, siteDir: join(final, 'site'), base: opts.base, log }));
+    await timed(ctx, client.slug, 'publish', async () => {
+      publishSiteFiles(astroOut, final, r.pdfs);
+      await finishSite(join(final, 'site'), r.siteModel.contacts, opts.base);
+    });
+    await timed(ctx, client.slug, 'versions', () =>
+      addVersions({
+        project: ctx.project,
+        slug: client.slug,
+        plan: client.plan,
+        siteDir: join(final, 'site'),
+        base: opts.base,
+        log,
+      }),
+    );
   } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
   writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
   writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
@@ -338,7 +485,8 @@ function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, conte
     ...siteMeta(printModel, pdfs, publishSite),
     logo: logoDataUri(ctx.project.plansDir, printModel.msp.logo),
     nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
-    vcards: vcardLinks(siteModel.contacts), versions: hasVersionsPage(ctx.project.root, client),
+    vcards: vcardLinks(siteModel.contacts),
+    versions: hasVersionsPage(ctx.project.root, client),
   };
   writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
   return { printModel, siteModel, pdfs, publishSite };
@@ -346,22 +494,52 @@ function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, conte
 
 function siteMeta(model: Model, pdfs: PdfDoc[], publishSite: boolean) {
   return {
-    slug: model.slug, client: model.client.name, version: model.plan.version, classification: model.plan.classification,
-    tlpRule: model.tlpRule, effective: model.plan.effectiveText, paper: model.plan.paper, draft: model.draft,
-    builtOn: model.buildDateText, msp: { name: model.msp.name, color: model.msp.color, logo: model.msp.logo }, publishSite,
+    slug: model.slug,
+    client: model.client.name,
+    version: model.plan.version,
+    classification: model.plan.classification,
+    tlpRule: model.tlpRule,
+    effective: model.plan.effectiveText,
+    paper: model.plan.paper,
+    draft: model.draft,
+    builtOn: model.buildDateText,
+    msp: { name: model.msp.name, color: model.msp.color, logo: model.msp.logo },
+    publishSite,
     downloads: pdfs.map((p) => ({ label: p.label, href: `pdf/${p.file}` })),
   };
 }
 
-async function printAll(printer: Printer, printModel: Model, siteModel: Model, pdfs: PdfDoc[], o: { astroOut: string; final: string; base: string; publishSite: boolean; epochSeconds: number; duplex: boolean }): Promise<void> {
+async function printAll(
+  printer: Printer,
+  printModel: Model,
+  siteModel: Model,
+  pdfs: PdfDoc[],
+  o: { astroOut: string; final: string; base: string; publishSite: boolean; epochSeconds: number; duplex: boolean },
+): Promise<void> {
   const server = await serveStatic(o.astroOut, o.base);
   try {
-    const jobs = printJobs(pdfs, printModel, { origin: server.origin, base: o.base, audience: 'print', outDir: join(o.final, 'pdf'), epochSeconds: o.epochSeconds, duplex: o.duplex });
+    const jobs = printJobs(pdfs, printModel, {
+      origin: server.origin,
+      base: o.base,
+      audience: 'print',
+      outDir: join(o.final, 'pdf'),
+      epochSeconds: o.epochSeconds,
+      duplex: o.duplex,
+    });
     // The site's copies leave out private numbers; print them separately only when they differ.
     const hasPrivate = printModel.contacts.some((c) => c.phones.some((p) => p.private));
     if (o.publishSite && hasPrivate) {
       mkdirSync(join(o.final, 'site-pdf'), { recursive: true });
-      jobs.push(...printJobs(pdfs, siteModel, { origin: server.origin, base: o.base, audience: 'site', outDir: join(o.final, 'site-pdf'), epochSeconds: o.epochSeconds, duplex: o.duplex }));
+      jobs.push(
+        ...printJobs(pdfs, siteModel, {
+          origin: server.origin,
+          base: o.base,
+          audience: 'site',
+          outDir: join(o.final, 'site-pdf'),
+          epochSeconds: o.epochSeconds,
+          duplex: o.duplex,
+        }),
+      );
     }
     await Promise.all(jobs.map((j) => printer.print(j)));
   } finally {

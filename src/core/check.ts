@@ -32,7 +32,8 @@ export interface Finding {
 
 /** How to fix each kind of finding: the knowledge is in this table, not in the checks. */
 export const FINDING_HINTS: Record<string, string> = {
-  IRP_REVIEW_OVERDUE: 'review the plan with the client, then set plan.review.last to the review date (or run irplan release)',
+  IRP_REVIEW_OVERDUE:
+    'review the plan with the client, then set plan.review.last to the review date (or run irplan release)',
   IRP_REVIEW_MISSING: 'set plan.review.last (or plan.effective) to the date of the last review',
   IRP_CONTACT_STALE: 'call the contact, confirm their numbers and role, then set verified: to that date',
   IRP_CONTACT_UNVERIFIED: 'call the contact, confirm their numbers and role, then add verified: with that date',
@@ -75,55 +76,159 @@ export function reviewDue(plan: Plan): string | null {
 
 const checkReview: Check = (plan, opts) => {
   const due = reviewDue(plan);
-  if (!due) return [{ code: 'IRP_REVIEW_MISSING', subject: 'plan review', date: null, message: 'the plan records no review date', path: 'plan' }];
+  if (!due)
+    return [
+      {
+        code: 'IRP_REVIEW_MISSING',
+        subject: 'plan review',
+        date: null,
+        message: 'the plan records no review date',
+        path: 'plan',
+      },
+    ];
   if (due >= opts.today) return [];
   const last = plan.plan.review?.last ?? plan.plan.effective;
-  return [{ code: 'IRP_REVIEW_OVERDUE', subject: 'plan review', date: due, message: `plan review was due on ${due} (last review ${last}, ${daysBetween(due, opts.today)} days overdue)`, path: plan.plan.review?.last ? 'plan/review/last' : 'plan/effective' }];
+  return [
+    {
+      code: 'IRP_REVIEW_OVERDUE',
+      subject: 'plan review',
+      date: due,
+      message: `plan review was due on ${due} (last review ${last}, ${daysBetween(due, opts.today)} days overdue)`,
+      path: plan.plan.review?.last ? 'plan/review/last' : 'plan/effective',
+    },
+  ];
 };
 
-const checkContacts: Check = (plan, opts) => plan.contacts.flatMap((c, i): Raw[] => {
-  if (!c.verified) return [{ code: 'IRP_CONTACT_UNVERIFIED', subject: c.name, date: null, message: `${c.name}: contact details have never been verified`, path: `contacts/${i}` }];
-  const age = daysBetween(c.verified, opts.today);
-  if (age <= opts.staleDays) return [];
-  return [{ code: 'IRP_CONTACT_STALE', subject: c.name, date: c.verified, message: `${c.name}: contact details last verified on ${c.verified}, ${age} days ago (more than ${opts.staleDays})`, path: `contacts/${i}/verified` }];
-});
+const checkContacts: Check = (plan, opts) =>
+  plan.contacts.flatMap((c, i): Raw[] => {
+    if (!c.verified)
+      return [
+        {
+          code: 'IRP_CONTACT_UNVERIFIED',
+          subject: c.name,
+          date: null,
+          message: `${c.name}: contact details have never been verified`,
+          path: `contacts/${i}`,
+        },
+      ];
+    const age = daysBetween(c.verified, opts.today);
+    if (age <= opts.staleDays) return [];
+    return [
+      {
+        code: 'IRP_CONTACT_STALE',
+        subject: c.name,
+        date: c.verified,
+        message: `${c.name}: contact details last verified on ${c.verified}, ${age} days ago (more than ${opts.staleDays})`,
+        path: `contacts/${i}/verified`,
+      },
+    ];
+  });
 
 const checkPolicy: Check = (plan, opts) => {
   const ins = plan.insurance;
   const end = ins?.period?.end;
   if (!ins || !end) return [];
   const policy = `insurance policy ${ins.policy_number} with ${ins.carrier}`;
-  if (end < opts.today) return [{ code: 'IRP_POLICY_EXPIRED', subject: ins.carrier, date: end, message: `${policy} expired on ${end}`, path: 'insurance/period/end' }];
+  if (end < opts.today)
+    return [
+      {
+        code: 'IRP_POLICY_EXPIRED',
+        subject: ins.carrier,
+        date: end,
+        message: `${policy} expired on ${end}`,
+        path: 'insurance/period/end',
+      },
+    ];
   const left = daysBetween(opts.today, end);
   if (left > opts.expiryDays) return [];
-  return [{ code: 'IRP_POLICY_ENDING', subject: ins.carrier, date: end, message: `${policy} ends on ${end}, in ${left} day${left === 1 ? '' : 's'}`, path: 'insurance/period/end' }];
+  return [
+    {
+      code: 'IRP_POLICY_ENDING',
+      subject: ins.carrier,
+      date: end,
+      message: `${policy} ends on ${end}, in ${left} day${left === 1 ? '' : 's'}`,
+      path: 'insurance/period/end',
+    },
+  ];
 };
 
 /** The date of the most recent exercise, if any. */
 export function lastExercise(plan: Plan): string | null {
-  return (plan.exercises ?? []).map((x) => x.date).sort().at(-1) ?? null;
+  return (
+    (plan.exercises ?? [])
+      .map((x) => x.date)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 const checkExercises: Check = (plan, opts) => {
   const last = lastExercise(plan);
-  if (!last) return [{ code: 'IRP_EXERCISE_NONE', subject: 'tabletop exercise', date: null, message: 'no tabletop exercise is recorded', path: 'exercises' }];
+  if (!last)
+    return [
+      {
+        code: 'IRP_EXERCISE_NONE',
+        subject: 'tabletop exercise',
+        date: null,
+        message: 'no tabletop exercise is recorded',
+        path: 'exercises',
+      },
+    ];
   const due = addMonths(last, opts.exerciseMonths);
   if (due >= opts.today) return [];
-  return [{ code: 'IRP_EXERCISE_OVERDUE', subject: 'tabletop exercise', date: last, message: `no tabletop exercise since ${last} (one was due by ${due})`, path: 'exercises' }];
+  return [
+    {
+      code: 'IRP_EXERCISE_OVERDUE',
+      subject: 'tabletop exercise',
+      date: last,
+      message: `no tabletop exercise since ${last} (one was due by ${due})`,
+      path: 'exercises',
+    },
+  ];
 };
 
 const checkCommander: Check = (plan) => {
   const commanders = plan.contacts.map((c, i) => ({ c, i })).filter(({ c }) => c.roles?.includes('incident-commander'));
-  if (commanders.length === 0) return [{ code: 'IRP_NO_COMMANDER', subject: 'incident commander', date: null, message: 'no contact is the incident commander', path: 'contacts' }];
-  return commanders.filter(({ c }) => !c.phones.some((p) => p.out_of_band)).map(({ c, i }) => ({
-    code: 'IRP_COMMANDER_NO_OOB', subject: c.name, date: null, message: `${c.name} (incident commander) has no out-of-band phone number`, path: `contacts/${i}/phones`,
-  }));
+  if (commanders.length === 0)
+    return [
+      {
+        code: 'IRP_NO_COMMANDER',
+        subject: 'incident commander',
+        date: null,
+        message: 'no contact is the incident commander',
+        path: 'contacts',
+      },
+    ];
+  return commanders
+    .filter(({ c }) => !c.phones.some((p) => p.out_of_band))
+    .map(({ c, i }) => ({
+      code: 'IRP_COMMANDER_NO_OOB',
+      subject: c.name,
+      date: null,
+      message: `${c.name} (incident commander) has no out-of-band phone number`,
+      path: `contacts/${i}/phones`,
+    }));
 };
 
-const checkAssets: Check = (plan) => (plan.assets ?? []).flatMap((a, i) => {
-  if (a.criticality !== 'critical') return [];
-  const out: Raw[] = [];
-  if (!a.owner) out.push({ code: 'IRP_ASSET_NO_OWNER', subject: a.name, date: null, message: `${a.name} (critical) has no owner`, path: `assets/${i}` });
-  if (a.rto_hours === undefined) out.push({ code: 'IRP_ASSET_NO_RTO', subject: a.name, date: null, message: `${a.name} (critical) has no recovery time objective (RTO)`, path: `assets/${i}` });
-  return out;
-});
+const checkAssets: Check = (plan) =>
+  (plan.assets ?? []).flatMap((a, i) => {
+    if (a.criticality !== 'critical') return [];
+    const out: Raw[] = [];
+    if (!a.owner)
+      out.push({
+        code: 'IRP_ASSET_NO_OWNER',
+        subject: a.name,
+        date: null,
+        message: `${a.name} (critical) has no owner`,
+        path: `assets/${i}`,
+      });
+    if (a.rto_hours === undefined)
+      out.push({
+        code: 'IRP_ASSET_NO_RTO',
+        subject: a.name,
+        date: null,
+        message: `${a.name} (critical) has no recovery time objective (RTO)`,
+        path: `assets/${i}`,
+      });
+    return out;
+  });

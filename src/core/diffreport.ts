@@ -24,13 +24,24 @@ export interface ClientDiff {
 }
 
 /** A binder section by its template id and the title printed on it. */
-export interface Section { id: string; title: string }
+export interface Section {
+  id: string;
+  title: string;
+}
 
 /** A template file that changed, and the clients whose outputs it can change. */
-export interface TemplateChange { path: string; action: 'added' | 'removed' | 'changed'; clients: string[] }
+export interface TemplateChange {
+  path: string;
+  action: 'added' | 'removed' | 'changed';
+  clients: string[];
+}
 
 /** A client that exists on a side but cannot be compared because it does not validate there. */
-export interface InvalidClient { slug: string; side: 'base' | 'head'; errors: string[] }
+export interface InvalidClient {
+  slug: string;
+  side: 'base' | 'head';
+  errors: string[];
+}
 
 /** The whole comparison, as `irplan diff --format json` prints it. */
 export interface DiffReport {
@@ -59,11 +70,16 @@ export function compareSides(base: LoadedSide, head: LoadedSide): DiffReport {
 }
 
 function invalidOf(side: LoadedSide, name: 'base' | 'head'): InvalidClient[] {
-  return [...side.invalid].map(([slug, errors]) => ({ slug, side: name, errors: errors.map((e) => formatUserError(e, side.root)) }));
+  return [...side.invalid].map(([slug, errors]) => ({
+    slug,
+    side: name,
+    errors: errors.map((e) => formatUserError(e, side.root)),
+  }));
 }
 
 function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDiff | null {
-  const before = base.clients.get(slug), after = head.clients.get(slug);
+  const before = base.clients.get(slug),
+    after = head.clients.get(slug);
   // A client that is invalid on one side cannot be compared; it is listed under `invalid` instead.
   if (!before && base.invalid.has(slug)) return null;
   if (!after && head.invalid.has(slug)) return null;
@@ -71,19 +87,49 @@ function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDif
   const changes = diffPlans(before.plan, after.plan);
   const { sections, error } = changedSections(before, after, base, head);
   if (changes.length === 0 && (sections === null || sections.length === 0)) return null;
-  return { slug, client: after.plan.client.name, status: 'changed', changes, sections, sectionsError: error, notifyInsurer: changes.some((c) => c.insurer !== null) };
+  return {
+    slug,
+    client: after.plan.client.name,
+    status: 'changed',
+    changes,
+    sections,
+    sectionsError: error,
+    notifyInsurer: changes.some((c) => c.insurer !== null),
+  };
 }
 
 /** A client that is new or gone: one line that says what it holds; its whole binder is new or gone. */
 function wholeClient(slug: string, status: 'added' | 'removed', plan: Plan | undefined): ClientDiff | null {
   if (!plan) return null;
   const what = `plan ${plan.plan.version}, ${plan.contacts.length} contacts, ${(plan.assets ?? []).length} assets, ${plan.insurance ? `insured with ${plan.insurance.carrier}` : 'no cyber insurance'}`;
-  const change: Change = { area: 'client', action: status, subject: plan.client.name, field: null, before: null, after: null, insurer: null, text: `Client ${status}: ${plan.client.name} (${what})` };
-  return { slug, client: plan.client.name, status, changes: [change], sections: [], sectionsError: null, notifyInsurer: false };
+  const change: Change = {
+    area: 'client',
+    action: status,
+    subject: plan.client.name,
+    field: null,
+    before: null,
+    after: null,
+    insurer: null,
+    text: `Client ${status}: ${plan.client.name} (${what})`,
+  };
+  return {
+    slug,
+    client: plan.client.name,
+    status,
+    changes: [change],
+    sections: [],
+    sectionsError: null,
+    notifyInsurer: false,
+  };
 }
 
 /** Renders the binder of both sides the same way (fixed date, not a draft) and compares section texts. */
-function changedSections(before: ValidClient, after: ValidClient, base: LoadedSide, head: LoadedSide): { sections: Section[] | null; error: string | null } {
+function changedSections(
+  before: ValidClient,
+  after: ValidClient,
+  base: LoadedSide,
+  head: LoadedSide,
+): { sections: Section[] | null; error: string | null } {
   try {
     return { sections: sectionTitles(before, after, base, head), error: null };
   } catch (err) {
@@ -99,13 +145,20 @@ function sectionTitles(before: ValidClient, after: ValidClient, base: LoadedSide
   const old = new Map(renderBinder(before, base).map((d) => [d.id, d]));
   const now = renderBinder(after, head);
   const changed = now.filter((d) => old.get(d.id)?.body !== d.body).map((d) => ({ id: d.id, title: d.title }));
-  const removed = [...old.values()].filter((d) => !now.some((n) => n.id === d.id)).map((d) => ({ id: d.id, title: `${d.title} (removed)` }));
+  const removed = [...old.values()]
+    .filter((d) => !now.some((n) => n.id === d.id))
+    .map((d) => ({ id: d.id, title: `${d.title} (removed)` }));
   return [...changed, ...removed];
 }
 
 function renderBinder(client: ValidClient, side: LoadedSide) {
   const tables = loadTables(side.templatesDir);
-  const model = buildModel(client.plan, tables, { slug: client.slug, audience: 'print', buildDate: '2000-01-01', draft: false });
+  const model = buildModel(client.plan, tables, {
+    slug: client.slug,
+    audience: 'print',
+    buildDate: '2000-01-01',
+    draft: false,
+  });
   const templates = collectTemplates(side.templatesDir, join(client.dir, 'templates'));
   return renderDocuments(model, templates).filter((d) => d.binder);
 }
@@ -113,9 +166,12 @@ function renderBinder(client: ValidClient, side: LoadedSide) {
 /** Template files that differ; a shared one affects every client that does not override it. */
 function diffTemplates(base: LoadedSide, head: LoadedSide): TemplateChange[] {
   const paths = [...new Set([...base.templates.keys(), ...head.templates.keys()])].sort();
-  const everyone = [...new Set([...base.clients.keys(), ...head.clients.keys(), ...base.invalid.keys(), ...head.invalid.keys()])].sort();
+  const everyone = [
+    ...new Set([...base.clients.keys(), ...head.clients.keys(), ...base.invalid.keys(), ...head.invalid.keys()]),
+  ].sort();
   return paths.flatMap((path) => {
-    const b = base.templates.get(path), a = head.templates.get(path);
+    const b = base.templates.get(path),
+      a = head.templates.get(path);
     if (b === a) return [];
     const action = b === undefined ? 'added' : a === undefined ? 'removed' : 'changed';
     return [{ path, action, clients: affected(path, everyone, head, base) }];

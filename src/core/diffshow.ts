@@ -4,17 +4,55 @@ import type { Phone } from './types.ts';
 
 /** The readable labels of plan fields; a field missing here reads as its key with spaces. */
 export const FIELD_LABELS: Record<string, string> = {
-  name: 'name', title: 'title', organization: 'organization', phones: 'phone', email: 'email',
-  roles: 'roles', groups: 'groups', notify: 'notified for', verified: 'verified on', notes: 'notes',
-  kind: 'kind', os: 'operating system', services: 'services', criticality: 'criticality', data: 'data',
-  owner: 'owner', location: 'location', rto_hours: 'RTO (hours)', rpo_hours: 'RPO (hours)', depends_on: 'depends on',
-  carrier: 'carrier', policy_number: 'policy number', period: 'policy period', claims_hotline: 'claims hotline',
-  notice_within_hours: 'notice deadline (hours)', hotline_counts_as_notice: 'calling the hotline counts as notice',
-  notice_email: 'notice email', broker: 'broker', panel: 'panel vendors', consent_required_for: 'consent required for',
-  stipulations: 'stipulations', version: 'version', effective: 'effective date', classification: 'classification',
-  review: 'review', paper: 'paper size', distribution: 'distribution', industry: 'industry', timezone: 'time zone',
-  locations: 'locations', hotline: 'hotline contact', color: 'colour', logo: 'logo', bcp: 'business continuity plan',
-  drp: 'disaster recovery plan', requirements: 'requirements', from: 'from', to: 'to', via: 'via',
+  name: 'name',
+  title: 'title',
+  organization: 'organization',
+  phones: 'phone',
+  email: 'email',
+  roles: 'roles',
+  groups: 'groups',
+  notify: 'notified for',
+  verified: 'verified on',
+  notes: 'notes',
+  kind: 'kind',
+  os: 'operating system',
+  services: 'services',
+  criticality: 'criticality',
+  data: 'data',
+  owner: 'owner',
+  location: 'location',
+  rto_hours: 'RTO (hours)',
+  rpo_hours: 'RPO (hours)',
+  depends_on: 'depends on',
+  carrier: 'carrier',
+  policy_number: 'policy number',
+  period: 'policy period',
+  claims_hotline: 'claims hotline',
+  notice_within_hours: 'notice deadline (hours)',
+  hotline_counts_as_notice: 'calling the hotline counts as notice',
+  notice_email: 'notice email',
+  broker: 'broker',
+  panel: 'panel vendors',
+  consent_required_for: 'consent required for',
+  stipulations: 'stipulations',
+  version: 'version',
+  effective: 'effective date',
+  classification: 'classification',
+  review: 'review',
+  paper: 'paper size',
+  distribution: 'distribution',
+  industry: 'industry',
+  timezone: 'time zone',
+  locations: 'locations',
+  hotline: 'hotline contact',
+  color: 'colour',
+  logo: 'logo',
+  bcp: 'business continuity plan',
+  drp: 'disaster recovery plan',
+  requirements: 'requirements',
+  from: 'from',
+  to: 'to',
+  via: 'via',
 };
 
 /** A field's readable label. */
@@ -33,7 +71,8 @@ export function show(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => (isPhone(v) ? showPhone(v) : show(v))).join('; ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '(none)' : value.map((v) => (isPhone(v) ? showPhone(v) : show(v))).join('; ');
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   return entries.map(([k, v]) => `${labelOf(k)} ${show(v)}`).join(', ');
 }
@@ -50,5 +89,10 @@ export function same(a: unknown, b: unknown): boolean {
 function canon(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canon);
   if (typeof v !== 'object' || v === null) return v;
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, x]) => [k, canon(x)]),
+  );
 }

@@ -8,7 +8,10 @@ import type { ValidClient } from './plans.ts';
 import { git, TOOL_ROOT } from './project.ts';
 
 /** One side of a comparison: a commit, or the working tree when `commit` is null. */
-export interface SideRef { label: string; commit: string | null }
+export interface SideRef {
+  label: string;
+  commit: string | null;
+}
 
 /** The plans and templates of one side, read and validated. */
 export interface LoadedSide {
@@ -29,8 +32,13 @@ export interface LoadedSide {
  * included); base is where this branch left main, or, on main itself, the last commit (HEAD~1 when
  * the tree is clean, HEAD when it has uncommitted plan changes).
  */
-export function defaultRefs(root: string, base: string | undefined, head: string | undefined): { base: SideRef; head: SideRef } {
-  const headRef: SideRef = head === undefined ? { label: 'working tree', commit: null } : { label: head, commit: resolveCommit(root, head) };
+export function defaultRefs(
+  root: string,
+  base: string | undefined,
+  head: string | undefined,
+): { base: SideRef; head: SideRef } {
+  const headRef: SideRef =
+    head === undefined ? { label: 'working tree', commit: null } : { label: head, commit: resolveCommit(root, head) };
   if (base !== undefined) return { base: { label: base, commit: resolveCommit(root, base) }, head: headRef };
   const here = resolveCommit(root, 'HEAD');
   const main = ['main', 'origin/main', 'master'].map((r) => git(root, ['merge-base', here, r])).find((c) => c !== null);
@@ -61,7 +69,10 @@ export function loadSide(root: string, ref: SideRef): LoadedSide {
   }
 }
 
-function readSideClients(dir: string, ref: SideRef): { clients: Map<string, ValidClient>; invalid: Map<string, UserError[]> } {
+function readSideClients(
+  dir: string,
+  ref: SideRef,
+): { clients: Map<string, ValidClient>; invalid: Map<string, UserError[]> } {
   const plansDir = join(dir, 'plans');
   const clients = new Map<string, ValidClient>();
   const invalid = new Map<string, UserError[]>();
@@ -69,7 +80,11 @@ function readSideClients(dir: string, ref: SideRef): { clients: Map<string, Vali
   const read = readClients(plansDir, []);
   for (const c of read.clients) clients.set(c.slug, c);
   const errors = read.errors.filter((e) => e.code !== 'IRP_NO_CLIENTS').map((e) => relocate(e, dir, ref));
-  for (const slug of read.failed) invalid.set(slug, errors.filter((e) => belongsTo(e, slug)));
+  for (const slug of read.failed)
+    invalid.set(
+      slug,
+      errors.filter((e) => belongsTo(e, slug)),
+    );
   return { clients, invalid };
 }
 
@@ -95,7 +110,9 @@ function readTemplates(dir: string, templatesDir: string): Map<string, string> {
   add(templatesDir, 'templates/');
   const plansDir = join(dir, 'plans');
   if (existsSync(plansDir)) {
-    for (const slug of readdirSync(plansDir)) if (existsSync(join(plansDir, slug, 'templates'))) add(join(plansDir, slug, 'templates'), `plans/${slug}/templates/`);
+    for (const slug of readdirSync(plansDir))
+      if (existsSync(join(plansDir, slug, 'templates')))
+        add(join(plansDir, slug, 'templates'), `plans/${slug}/templates/`);
   }
   return out;
 }

@@ -3,11 +3,27 @@ export type BuildEvent =
   | { event: 'start'; clients: number; pdf: boolean }
   | { event: 'validate'; ms: number; valid: number; failed: number }
   | { event: 'client-start'; client: string; index: number; total: number }
-  | { event: 'stage'; client: string; stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions'; ms: number; pdfs?: number; /** Clients built in the same Astro run (the site stage's time is shared out). */ batch?: number }
+  | {
+      event: 'stage';
+      client: string;
+      stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions';
+      ms: number;
+      pdfs?: number /** Clients built in the same Astro run (the site stage's time is shared out). */;
+      batch?: number;
+    }
   | { event: 'pdf'; client: string; file: string; done: number; total: number }
   | { event: 'client'; client: string; status: 'built' | 'unchanged' | 'failed'; ms: number }
   | { event: 'note'; client: string; message: string }
-  | { event: 'done'; built: number; unchanged: number; failed: number; ms: number; prints: number; partialPrints: number; /** Binders printed in full a second time because their numbered front pages could not be spliced in. */ fallbacks: number };
+  | {
+      event: 'done';
+      built: number;
+      unchanged: number;
+      failed: number;
+      ms: number;
+      prints: number;
+      partialPrints: number /** Binders printed in full a second time because their numbered front pages could not be spliced in. */;
+      fallbacks: number;
+    };
 
 /** Receives build events. */
 export type Reporter = (e: BuildEvent) => void;

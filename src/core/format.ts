@@ -11,7 +11,12 @@ export function formatDate(iso: string | undefined): string | null {
 
 /** An instant (epoch seconds) in the client's time zone, for "built on" lines. */
 export function formatInstant(epochSeconds: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(epochSeconds * 1000));
+  return new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(epochSeconds * 1000));
 }
 
 /** The E.164 form for tel: links; numbers are shown as written elsewhere. */

@@ -5,26 +5,39 @@ import { UserError } from './errors.ts';
 import { git } from './project.ts';
 
 /** A file as git stores it at a commit. */
-interface TreeEntry { mode: string; object: string; path: string }
+interface TreeEntry {
+  mode: string;
+  object: string;
+  path: string;
+}
 
 /** Resolves a ref to a commit id, or explains how to name one. */
 export function resolveCommit(root: string, ref: string): string {
   // A ref starting with "-" would be read by git as an option.
   const commit = ref.startsWith('-') ? null : git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (!commit) {
-    throw new UserError('IRP_GIT_REF', `"${ref}" is not a commit in this repository`, { hint: 'name a branch, tag or commit, e.g. main, HEAD~1 or northwind-logistics@2.1.0; in CI fetch the history (actions/checkout with fetch-depth: 0)' });
+    throw new UserError('IRP_GIT_REF', `"${ref}" is not a commit in this repository`, {
+      hint: 'name a branch, tag or commit, e.g. main, HEAD~1 or northwind-logistics@2.1.0; in CI fetch the history (actions/checkout with fetch-depth: 0)',
+    });
   }
   return commit;
 }
 
 /** Lists the regular files under `paths` at a commit. */
 export function listTree(root: string, commit: string, paths: string[]): TreeEntry[] {
-  const raw = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return raw.split('\0').filter(Boolean).map((line) => {
-    const tab = line.indexOf('\t');
-    const [mode = '', , object = ''] = line.slice(0, tab).split(' ');
-    return { mode, object, path: line.slice(tab + 1) };
+  const raw = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  return raw
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode = '', , object = ''] = line.slice(0, tab).split(' ');
+      return { mode, object, path: line.slice(tab + 1) };
+    });
 }
 
 /** Reads one blob's bytes. */

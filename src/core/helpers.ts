@@ -6,7 +6,9 @@ import type { PhoneView } from './model.ts';
 type Options = Handlebars.HelperOptions;
 
 /** Builds the helper table; `consentIds` and `carrier` come from the client's policy for {{stop}}. */
-export function createHelpers(policy: { consentIds: string[]; carrier: string; consentLabels: Map<string, string> } | null) {
+export function createHelpers(
+  policy: { consentIds: string[]; carrier: string; consentLabels: Map<string, string> } | null,
+) {
   return {
     eq: (a: unknown, b: unknown) => a === b,
     ne: (a: unknown, b: unknown) => a !== b,
@@ -18,24 +20,42 @@ export function createHelpers(policy: { consentIds: string[]; carrier: string; c
     add: (a: number, b: number) => Number(a) + Number(b),
     date: (iso: string | null) => formatDate(iso ?? undefined) ?? 'not recorded',
     hours: (h: number | null) => (h === null ? 'not set' : formatHours(h)),
-    join: (list: unknown, sep: unknown) => trusted((Array.isArray(list) ? list : []).map(escapeMarkdown).join(typeof sep === 'string' ? escapeMarkdown(sep) : ', ')),
+    join: (list: unknown, sep: unknown) =>
+      trusted(
+        (Array.isArray(list) ? list : [])
+          .map(escapeMarkdown)
+          .join(typeof sep === 'string' ? escapeMarkdown(sep) : ', '),
+      ),
     tel: (phone: PhoneView | null) => telLink(phone),
-    phones: (list: PhoneView[] | null) => trusted((list ?? []).map((p) => `${telLink(p).toString()}${p.label ? ` (${escapeMarkdown(p.label)}${p.outOfBand ? ', out of band' : ''})` : p.outOfBand ? ' (out of band)' : ''}`).join('<br>') || 'no phone on file'),
+    phones: (list: PhoneView[] | null) =>
+      trusted(
+        (list ?? [])
+          .map(
+            (p) =>
+              `${telLink(p).toString()}${p.label ? ` (${escapeMarkdown(p.label)}${p.outOfBand ? ', out of band' : ''})` : p.outOfBand ? ' (out of band)' : ''}`,
+          )
+          .join('<br>') || 'no phone on file',
+      ),
     mailto: (email: string | null) => (email ? trusted(`[${escapeLinkText(email)}](mailto:${encodeURI(email)})`) : ''),
     // {{stop "a" "b"}}: one mark for a step that touches several consent actions.
-    stop: (...args: unknown[]) => stopPoint(policy, args.slice(0, -1).filter((x): x is string => typeof x === 'string')),
+    stop: (...args: unknown[]) =>
+      stopPoint(
+        policy,
+        args.slice(0, -1).filter((x): x is string => typeof x === 'string'),
+      ),
     blank: (width: number) => trusted('\\_'.repeat(typeof width === 'number' ? width : 12)),
     upper: (s: string) => escapeMarkdown(String(s ?? '').toUpperCase()),
     // A list of names as a sentence ("A, B and C"), or the fallback when the list is empty; steps
     // name the client's own assets where there are any and stay readable where there are none.
-    names: (list: unknown, fallback: unknown) => trusted(sentenceList(Array.isArray(list) ? list.map(String) : [], typeof fallback === 'string' ? fallback : '')),
+    names: (list: unknown, fallback: unknown) =>
+      trusted(sentenceList(Array.isArray(list) ? list.map(String) : [], typeof fallback === 'string' ? fallback : '')),
   } satisfies Record<string, (...args: never[]) => unknown>;
 }
 
 export function sentenceList(items: string[], fallback: string): string {
   const parts = items.map(escapeMarkdown);
   if (parts.length === 0) return escapeMarkdown(fallback);
-  return parts.length === 1 ? parts[0] ?? '' : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
 
 function telLink(phone: PhoneView | null): Handlebars.SafeString {

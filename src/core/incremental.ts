@@ -36,13 +36,18 @@ export function buildKey(parts: Record<string, unknown>): string {
 }
 
 /** What the key file records: the key, and the logo the plan named (a file outside the client's folder). */
-export interface KeyRecord { key: string; logo: string | null }
+export interface KeyRecord {
+  key: string;
+  logo: string | null;
+}
 
 /** The record beside a client's outputs; undefined when there is none or it is unreadable. */
 export function readKeyRecord(dir: string): KeyRecord | undefined {
   try {
     const found = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as Partial<KeyRecord>;
-    return typeof found.key === 'string' ? { key: found.key, logo: typeof found.logo === 'string' ? found.logo : null } : undefined;
+    return typeof found.key === 'string'
+      ? { key: found.key, logo: typeof found.logo === 'string' ? found.logo : null }
+      : undefined;
   } catch {
     return undefined;
   }

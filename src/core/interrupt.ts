@@ -27,7 +27,9 @@ export function onInterrupt(): () => void {
     // The child first: it must not write into folders as they are removed.
     for (const child of children) child.kill('SIGKILL');
     for (const dirs of pending) for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    process.stderr.write(`irplan: interrupted (${signal}); temporary files removed, previous outputs left as they were\n`);
+    process.stderr.write(
+      `irplan: interrupted (${signal}); temporary files removed, previous outputs left as they were\n`,
+    );
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', handler);

@@ -10,7 +10,15 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Deeper nesting than this is never a real plan and would only exhaust the stack. */
 const MAX_DEPTH = 32;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A JSON-pointer-like path ("contacts/0/phones/0") to where its value was written. */
@@ -49,14 +57,23 @@ export function checkSlug(plansDir: string, slug: string): UserError | undefined
   const where: Position = { file: join(plansDir, slug), line: 1, col: 1 };
   if (!SLUG.test(slug)) {
     // The name came from the command line; joining it to plans/ could point anywhere, so name plans/.
-    return new UserError('IRP_SLUG', `"${slug}" is not a valid client name`, { position: { file: plansDir, line: 1, col: 1 }, hint: 'use lower-case letters, digits and dashes, like "northwind-logistics"' });
+    return new UserError('IRP_SLUG', `"${slug}" is not a valid client name`, {
+      position: { file: plansDir, line: 1, col: 1 },
+      hint: 'use lower-case letters, digits and dashes, like "northwind-logistics"',
+    });
   }
   const dir = join(plansDir, slug);
   if (!existsSync(join(dir, 'plan.yaml'))) {
-    return new UserError('IRP_NO_CLIENT', `no plan for client "${slug}"`, { position: where, hint: `create it with: npx irplan new ${slug}` });
+    return new UserError('IRP_NO_CLIENT', `no plan for client "${slug}"`, {
+      position: where,
+      hint: `create it with: npx irplan new ${slug}`,
+    });
   }
   if (lstatSync(dir).isSymbolicLink()) {
-    return new UserError('IRP_SYMLINK', `plans/${slug} is a symbolic link`, { position: where, hint: 'keep plan folders inside the repository as real folders' });
+    return new UserError('IRP_SYMLINK', `plans/${slug} is a symbolic link`, {
+      position: where,
+      hint: 'keep plan folders inside the repository as real folders',
+    });
   }
   return undefined;
 }
@@ -66,7 +83,9 @@ export function checkSlug(plansDir: string, slug: string): UserError | undefined
  * and recording them costs about a tenth of the parse (a position and a path string per value), so
  * validation first reads without them and reads a broken client again with them (see plans.ts).
  */
-export interface LoadOptions { positions?: boolean }
+export interface LoadOptions {
+  positions?: boolean;
+}
 
 /** Reads one YAML file into plain data, refusing anything a plan never needs (tags, aliases, directives). */
 export function loadYamlFile(file: string, options: LoadOptions = {}): LoadedFile {
@@ -79,13 +98,19 @@ export function loadYamlFile(file: string, options: LoadOptions = {}): LoadedFil
   };
   const first = docs[0];
   if (docs.length > 1) {
-    throw new UserError('IRP_YAML_MULTIDOC', 'the file holds more than one YAML document', { position: at(docs[1]?.range[0] ?? 0), hint: 'remove the "---" separator: one file holds one plan document' });
+    throw new UserError('IRP_YAML_MULTIDOC', 'the file holds more than one YAML document', {
+      position: at(docs[1]?.range[0] ?? 0),
+      hint: 'remove the "---" separator: one file holds one plan document',
+    });
   }
   if (!first) return { file, data: {}, positions: new Map(), keyPositions: new Map() };
   const errors = first.errors.map((e) => yamlError(e, text, at));
   if (errors.length > 0) throw errors[0];
   if (first.directives?.yaml.explicit) {
-    throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, { position: at(0), hint: 'delete the %YAML line: plan files are read as YAML 1.2' });
+    throw new UserError('IRP_YAML_DIRECTIVE', `the %YAML ${first.directives.yaml.version} directive is not supported`, {
+      position: at(0),
+      hint: 'delete the %YAML line: plan files are read as YAML 1.2',
+    });
   }
   const walker = new Walker(at, text, options.positions !== false);
   const contents = first.contents;
@@ -93,7 +118,10 @@ export function loadYamlFile(file: string, options: LoadOptions = {}): LoadedFil
     return { file, data: {}, positions: walker.positions, keyPositions: walker.keyPositions };
   }
   if (!isMap(contents)) {
-    throw new UserError('IRP_YAML_ROOT', 'the file must be a mapping of sections (client:, plan:, contacts: ...)', { position: at(contents.range?.[0] ?? 0), hint: 'start the file with "client:" or another top-level section' });
+    throw new UserError('IRP_YAML_ROOT', 'the file must be a mapping of sections (client:, plan:, contacts: ...)', {
+      position: at(contents.range?.[0] ?? 0),
+      hint: 'start the file with "client:" or another top-level section',
+    });
   }
   const data = walker.walk(contents, '', 0) as Record<string, unknown>;
   return { file, data, positions: walker.positions, keyPositions: walker.keyPositions };
@@ -102,27 +130,60 @@ export function loadYamlFile(file: string, options: LoadOptions = {}): LoadedFil
 function readPlanText(file: string): string {
   const pos: Position = { file, line: 1, col: 1 };
   const stat = lstatSync(file);
-  if (stat.isSymbolicLink()) throw new UserError('IRP_SYMLINK', 'the plan file is a symbolic link', { position: pos, hint: 'keep plan files inside the repository as real files' });
+  if (stat.isSymbolicLink())
+    throw new UserError('IRP_SYMLINK', 'the plan file is a symbolic link', {
+      position: pos,
+      hint: 'keep plan files inside the repository as real files',
+    });
   // A folder or a named pipe called plan.yaml would crash or block the read.
-  if (!stat.isFile()) throw new UserError('IRP_NOT_FILE', 'this is not a regular file', { position: pos, hint: 'plan files are plain YAML text files' });
+  if (!stat.isFile())
+    throw new UserError('IRP_NOT_FILE', 'this is not a regular file', {
+      position: pos,
+      hint: 'plan files are plain YAML text files',
+    });
   if (stat.size > MAX_FILE_BYTES) {
-    throw new UserError('IRP_FILE_TOO_LARGE', `the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES} byte limit for a plan file`, { position: pos, hint: 'split large sections into sibling files in the client folder' });
+    throw new UserError(
+      'IRP_FILE_TOO_LARGE',
+      `the file is ${stat.size} bytes, over the ${MAX_FILE_BYTES} byte limit for a plan file`,
+      { position: pos, hint: 'split large sections into sibling files in the client folder' },
+    );
   }
   const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new UserError('IRP_BINARY', 'the file is binary, not YAML text', { position: pos, hint: 'save the plan as UTF-8 text' });
+  if (bytes.includes(0))
+    throw new UserError('IRP_BINARY', 'the file is binary, not YAML text', {
+      position: pos,
+      hint: 'save the plan as UTF-8 text',
+    });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new UserError('IRP_ENCODING', 'the file is not valid UTF-8', { position: pos, hint: 'save the plan as UTF-8 text', cause });
+    throw new UserError('IRP_ENCODING', 'the file is not valid UTF-8', {
+      position: pos,
+      hint: 'save the plan as UTF-8 text',
+      cause,
+    });
   }
 }
 
 function parseYaml(file: string, text: string, lineCounter: LineCounter) {
   try {
-    return parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', schema: 'core', strict: true, merge: false });
+    return parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      version: '1.2',
+      schema: 'core',
+      strict: true,
+      merge: false,
+    });
   } catch (cause) {
     // The parser recurses per nesting level; absurd nesting exhausts the stack before our depth check.
-    if (cause instanceof RangeError) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: { file, line: 1, col: 1 }, hint: `plans nest at most ${MAX_DEPTH} levels`, cause });
+    if (cause instanceof RangeError)
+      throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', {
+        position: { file, line: 1, col: 1 },
+        hint: `plans nest at most ${MAX_DEPTH} levels`,
+        cause,
+      });
     throw cause;
   }
 }
@@ -139,13 +200,24 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 /** Wraps a parser error; its offset is mapped through our LineCounter, since prettyErrors is off. */
-function yamlError(e: { code: string; message: string; pos: [number, number] }, text: string, at: (offset: number) => Position): UserError {
+function yamlError(
+  e: { code: string; message: string; pos: [number, number] },
+  text: string,
+  at: (offset: number) => Position,
+): UserError {
   const message = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? e.message;
   // The parser recurses per nesting level and reports a blown stack as an ordinary error.
-  if (/call stack/i.test(message)) return new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: at(tooDeepOffset(text) ?? e.pos[0]), hint: `plans nest at most ${MAX_DEPTH} levels; check for runaway brackets`, cause: e });
+  if (/call stack/i.test(message))
+    return new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', {
+      position: at(tooDeepOffset(text) ?? e.pos[0]),
+      hint: `plans nest at most ${MAX_DEPTH} levels; check for runaway brackets`,
+      cause: e,
+    });
   return new UserError('IRP_YAML', `YAML syntax: ${message}`, {
     position: at(errorOffset(e, text)),
-    hint: YAML_HINTS[e.code] ?? 'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
+    hint:
+      YAML_HINTS[e.code] ??
+      'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
     cause: e,
   });
 }
@@ -192,18 +264,34 @@ class Walker {
     if (node === null) return null;
     const offset = node.range?.[0] ?? 0;
     if (this.track) this.positions.set(path, this.at(offset));
-    if (depth > MAX_DEPTH) throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', { position: this.at(offset), hint: `plans nest at most ${MAX_DEPTH} levels` });
+    if (depth > MAX_DEPTH)
+      throw new UserError('IRP_YAML_DEPTH', 'the YAML nests too deeply to be a plan', {
+        position: this.at(offset),
+        hint: `plans nest at most ${MAX_DEPTH} levels`,
+      });
     if (isAlias(node) || node.anchor) {
       const where = isAlias(node) ? this.at(offset) : this.propPos(node, `&${node.anchor ?? ''}`);
-      throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', { position: where, hint: 'write the value out in full where it is needed' });
+      throw new UserError('IRP_YAML_ALIAS', 'anchors and aliases (&name, *name) are not supported in plan files', {
+        position: where,
+        hint: 'write the value out in full where it is needed',
+      });
     }
     if (node.tag && !CORE_TAGS.has(node.tag)) {
-      throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, { position: this.propPos(node, '!'), hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings' });
+      throw new UserError('IRP_YAML_TAG', `the tag ${node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, {
+        position: this.propPos(node, '!'),
+        hint: 'remove the tag: plan values are plain strings, numbers, booleans, lists and mappings',
+      });
     }
     if (isScalar(node)) return node.value;
-    if (isSeq(node)) return node.items.map((item, i) => this.walk(item as YamlNode, this.track ? join2(path, String(i)) : '', depth + 1));
+    if (isSeq(node))
+      return node.items.map((item, i) =>
+        this.walk(item as YamlNode, this.track ? join2(path, String(i)) : '', depth + 1),
+      );
     if (isMap(node)) return this.walkMap(node.items, path, depth);
-    throw new UserError('IRP_YAML', 'unsupported YAML node', { position: this.at(offset), hint: 'use plain values, lists and mappings' });
+    throw new UserError('IRP_YAML', 'unsupported YAML node', {
+      position: this.at(offset),
+      hint: 'use plain values, lists and mappings',
+    });
   }
 
   /** Tags and anchors are written before the value, on its line or the one above; the node's range starts at the value. */
@@ -241,19 +329,40 @@ class Walker {
     // Computed only for an error: most keys are fine.
     const pos = () => this.at(keyNode?.range?.[0] ?? 0);
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-      throw new UserError('IRP_YAML_KEY', 'keys must be plain words', { position: pos(), hint: 'write keys like "name:" or "phones:"' });
+      throw new UserError('IRP_YAML_KEY', 'keys must be plain words', {
+        position: pos(),
+        hint: 'write keys like "name:" or "phones:"',
+      });
     }
     const key = String(keyNode.value);
-    if (key === '<<') throw new UserError('IRP_YAML_MERGE', 'merge keys (<<) are not supported in plan files', { position: pos(), hint: 'write the values out in full' });
-    if (FORBIDDEN_KEYS.has(key)) throw new UserError('IRP_YAML_KEY', `the key "${key}" is not allowed`, { position: pos(), hint: 'remove it: it is not part of the plan format' });
-    if (key.length > 100) throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, { position: pos(), hint: 'keys are short names like "phones"; check the indentation' });
+    if (key === '<<')
+      throw new UserError('IRP_YAML_MERGE', 'merge keys (<<) are not supported in plan files', {
+        position: pos(),
+        hint: 'write the values out in full',
+      });
+    if (FORBIDDEN_KEYS.has(key))
+      throw new UserError('IRP_YAML_KEY', `the key "${key}" is not allowed`, {
+        position: pos(),
+        hint: 'remove it: it is not part of the plan format',
+      });
+    if (key.length > 100)
+      throw new UserError('IRP_YAML_KEY', `a key of ${key.length} characters is not part of the plan format`, {
+        position: pos(),
+        hint: 'keys are short names like "phones"; check the indentation',
+      });
     return key;
   }
 }
 
 function isEmptyNode(node: unknown): boolean {
   if (node === null || node === undefined) return true;
-  return isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+  return (
+    isScalar(node) &&
+    node.value === null &&
+    node.range !== undefined &&
+    node.range !== null &&
+    node.range[0] === node.range[1]
+  );
 }
 
 /** Joins path segments; the root is the empty path. */
@@ -262,7 +371,12 @@ export function join2(path: string, key: string): string {
 }
 
 /** Reads a client's folder and merges it over the MSP defaults. Errors from every file are collected. */
-export function loadClient(plansDir: string, slug: string, defaults: LoadedFile | undefined, options: LoadOptions = {}): { source?: ClientSource; errors: UserError[] } {
+export function loadClient(
+  plansDir: string,
+  slug: string,
+  defaults: LoadedFile | undefined,
+  options: LoadOptions = {},
+): { source?: ClientSource; errors: UserError[] } {
   const dir = resolve(plansDir, slug);
   const files = clientFiles(dir);
   const errors: UserError[] = [];
@@ -284,7 +398,9 @@ export function loadClient(plansDir: string, slug: string, defaults: LoadedFile 
 
 /** plan.yaml first, then sibling YAML files in name order. */
 function clientFiles(dir: string): string[] {
-  const names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n) && n !== 'plan.yaml').sort();
+  const names = readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n) && n !== 'plan.yaml')
+    .sort();
   return ['plan.yaml', ...names].map((n) => join(dir, n));
 }
 
@@ -296,7 +412,13 @@ function combineFiles(parts: LoadedFile[], errors: UserError[]): Layer {
   for (const part of parts) {
     for (const [key, value] of Object.entries(part.data)) {
       if (key in out.data) {
-        errors.push(new UserError('IRP_DUPLICATE_SECTION', `the section "${key}" is also in ${basename(out.keyPositions.get(key)?.file ?? 'another file')}`, { position: part.keyPositions.get(key), hint: 'keep each top-level section in one file' }));
+        errors.push(
+          new UserError(
+            'IRP_DUPLICATE_SECTION',
+            `the section "${key}" is also in ${basename(out.keyPositions.get(key)?.file ?? 'another file')}`,
+            { position: part.keyPositions.get(key), hint: 'keep each top-level section in one file' },
+          ),
+        );
         continue;
       }
       out.data[key] = value;
@@ -319,7 +441,10 @@ export function mergeLayers(base: Layer, top: Layer, options: LoadOptions = {}):
   // were used are carried over, under their new paths: one pass over its positions, not one per subtree.
   const positions: PositionMap = new Map(top.positions);
   const keyPositions: PositionMap = new Map(top.keyPositions);
-  for (const [from, into] of [[base.positions, positions], [base.keyPositions, keyPositions]] as const) {
+  for (const [from, into] of [
+    [base.positions, positions],
+    [base.keyPositions, keyPositions],
+  ] as const) {
     for (const [p, pos] of from) {
       const to = movedPath(p, moves);
       if (to !== undefined && !into.has(to)) into.set(to, pos);
@@ -336,7 +461,8 @@ function mergeValue(b: unknown, t: unknown, path: string, moves: Map<string, str
   }
   if (isPlainObject(b) && isPlainObject(t)) {
     const out: Record<string, unknown> = {};
-    for (const key of new Set([...Object.keys(b), ...Object.keys(t)])) out[key] = mergeValue(b[key], t[key], join2(path, key), moves);
+    for (const key of new Set([...Object.keys(b), ...Object.keys(t)]))
+      out[key] = mergeValue(b[key], t[key], join2(path, key), moves);
     return out;
   }
   if (path === 'contacts' && Array.isArray(b) && Array.isArray(t)) {
@@ -348,7 +474,7 @@ function mergeValue(b: unknown, t: unknown, path: string, moves: Map<string, str
 
 /** Where a path of the MSP's layer ended up: under its nearest moved ancestor (or itself), else nowhere. */
 function movedPath(p: string, moves: Map<string, string>): string | undefined {
-  for (let at = p; ;) {
+  for (let at = p; ; ) {
     const to = moves.get(at);
     if (to !== undefined) return to + p.slice(at.length);
     if (at === '') return undefined;

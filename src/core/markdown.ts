@@ -19,7 +19,9 @@ const JOINER = '\u2060';
 /** Makes any value literal text in Markdown (inline context, including inside template HTML). */
 export function escapeMarkdown(value: unknown): string {
   if (value instanceof Handlebars.SafeString) return value.toString();
-  return escapeText(plain(value).replace(AUTOLINK, (m) => (m === '@' ? `${JOINER}@` : `${m.slice(0, -1)}${JOINER}${m.slice(-1)}`)));
+  return escapeText(
+    plain(value).replace(AUTOLINK, (m) => (m === '@' ? `${JOINER}@` : `${m.slice(0, -1)}${JOINER}${m.slice(-1)}`)),
+  );
 }
 
 /** Escapes the text of a link a helper builds; inside a link no autolink can form. */
@@ -33,7 +35,10 @@ function plain(value: unknown): string {
 }
 
 function escapeText(text: string): string {
-  return text.replace(CONTROL, ' ').replace(BIDI, '').replace(PUNCT, (c) => `&#${c.charCodeAt(0)};`);
+  return text
+    .replace(CONTROL, ' ')
+    .replace(BIDI, '')
+    .replace(PUNCT, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Trusted Markdown built by a helper from escaped parts. */

@@ -15,21 +15,54 @@ export interface ModelOptions {
   draft: boolean;
 }
 
-export interface PhoneView { number: string; tel: string | null; label: string | null; outOfBand: boolean; private: boolean }
+export interface PhoneView {
+  number: string;
+  tel: string | null;
+  label: string | null;
+  outOfBand: boolean;
+  private: boolean;
+}
 
 export interface ContactView {
-  id: string; name: string; title: string | null; organization: string | null; display: string;
-  groups: string[]; groupLabels: string[]; roles: string[]; roleLabels: string[];
-  phones: PhoneView[]; primary: PhoneView | null; hasOutOfBand: boolean;
-  email: string | null; verified: string | null; verifiedText: string | null; notes: string | null;
+  id: string;
+  name: string;
+  title: string | null;
+  organization: string | null;
+  display: string;
+  groups: string[];
+  groupLabels: string[];
+  roles: string[];
+  roleLabels: string[];
+  phones: PhoneView[];
+  primary: PhoneView | null;
+  hasOutOfBand: boolean;
+  email: string | null;
+  verified: string | null;
+  verifiedText: string | null;
+  notes: string | null;
 }
 
 export interface AssetView {
-  id: string; name: string; kind: string; os: string | null; services: string[]; criticality: Severity;
-  data: string[]; dataText: string[]; owner: ContactView | null; location: string | null; rto: number | null; rpo: number | null;
-  dependsOn: string[]; notes: string | null; priority: number; impact: string; checklists: string[];
+  id: string;
+  name: string;
+  kind: string;
+  os: string | null;
+  services: string[];
+  criticality: Severity;
+  data: string[];
+  dataText: string[];
+  owner: ContactView | null;
+  location: string | null;
+  rto: number | null;
+  rpo: number | null;
+  dependsOn: string[];
+  notes: string | null;
+  priority: number;
+  impact: string;
+  checklists: string[];
   /** The lowest severity an incident touching this asset can have (from its priority). */
-  severityFloor: Severity; severityFloorLabel: string;
+  severityFloor: Severity;
+  severityFloorLabel: string;
   /** Assets that depend on this one, directly or through others: the blast radius of losing it. */
   affects: string[];
   /** Labels of this client's regulations that the asset's data brings into play. */
@@ -37,17 +70,35 @@ export interface AssetView {
 }
 
 /** One call: `short` is the name alone and `first` the number to try first, for compact lists. */
-export interface CallEntry { name: string; short: string; why: string; phones: PhoneView[]; first: PhoneView | null; email: string | null; note: string | null }
+export interface CallEntry {
+  name: string;
+  short: string;
+  why: string;
+  phones: PhoneView[];
+  first: PhoneView | null;
+  email: string | null;
+  note: string | null;
+}
 
-export interface ChecklistView { id: string; title: string; kind: 'forensic' | 'response'; assets: AssetView[] }
+export interface ChecklistView {
+  id: string;
+  title: string;
+  kind: 'forensic' | 'response';
+  assets: AssetView[];
+}
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
 const SEVERITY_BY_RANK: Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /** Reader names for the data kinds in the plan file. */
 const DATA_LABELS: Record<string, string> = {
-  pii: 'personal data', phi: 'health records', 'payment-card': 'card data', credentials: 'credentials',
-  financial: 'financial data', ip: 'intellectual property', 'customer-data': 'customer data',
+  pii: 'personal data',
+  phi: 'health records',
+  'payment-card': 'card data',
+  credentials: 'credentials',
+  financial: 'financial data',
+  ip: 'intellectual property',
+  'customer-data': 'customer data',
 };
 const TLP_RULES: Record<string, string> = {
   'TLP:CLEAR': 'May be shared freely.',
@@ -61,18 +112,33 @@ const TLP_RULES: Record<string, string> = {
 export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
   const contacts = plan.contacts.map((c) => contactView(c, tables, opts.audience));
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const ref = (id: string | undefined) => (id ? byId.get(id) ?? null : null);
+  const ref = (id: string | undefined) => (id ? (byId.get(id) ?? null) : null);
   // Within a priority, critical assets come before high ones: they are protected and restored first.
-  const assets = (plan.assets ?? []).map((a) => assetView(a, ref(a.owner), plan, tables))
-    .sort((a, b) => a.priority - b.priority || SEVERITY_RANK[a.criticality] - SEVERITY_RANK[b.criticality] || a.name.localeCompare(b.name));
+  const assets = (plan.assets ?? [])
+    .map((a) => assetView(a, ref(a.owner), plan, tables))
+    .sort(
+      (a, b) =>
+        a.priority - b.priority ||
+        SEVERITY_RANK[a.criticality] - SEVERITY_RANK[b.criticality] ||
+        a.name.localeCompare(b.name),
+    );
   const roles = roleViews(tables, contacts);
   const insurance = insuranceView(plan, tables, ref, opts.audience);
-  const msp = { name: plan.msp?.name ?? null, hotline: ref(plan.msp?.hotline), color: plan.msp?.color ?? '#1f4e79', logo: plan.msp?.logo ?? null };
+  const msp = {
+    name: plan.msp?.name ?? null,
+    hotline: ref(plan.msp?.hotline),
+    color: plan.msp?.color ?? '#1f4e79',
+    logo: plan.msp?.logo ?? null,
+  };
   const ctx = { plan, tables, contacts, insurance, msp };
   const severities = tables.severities.map((s) => ({ ...s, callList: callList(ctx, s.id as Severity, null) }));
   const incidents = tables.incidents.map((i) => ({
     ...i,
-    callLists: tables.severities.map((s) => ({ severity: s.id, label: s.label, entries: callList(ctx, s.id as Severity, i.id as IncidentType) })),
+    callLists: tables.severities.map((s) => ({
+      severity: s.id,
+      label: s.label,
+      entries: callList(ctx, s.id as Severity, i.id as IncidentType),
+    })),
     ...callDifference(severities[0]?.callList ?? [], callList(ctx, 'critical', i.id as IncidentType)),
   }));
   const checklists = [...forensicChecklists(assets, tables), ...responseChecklists(tables)];
@@ -82,7 +148,12 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     audience: opts.audience,
     buildDate: opts.buildDate,
     buildDateText: formatDate(opts.buildDate),
-    client: { name: plan.client.name, industry: plan.client.industry ?? null, timezone: plan.client.timezone ?? 'UTC', locations: (plan.client.locations ?? []).map((l) => ({ name: l.name, address: l.address ?? null })) },
+    client: {
+      name: plan.client.name,
+      industry: plan.client.industry ?? null,
+      timezone: plan.client.timezone ?? 'UTC',
+      locations: (plan.client.locations ?? []).map((l) => ({ name: l.name, address: l.address ?? null })),
+    },
     plan: planView(plan, ref),
     msp,
     contacts,
@@ -98,11 +169,25 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
     assets,
     restoreOrder: restoreOrder(assets, plan),
     criticalAssets: assets.filter((a) => a.criticality === 'critical'),
-    dataFlows: (plan.data_flows ?? []).map((f) => ({ id: f.id, data: f.data ?? [], dataText: (f.data ?? []).map((d) => DATA_LABELS[d] ?? d), from: endpointName(f.from, plan), to: endpointName(f.to, plan), via: f.via ?? null })),
+    dataFlows: (plan.data_flows ?? []).map((f) => ({
+      id: f.id,
+      data: f.data ?? [],
+      dataText: (f.data ?? []).map((d) => DATA_LABELS[d] ?? d),
+      from: endpointName(f.from, plan),
+      to: endpointName(f.to, plan),
+      via: f.via ?? null,
+    })),
     insurance,
     continuity: continuityView(plan, ref),
     regulations: (plan.regulations ?? []).map((id) => regulationView(id, tables, assets)),
-    exercises: (plan.exercises ?? []).map((x) => ({ date: x.date, dateText: formatDate(x.date), scenario: x.scenario, scenarioLabel: tables.incidents.find((i) => i.id === x.scenario)?.label ?? x.scenario, participants: (x.participants ?? []).map((p) => ref(p)?.name ?? p), notes: x.notes ?? null })),
+    exercises: (plan.exercises ?? []).map((x) => ({
+      date: x.date,
+      dateText: formatDate(x.date),
+      scenario: x.scenario,
+      scenarioLabel: tables.incidents.find((i) => i.id === x.scenario)?.label ?? x.scenario,
+      participants: (x.participants ?? []).map((p) => ref(p)?.name ?? p),
+      notes: x.notes ?? null,
+    })),
     checklists,
     forensics: checklists.filter((c) => c.kind === 'forensic'),
     sheets: sheetMap(checklists),
@@ -117,21 +202,40 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions) {
 export type Model = ReturnType<typeof buildModel>;
 
 function phoneView(p: Phone): PhoneView {
-  return { number: p.number, tel: toE164(p.number), label: p.label ?? null, outOfBand: p.out_of_band === true, private: p.private === true };
+  return {
+    number: p.number,
+    tel: toE164(p.number),
+    label: p.label ?? null,
+    outOfBand: p.out_of_band === true,
+    private: p.private === true,
+  };
 }
 
 function contactView(c: Contact, tables: Tables, audience: Audience): ContactView {
   // Private numbers are printed for the binder but never published on a site.
-  const phones = c.phones.filter((p) => audience === 'print' || p.private !== true).map(phoneView).sort((a, b) => Number(b.outOfBand) - Number(a.outOfBand));
+  const phones = c.phones
+    .filter((p) => audience === 'print' || p.private !== true)
+    .map(phoneView)
+    .sort((a, b) => Number(b.outOfBand) - Number(a.outOfBand));
   const roles = c.roles ?? [];
   const groups = c.groups ?? [];
   return {
-    id: c.id, name: c.name, title: c.title ?? null, organization: c.organization ?? null,
+    id: c.id,
+    name: c.name,
+    title: c.title ?? null,
+    organization: c.organization ?? null,
     display: [c.name, c.title, c.organization].filter(Boolean).join(', '),
-    groups, groupLabels: groups.map((g) => tables.groups.find((x) => x.id === g)?.label ?? g),
-    roles, roleLabels: roles.map((r) => tables.roles.find((x) => x.id === r)?.label ?? r),
-    phones, primary: phones[0] ?? null, hasOutOfBand: phones.some((p) => p.outOfBand),
-    email: c.email ?? null, verified: c.verified ?? null, verifiedText: formatDate(c.verified), notes: c.notes ?? null,
+    groups,
+    groupLabels: groups.map((g) => tables.groups.find((x) => x.id === g)?.label ?? g),
+    roles,
+    roleLabels: roles.map((r) => tables.roles.find((x) => x.id === r)?.label ?? r),
+    phones,
+    primary: phones[0] ?? null,
+    hasOutOfBand: phones.some((p) => p.outOfBand),
+    email: c.email ?? null,
+    verified: c.verified ?? null,
+    verifiedText: formatDate(c.verified),
+    notes: c.notes ?? null,
   };
 }
 
@@ -142,12 +246,26 @@ function assetView(a: Asset, owner: ContactView | null, plan: Plan, tables: Tabl
   const priority = Math.max(1, data.length > 0 ? base - 1 : base);
   const byId = new Map((plan.assets ?? []).map((x) => [x.id, x.name]));
   return {
-    id: a.id, name: a.name, kind: a.kind, os: a.os ?? null, services: a.services ?? [], criticality: a.criticality,
-    data, owner, location: a.location ?? null, rto: a.rto_hours ?? null, rpo: a.rpo_hours ?? null,
-    dependsOn: (a.depends_on ?? []).map((d) => byId.get(d) ?? d), notes: a.notes ?? null,
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    os: a.os ?? null,
+    services: a.services ?? [],
+    criticality: a.criticality,
+    data,
+    owner,
+    location: a.location ?? null,
+    rto: a.rto_hours ?? null,
+    rpo: a.rpo_hours ?? null,
+    dependsOn: (a.depends_on ?? []).map((d) => byId.get(d) ?? d),
+    notes: a.notes ?? null,
     dataText: data.map((d) => DATA_LABELS[d] ?? d),
-    priority, impact: impactText(a), checklists: tables.checklists.filter((c) => matches(c.match, a)).map((c) => c.id),
-    severityFloor: SEVERITY_BY_RANK[priority - 1] ?? 'low', severityFloorLabel: tables.severities.find((s) => s.id === (SEVERITY_BY_RANK[priority - 1] ?? 'low'))?.label ?? 'Low',
+    priority,
+    impact: impactText(a),
+    checklists: tables.checklists.filter((c) => matches(c.match, a)).map((c) => c.id),
+    severityFloor: SEVERITY_BY_RANK[priority - 1] ?? 'low',
+    severityFloorLabel:
+      tables.severities.find((s) => s.id === (SEVERITY_BY_RANK[priority - 1] ?? 'low'))?.label ?? 'Low',
     affects: dependents(a.id, plan).map((id) => byId.get(id) ?? id),
     regulations: (plan.regulations ?? []).flatMap((id) => {
       const r = tables.regulations.find((x) => x.id === id);
@@ -181,12 +299,21 @@ function impactText(a: Asset): string {
 }
 
 function matches(rule: Tables['checklists'][number]['match'], a: Asset): boolean {
-  return Boolean((a.os && rule.os?.includes(a.os)) || rule.kind?.includes(a.kind) || a.services?.some((s) => rule.services?.includes(s)));
+  return Boolean(
+    (a.os && rule.os?.includes(a.os)) ||
+      rule.kind?.includes(a.kind) ||
+      a.services?.some((s) => rule.services?.includes(s)),
+  );
 }
 
 function forensicChecklists(assets: AssetView[], tables: Tables): ChecklistView[] {
   return tables.checklists
-    .map((c) => ({ id: c.id, title: c.title, kind: 'forensic' as const, assets: assets.filter((a) => a.checklists.includes(c.id)) }))
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      kind: 'forensic' as const,
+      assets: assets.filter((a) => a.checklists.includes(c.id)),
+    }))
     .filter((c) => c.assets.length > 0);
 }
 
@@ -199,7 +326,12 @@ const RESPONSE_CHECKLISTS: [string, string][] = [
 
 function responseChecklists(tables: Tables): ChecklistView[] {
   const fixed = RESPONSE_CHECKLISTS.map(([id, title]) => ({ id, title, kind: 'response' as const, assets: [] }));
-  const playbooks = tables.incidents.map((i) => ({ id: `playbook-${i.id}`, title: `${i.label}: response checklist`, kind: 'response' as const, assets: [] }));
+  const playbooks = tables.incidents.map((i) => ({
+    id: `playbook-${i.id}`,
+    title: `${i.label}: response checklist`,
+    kind: 'response' as const,
+    assets: [],
+  }));
   return [...fixed, ...playbooks];
 }
 
@@ -214,31 +346,64 @@ function planView(plan: Plan, ref: (id: string | undefined) => ContactView | nul
   const last = p.review?.last ?? p.effective ?? null;
   const due = last ? addMonths(last, every) : null;
   return {
-    version: p.version, effective: p.effective ?? null, effectiveText: formatDate(p.effective),
-    owner: ref(p.owner), ownerName: ref(p.owner)?.name ?? 'The plan owner', classification: p.classification, paper: p.paper ?? 'letter',
-    reviewLast: last, reviewLastText: formatDate(last ?? undefined), reviewEvery: every, reviewDue: due, reviewDueText: formatDate(due ?? undefined),
+    version: p.version,
+    effective: p.effective ?? null,
+    effectiveText: formatDate(p.effective),
+    owner: ref(p.owner),
+    ownerName: ref(p.owner)?.name ?? 'The plan owner',
+    classification: p.classification,
+    paper: p.paper ?? 'letter',
+    reviewLast: last,
+    reviewLastText: formatDate(last ?? undefined),
+    reviewEvery: every,
+    reviewDue: due,
+    reviewDueText: formatDate(due ?? undefined),
     distribution: (p.distribution ?? []).map((id) => ref(id)).filter((c): c is ContactView => c !== null),
-    history: (p.history ?? []).map((h) => ({ version: h.version, date: h.date, dateText: formatDate(h.date), summary: h.summary ?? null, approver: h.approver ?? null })),
+    history: (p.history ?? []).map((h) => ({
+      version: h.version,
+      date: h.date,
+      dateText: formatDate(h.date),
+      summary: h.summary ?? null,
+      approver: h.approver ?? null,
+    })),
   };
 }
 
-function insuranceView(plan: Plan, tables: Tables, ref: (id: string | undefined) => ContactView | null, audience: Audience) {
+function insuranceView(
+  plan: Plan,
+  tables: Tables,
+  ref: (id: string | undefined) => ContactView | null,
+  audience: Audience,
+) {
   const ins = plan.insurance;
   if (!ins) return null;
   const hours = ins.notice_within_hours ?? null;
   return {
-    carrier: ins.carrier, policyNumber: ins.policy_number,
-    periodStart: formatDate(ins.period?.start), periodEnd: formatDate(ins.period?.end),
+    carrier: ins.carrier,
+    policyNumber: ins.policy_number,
+    periodStart: formatDate(ins.period?.start),
+    periodEnd: formatDate(ins.period?.end),
     claimsHotline: ins.claims_hotline ? phoneView({ number: ins.claims_hotline }) : null,
     // Without a recorded deadline the text still reads as a sentence and sends the reader to the policy.
     noticeHours: hours,
-    noticeText: hours === null ? 'the notice period in the policy (not recorded in this plan)' : formatHours(hours), noticeExample: hours === null ? null : clockExample(hours),
-    hotlineCountsAsNotice: ins.hotline_counts_as_notice === true, noticeEmail: ins.notice_email ?? null,
+    noticeText: hours === null ? 'the notice period in the policy (not recorded in this plan)' : formatHours(hours),
+    noticeExample: hours === null ? null : clockExample(hours),
+    hotlineCountsAsNotice: ins.hotline_counts_as_notice === true,
+    noticeEmail: ins.notice_email ?? null,
     broker: ref(ins.broker),
-    panel: (ins.panel ?? []).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
+    panel: (ins.panel ?? []).map((v) => ({
+      name: v.name,
+      service: v.service,
+      phone: v.phone ? phoneView({ number: v.phone }) : null,
+    })),
     // Panel services are free text; the forensic sheets name only the firms that do forensics.
-    forensicPanel: (ins.panel ?? []).filter((v) => /forensic|incident response|dfir/i.test(v.service)).map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
-    consent: (ins.consent_required_for ?? []).map((id) => ({ id, label: tables.consent.find((c) => c.id === id)?.label ?? id })),
+    forensicPanel: (ins.panel ?? [])
+      .filter((v) => /forensic|incident response|dfir/i.test(v.service))
+      .map((v) => ({ name: v.name, service: v.service, phone: v.phone ? phoneView({ number: v.phone }) : null })),
+    consent: (ins.consent_required_for ?? []).map((id) => ({
+      id,
+      label: tables.consent.find((c) => c.id === id)?.label ?? id,
+    })),
     consentIds: ins.consent_required_for ?? [],
     stipulations: ins.stipulations ?? [],
     audience,
@@ -248,28 +413,45 @@ function insuranceView(plan: Plan, tables: Tables, ref: (id: string | undefined)
 function continuityView(plan: Plan, ref: (id: string | undefined) => ContactView | null) {
   const c = plan.continuity;
   if (!c) return null;
-  const doc = (d: typeof c.bcp) => (d ? { document: d.document ?? null, location: d.location ?? null, owner: ref(d.owner) } : null);
+  const doc = (d: typeof c.bcp) =>
+    d ? { document: d.document ?? null, location: d.location ?? null, owner: ref(d.owner) } : null;
   return { bcp: doc(c.bcp), drp: doc(c.drp), requirements: c.requirements ?? [] };
 }
 
 interface CallCtx {
-  plan: Plan; tables: Tables; contacts: ContactView[];
-  insurance: ReturnType<typeof insuranceView>; msp: { name: string | null; hotline: ContactView | null };
+  plan: Plan;
+  tables: Tables;
+  contacts: ContactView[];
+  insurance: ReturnType<typeof insuranceView>;
+  msp: { name: string | null; hotline: ContactView | null };
 }
 
 /**
  * Who is called, in order, for a severity (and optionally an incident type): the MSP hotline, then
  * the severity's roles and groups from the table, then anyone whose own `notify` asks for it.
  */
-export function callList(ctx: CallCtx, severity: Severity, incident: IncidentType | null, steps?: string[]): CallEntry[] {
+export function callList(
+  ctx: CallCtx,
+  severity: Severity,
+  incident: IncidentType | null,
+  steps?: string[],
+): CallEntry[] {
   const sev = ctx.tables.severities.find((s) => s.id === severity);
-  const extra = incident ? ctx.tables.incidents.find((i) => i.id === incident)?.also_call ?? [] : [];
+  const extra = incident ? (ctx.tables.incidents.find((i) => i.id === incident)?.also_call ?? []) : [];
   const seen = new Set<string>();
   const out: CallEntry[] = [];
   const add = (c: ContactView, why: string) => {
     if (seen.has(c.id) || !wantsCall(ctx.plan, c.id, severity, incident)) return;
     seen.add(c.id);
-    out.push({ name: c.display, short: c.name, why, phones: c.phones, first: c.primary, email: c.email, note: c.notes });
+    out.push({
+      name: c.display,
+      short: c.name,
+      why,
+      phones: c.phones,
+      first: c.primary,
+      email: c.email,
+      note: c.notes,
+    });
   };
   if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
   for (const step of steps ?? [...(sev?.call ?? []), ...extra]) {
@@ -301,9 +483,28 @@ function wantsCall(plan: Plan, id: string, severity: Severity, incident: Inciden
 
 function insurerEntry(ctx: CallCtx): CallEntry {
   const ins = ctx.insurance;
-  if (!ins) return { name: 'No cyber insurance on file', short: 'No cyber insurance on file', why: 'Insurer', phones: [], first: null, email: null, note: 'This client has no cyber insurance policy recorded; skip this call.' };
-  const notice = ins.noticeText ? `Notice due within ${ins.noticeText} of discovery.` : 'Check the policy for the notice deadline.';
-  return { name: `${ins.carrier} claims (policy ${ins.policyNumber})`, short: `${ins.carrier} claims`, why: 'Insurer', phones: ins.claimsHotline ? [ins.claimsHotline] : [], first: ins.claimsHotline, email: ins.noticeEmail, note: notice };
+  if (!ins)
+    return {
+      name: 'No cyber insurance on file',
+      short: 'No cyber insurance on file',
+      why: 'Insurer',
+      phones: [],
+      first: null,
+      email: null,
+      note: 'This client has no cyber insurance policy recorded; skip this call.',
+    };
+  const notice = ins.noticeText
+    ? `Notice due within ${ins.noticeText} of discovery.`
+    : 'Check the policy for the notice deadline.';
+  return {
+    name: `${ins.carrier} claims (policy ${ins.policyNumber})`,
+    short: `${ins.carrier} claims`,
+    why: 'Insurer',
+    phones: ins.claimsHotline ? [ins.claimsHotline] : [],
+    first: ins.claimsHotline,
+    email: ins.noticeEmail,
+    note: notice,
+  };
 }
 
 /** "incident-commander" becomes "incidentCommander", so templates can write who.incidentCommander. */
@@ -311,7 +512,15 @@ export function camel(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-export interface RoleView { id: string; label: string; duty: string; holders: ContactView[]; primary: ContactView | null; deputies: ContactView[]; who: string }
+export interface RoleView {
+  id: string;
+  label: string;
+  duty: string;
+  holders: ContactView[];
+  primary: ContactView | null;
+  deputies: ContactView[];
+  who: string;
+}
 
 /**
  * Each role with its holder and deputies: the other holders first, then the holders of the roles
@@ -326,7 +535,11 @@ export function roleViews(tables: Tables, contacts: ContactView[]): RoleView[] {
     for (const c of [...holders.slice(1), ...(r.backup ?? []).flatMap(holdersOf)]) {
       if (c.id !== primary?.id && !deputies.some((d) => d.id === c.id)) deputies.push(c);
     }
-    const who = primary ? `${r.label} (${primary.name})` : deputies[0] ? `${r.label} (${deputies[0].name}, standing in)` : `${r.label} (to be named by the incident commander)`;
+    const who = primary
+      ? `${r.label} (${primary.name})`
+      : deputies[0]
+        ? `${r.label} (${deputies[0].name}, standing in)`
+        : `${r.label} (to be named by the incident commander)`;
     return { id: r.id, label: r.label, duty: r.duty, holders, primary, deputies, who };
   });
 }
@@ -369,7 +582,8 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
  * discovered Monday 09:00, 48 hours later is Wednesday 09:00. Long deadlines are given in days.
  */
 export function clockExample(hours: number): string {
-  if (hours > 24 * 14) return `discovered on the 1st at 09:00, due on day ${1 + Math.floor(hours / 24)} at ${hhmm(9 + (hours % 24))}`;
+  if (hours > 24 * 14)
+    return `discovered on the 1st at 09:00, due on day ${1 + Math.floor(hours / 24)} at ${hhmm(9 + (hours % 24))}`;
   const end = 9 + hours;
   const day = WEEKDAYS[Math.floor(end / 24) % 7] ?? 'Monday';
   const week = end >= 24 * 7 ? ' of the following week' : '';
@@ -383,12 +597,32 @@ function hhmm(h: number): string {
 /** A listed regulation with its clock and the client's assets whose data it covers. */
 function regulationView(id: string, tables: Tables, assets: AssetView[]) {
   const r = tables.regulations.find((x) => x.id === id);
-  if (!r) return { id, label: id, authority: 'Confirm with legal counsel', deadline: 'Confirm with legal counsel', deadlineHours: null, deadlineText: null, example: null, individuals: 'Confirm with legal counsel', data: [], dataText: [], assets: [] };
+  if (!r)
+    return {
+      id,
+      label: id,
+      authority: 'Confirm with legal counsel',
+      deadline: 'Confirm with legal counsel',
+      deadlineHours: null,
+      deadlineText: null,
+      example: null,
+      individuals: 'Confirm with legal counsel',
+      data: [],
+      dataText: [],
+      assets: [],
+    };
   const data = r.data ?? [];
   return {
-    id: r.id, label: r.label, authority: r.authority, deadline: r.deadline, individuals: r.individuals,
-    deadlineHours: r.deadline_hours, deadlineText: formatHours(r.deadline_hours), example: clockExample(r.deadline_hours),
-    data, dataText: data.map((d) => DATA_LABELS[d] ?? d),
+    id: r.id,
+    label: r.label,
+    authority: r.authority,
+    deadline: r.deadline,
+    individuals: r.individuals,
+    deadlineHours: r.deadline_hours,
+    deadlineText: formatHours(r.deadline_hours),
+    example: clockExample(r.deadline_hours),
+    data,
+    dataText: data.map((d) => DATA_LABELS[d] ?? d),
     assets: assets.filter((a) => a.data.some((d) => data.includes(d))).map((a) => a.name),
   };
 }
@@ -400,7 +634,10 @@ function regulationView(id: string, tables: Tables, assets: AssetView[]) {
 export function callDifference(base: CallEntry[], typed: CallEntry[]): { added: CallEntry[]; skipped: string[] } {
   const baseNames = new Set(base.map((e) => e.name));
   const typedNames = new Set(typed.map((e) => e.name));
-  return { added: typed.filter((e) => !baseNames.has(e.name)), skipped: base.filter((e) => !typedNames.has(e.name)).map((e) => e.name) };
+  return {
+    added: typed.filter((e) => !baseNames.has(e.name)),
+    skipped: base.filter((e) => !typedNames.has(e.name)).map((e) => e.name),
+  };
 }
 
 /** The first-15-minutes calls: the MSP, then the critical level's `first` roles, in order. */
@@ -415,12 +652,20 @@ function firstCalls(ctx: CallCtx, tables: Tables): CallEntry[] {
  * a dependency cycle is broken by taking the first remaining asset.
  */
 export function restoreOrder(assets: AssetView[], plan: Plan): AssetView[] {
-  const deps = new Map((plan.assets ?? []).map((a) => [a.id, (a.depends_on ?? []).filter((d) => d !== a.id && assets.some((x) => x.id === d))]));
+  const deps = new Map(
+    (plan.assets ?? []).map((a) => [
+      a.id,
+      (a.depends_on ?? []).filter((d) => d !== a.id && assets.some((x) => x.id === d)),
+    ]),
+  );
   const done = new Set<string>();
   const left = [...assets];
   const out: AssetView[] = [];
   while (left.length > 0) {
-    const i = Math.max(0, left.findIndex((a) => (deps.get(a.id) ?? []).every((d) => done.has(d))));
+    const i = Math.max(
+      0,
+      left.findIndex((a) => (deps.get(a.id) ?? []).every((d) => done.has(d))),
+    );
     const [next] = left.splice(i, 1);
     if (!next) break;
     done.add(next.id);
@@ -431,5 +676,7 @@ export function restoreOrder(assets: AssetView[], plan: Plan): AssetView[] {
 
 /** Role id (camel case) to the person's name alone, for messages sent outside the team. */
 function personMap(roles: RoleView[]): Record<string, string> {
-  return Object.fromEntries(roles.map((r) => [camel(r.id), r.primary?.name ?? r.deputies[0]?.name ?? `our ${r.label.toLowerCase()}`]));
+  return Object.fromEntries(
+    roles.map((r) => [camel(r.id), r.primary?.name ?? r.deputies[0]?.name ?? `our ${r.label.toLowerCase()}`]),
+  );
 }

@@ -14,7 +14,10 @@ function siteFile(siteDir: string, base: string, url: string): Buffer {
 function inlineFonts(css: string, siteDir: string, base: string): string {
   return css
     .replace(/,\s*url\([^)]+\.woff\)\s*format\(['"]?woff['"]?\)/g, '')
-    .replace(/url\(([^)]+\.woff2)\)/g, (_m, url: string) => `url(data:font/woff2;base64,${siteFile(siteDir, base, url).toString('base64')})`);
+    .replace(
+      /url\(([^)]+\.woff2)\)/g,
+      (_m, url: string) => `url(data:font/woff2;base64,${siteFile(siteDir, base, url).toString('base64')})`,
+    );
 }
 
 /** Replaces every stylesheet link with the stylesheet itself. */
@@ -29,7 +32,10 @@ function inlineStyles(html: string, siteDir: string, base: string): string {
 function linksToAnchors(html: string, base: string): string {
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return html
-    .replace(new RegExp(`href="${escaped}([a-z0-9-]+)/(#[^"]*)?"`, 'g'), (_m, id: string, hash: string | undefined) => `href="${hash ?? `#${id}`}"`)
+    .replace(
+      new RegExp(`href="${escaped}([a-z0-9-]+)/(#[^"]*)?"`, 'g'),
+      (_m, id: string, hash: string | undefined) => `href="${hash ?? `#${id}`}"`,
+    )
     .replace(new RegExp(`href="${escaped}"`, 'g'), 'href="#index"');
 }
 

@@ -8,10 +8,19 @@ import type { Plan } from './types.ts';
 import { validateDefaults, validatePlan } from './validate.ts';
 
 /** A client whose files loaded and validated. */
-export interface ValidClient { slug: string; dir: string; files: string[]; plan: Plan }
+export interface ValidClient {
+  slug: string;
+  dir: string;
+  files: string[];
+  plan: Plan;
+}
 
 /** The outcome of reading clients: the valid ones, and every error of the broken ones. */
-export interface ReadResult { clients: ValidClient[]; errors: UserError[]; failed: string[] }
+export interface ReadResult {
+  clients: ValidClient[];
+  errors: UserError[];
+  failed: string[];
+}
 
 /**
  * Loads and validates the named clients (all when none are named). Naming clients limits the work
@@ -22,7 +31,12 @@ export function readClients(plansDir: string, slugs: string[]): ReadResult {
   const failed: string[] = [];
   const names = slugs.length > 0 ? slugs : listClients(plansDir);
   if (names.length === 0) {
-    errors.push(new UserError('IRP_NO_CLIENTS', 'there are no client plans', { position: { file: plansDir, line: 1, col: 1 }, hint: 'create one with: npx irplan new <slug>' }));
+    errors.push(
+      new UserError('IRP_NO_CLIENTS', 'there are no client plans', {
+        position: { file: plansDir, line: 1, col: 1 },
+        hint: 'create one with: npx irplan new <slug>',
+      }),
+    );
     return { clients: [], errors, failed };
   }
   const defaults = readDefaults(plansDir, errors);
@@ -30,7 +44,11 @@ export function readClients(plansDir: string, slugs: string[]): ReadResult {
   const clients: ValidClient[] = [];
   for (const slug of names) {
     const bad = checkSlug(plansDir, slug);
-    if (bad) { errors.push(bad); failed.push(slug); continue; }
+    if (bad) {
+      errors.push(bad);
+      failed.push(slug);
+      continue;
+    }
     const client = readClient(plansDir, slug, defaults, errors);
     if (client) clients.push(client);
     else failed.push(slug);
@@ -54,7 +72,12 @@ function readDefaults(plansDir: string, errors: UserError[]): LoadedFile | undef
   }
 }
 
-function readClient(plansDir: string, slug: string, defaults: LoadedFile | undefined, errors: UserError[]): ValidClient | undefined {
+function readClient(
+  plansDir: string,
+  slug: string,
+  defaults: LoadedFile | undefined,
+  errors: UserError[],
+): ValidClient | undefined {
   // Most clients are valid, and positions only serve error messages: read without them first.
   const quick = loadClient(plansDir, slug, defaults, { positions: false }).source;
   if (quick && check(quick).length === 0) return validClient(quick);
@@ -68,7 +91,12 @@ function readClient(plansDir: string, slug: string, defaults: LoadedFile | undef
 }
 
 function check(source: ClientSource): UserError[] {
-  return validatePlan({ data: source.data, positions: source.positions, keyPositions: source.keyPositions, fallback: at(source.files[0] ?? source.dir) });
+  return validatePlan({
+    data: source.data,
+    positions: source.positions,
+    keyPositions: source.keyPositions,
+    fallback: at(source.files[0] ?? source.dir),
+  });
 }
 
 function validClient(source: ClientSource): ValidClient {

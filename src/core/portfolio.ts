@@ -26,13 +26,20 @@ function readFindings(dir: string): string[] {
 
 /** What the portfolio reads from each dist/<slug>/manifest.json. */
 interface ManifestSummary {
-  client: string; slug: string; version: string; classification: string; draft: boolean; commit: string | null;
+  client: string;
+  slug: string;
+  version: string;
+  classification: string;
+  draft: boolean;
+  commit: string | null;
   outputs: { site: string | null; binder: string | null; checklists: string[]; offline?: string | null };
   review?: { last: string | null; due: string | null };
 }
 
 /** One row of the overview, with what a consultant should look at. */
-export interface PortfolioRow extends ManifestSummary { warnings: string[] }
+export interface PortfolioRow extends ManifestSummary {
+  warnings: string[];
+}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -40,8 +47,14 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function readPortfolio(outDir: string): PortfolioRow[] {
   if (!existsSync(outDir)) return [];
   return readdirSync(outDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && /^[a-z0-9][a-z0-9-]*$/.test(d.name) && existsSync(join(outDir, d.name, 'manifest.json')))
-    .map((d) => ({ m: JSON.parse(readFileSync(join(outDir, d.name, 'manifest.json'), 'utf8')) as ManifestSummary, dir: join(outDir, d.name) }))
+    .filter(
+      (d) =>
+        d.isDirectory() && /^[a-z0-9][a-z0-9-]*$/.test(d.name) && existsSync(join(outDir, d.name, 'manifest.json')),
+    )
+    .map((d) => ({
+      m: JSON.parse(readFileSync(join(outDir, d.name, 'manifest.json'), 'utf8')) as ManifestSummary,
+      dir: join(outDir, d.name),
+    }))
     .map(({ m, dir }) => ({ ...m, warnings: [...warningsFor(m), ...readFindings(dir)] }))
     .sort((a, b) => a.client.localeCompare(b.client));
 }
@@ -56,15 +69,23 @@ function warningsFor(m: ManifestSummary): string[] {
 }
 
 function row(r: PortfolioRow): string {
-  const link = (path: string | null | undefined, label: string) => (path ? `<a href="../${esc(r.slug)}/${esc(path)}">${label}</a>` : '');
-  const outputs = [link(r.outputs.site, 'site'), link(r.outputs.binder, 'binder'), link(r.outputs.offline, 'offline copy')].filter(Boolean).join(' · ');
+  const link = (path: string | null | undefined, label: string) =>
+    path ? `<a href="../${esc(r.slug)}/${esc(path)}">${label}</a>` : '';
+  const outputs = [
+    link(r.outputs.site, 'site'),
+    link(r.outputs.binder, 'binder'),
+    link(r.outputs.offline, 'offline copy'),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const warnings = r.warnings.length ? `<ul>${r.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : 'none';
   return `<tr><th scope="row">${esc(r.client)}<br><small>${esc(r.slug)}</small></th><td>${esc(r.version)}</td><td>${esc(r.classification)}</td><td>${esc(r.review?.last ?? 'not recorded')}</td><td>${esc(r.review?.due ?? '')}</td><td>${warnings}</td><td>${outputs}</td></tr>`;
 }
 
 /** The overview as one HTML page with its style inline; it links into the clients' folders. */
 export function renderPortfolio(rows: PortfolioRow[], today: string): string {
-  const style = 'body{font:16px/1.5 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}th,td{border:1px solid #c8c8c8;padding:.4rem .6rem;text-align:left;vertical-align:top}thead th{background:#f1f4f8}td ul{margin:0;padding-left:1.1rem}a{color:#1f4e79}';
+  const style =
+    'body{font:16px/1.5 system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}th,td{border:1px solid #c8c8c8;padding:.4rem .6rem;text-align:left;vertical-align:top}thead th{background:#f1f4f8}td ul{margin:0;padding-left:1.1rem}a{color:#1f4e79}';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>Plan portfolio</title><style>${style}</style></head>
 <body><main><h1>Plan portfolio</h1><p>${rows.length} client${rows.length === 1 ? '' : 's'}, as of ${esc(today)}. For the consultant only: never publish this page.</p>

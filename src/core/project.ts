@@ -19,15 +19,25 @@ export function findProject(cwd: string): Project {
   for (;;) {
     if (existsSync(join(dir, 'plans'))) break;
     const up = dirname(dir);
-    if (up === dir) { dir = resolve(cwd); break; }
+    if (up === dir) {
+      dir = resolve(cwd);
+      break;
+    }
     dir = up;
   }
   const own = join(dir, 'templates');
-  return { root: dir, plansDir: join(dir, 'plans'), templatesDir: existsSync(own) ? own : join(TOOL_ROOT, 'templates') };
+  return {
+    root: dir,
+    plansDir: join(dir, 'plans'),
+    templatesDir: existsSync(own) ? own : join(TOOL_ROOT, 'templates'),
+  };
 }
 
 /** Facts from git that outputs may depend on: the commit and its time. Never the wall clock. */
-export interface SourceStamp { commit: string | null; epochSeconds: number | null }
+export interface SourceStamp {
+  commit: string | null;
+  epochSeconds: number | null;
+}
 
 /** SOURCE_DATE_EPOCH wins; else the commit time; else null (outside git: the plan's date is used). */
 export function sourceStamp(root: string, env: NodeJS.ProcessEnv = process.env): SourceStamp {
@@ -76,13 +86,19 @@ export function readRepoState(root: string): RepoState {
   const tags = git(root, ['tag', '--list', '*@*']);
   const log = git(root, ['log', '--format=%x01%H %ct', '--name-only', '--', 'plans', 'templates']);
   return {
-    dirty: (status ?? '').split('\n').filter(Boolean).map((l) => l.slice(3).replace(/^.* -> /, '')),
+    dirty: (status ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3).replace(/^.* -> /, '')),
     tags: (tags ?? '').split('\n').filter(Boolean),
-    log: (log ?? '').split('\u0001').filter(Boolean).map((chunk) => {
-      const [head = '', ...paths] = chunk.split('\n').filter(Boolean);
-      const [commit = '', time = '0'] = head.split(' ');
-      return { commit, epochSeconds: Number(time), paths };
-    }),
+    log: (log ?? '')
+      .split('\u0001')
+      .filter(Boolean)
+      .map((chunk) => {
+        const [head = '', ...paths] = chunk.split('\n').filter(Boolean);
+        const [commit = '', time = '0'] = head.split(' ');
+        return { commit, epochSeconds: Number(time), paths };
+      }),
   };
 }
 
@@ -92,13 +108,17 @@ export function readRepoState(root: string): RepoState {
  */
 export function clientStamp(state: RepoState, slug: string, env: NodeJS.ProcessEnv = process.env): SourceStamp {
   const own = `plans/${slug}/`;
-  const hit = state.log.find((c) => c.paths.some((p) => p.startsWith(own) || p === 'plans/defaults.yaml' || p.startsWith('templates/')));
+  const hit = state.log.find((c) =>
+    c.paths.some((p) => p.startsWith(own) || p === 'plans/defaults.yaml' || p.startsWith('templates/')),
+  );
   const fromEnv = env.SOURCE_DATE_EPOCH;
-  const epochSeconds = fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : hit?.epochSeconds ?? null;
+  const epochSeconds = fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : (hit?.epochSeconds ?? null);
   return { commit: hit?.commit ?? null, epochSeconds };
 }
 
 /** True when the client's folder, the defaults or the templates have uncommitted changes. */
 export function clientDirty(state: RepoState, slug: string): boolean {
-  return state.dirty.some((p) => p.startsWith(`plans/${slug}/`) || p === 'plans/defaults.yaml' || p.startsWith('templates/'));
+  return state.dirty.some(
+    (p) => p.startsWith(`plans/${slug}/`) || p === 'plans/defaults.yaml' || p.startsWith('templates/'),
+  );
 }

@@ -11,14 +11,28 @@ import type { Project } from './project.ts';
 
 export type Bump = 'patch' | 'minor' | 'major';
 
-export interface ReleaseOptions { slug: string; bump: Bump; summary: string; approver: string; date: string }
+export interface ReleaseOptions {
+  slug: string;
+  bump: Bump;
+  summary: string;
+  approver: string;
+  date: string;
+}
 
-export interface Released { version: string; tag: string; file: string; commit: string }
+export interface Released {
+  version: string;
+  tag: string;
+  file: string;
+  commit: string;
+}
 
 /** The next semantic version: 2.1.3 → patch 2.1.4, minor 2.2.0, major 3.0.0. */
 export function bumpVersion(version: string, bump: Bump): string {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
-  if (!m) throw new UserError('IRP_RELEASE_VERSION', `plan.version "${version}" is not MAJOR.MINOR.PATCH`, { hint: 'set plan.version to a version like "1.0.0" first' });
+  if (!m)
+    throw new UserError('IRP_RELEASE_VERSION', `plan.version "${version}" is not MAJOR.MINOR.PATCH`, {
+      hint: 'set plan.version to a version like "1.0.0" first',
+    });
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (bump === 'major') return `${major + 1}.0.0`;
   if (bump === 'minor') return `${major}.${minor + 1}.0`;
@@ -42,15 +56,28 @@ export function releaseClient(project: Project, opts: ReleaseOptions): Released 
   const version = bumpVersion(client.plan.plan.version, opts.bump);
   const tag = releaseTag(opts.slug, version);
   if (git(project.root, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}`]) !== null) {
-    throw new UserError('IRP_RELEASE_TAG_EXISTS', `the tag ${tag} already exists`, { position: { file: client.files[0] ?? client.dir, line: 1, col: 1 }, hint: 'plan.version is behind the released tags: set it to the latest released version, or release with --minor or --major' });
+    throw new UserError('IRP_RELEASE_TAG_EXISTS', `the tag ${tag} already exists`, {
+      position: { file: client.files[0] ?? client.dir, line: 1, col: 1 },
+      hint: 'plan.version is behind the released tags: set it to the latest released version, or release with --minor or --major',
+    });
   }
   const file = planFile(client);
   const before = readFileSync(file, 'utf8');
-  writeFileSync(file, editRelease(file, before, { version, date: opts.date, summary: opts.summary, approver: opts.approver }));
+  writeFileSync(
+    file,
+    editRelease(file, before, { version, date: opts.date, summary: opts.summary, approver: opts.approver }),
+  );
   try {
     readValid(project, opts.slug);
     const rel = relative(project.root, file);
-    run(project.root, ['commit', '--quiet', '-m', `${opts.slug}: release ${version}\n\n${opts.summary}\n\nApproved-by: ${opts.approver}`, '--', rel]);
+    run(project.root, [
+      'commit',
+      '--quiet',
+      '-m',
+      `${opts.slug}: release ${version}\n\n${opts.summary}\n\nApproved-by: ${opts.approver}`,
+      '--',
+      rel,
+    ]);
   } catch (err) {
     writeFileSync(file, before);
     throw err;
@@ -69,19 +96,32 @@ function readValid(project: Project, slug: string): ValidClient {
 
 function refuseDirty(root: string, folder: string, dir: string): void {
   if (git(root, ['rev-parse', '--git-dir']) === null) {
-    throw new UserError('IRP_NOT_GIT', `${root} is not a git repository`, { position: { file: root, line: 1, col: 1 }, hint: 'release commits and tags: run git init and commit the plans first' });
+    throw new UserError('IRP_NOT_GIT', `${root} is not a git repository`, {
+      position: { file: root, line: 1, col: 1 },
+      hint: 'release commits and tags: run git init and commit the plans first',
+    });
   }
   const status = git(root, ['status', '--porcelain', '--untracked-files=all', '--', folder]) ?? '';
   if (status !== '') {
-    const files = status.split('\n').map((l) => l.trim().replace(/^\S+\s+/, '')).join(', ');
-    throw new UserError('IRP_RELEASE_DIRTY', `${folder} has uncommitted changes: ${files}`, { position: { file: dir, line: 1, col: 1 }, hint: 'commit (or stash) them first, so the release tags exactly what was reviewed' });
+    const files = status
+      .split('\n')
+      .map((l) => l.trim().replace(/^\S+\s+/, ''))
+      .join(', ');
+    throw new UserError('IRP_RELEASE_DIRTY', `${folder} has uncommitted changes: ${files}`, {
+      position: { file: dir, line: 1, col: 1 },
+      hint: 'commit (or stash) them first, so the release tags exactly what was reviewed',
+    });
   }
 }
 
 /** The client file that holds the plan: section (plan.yaml, or a sibling file it moved to). */
 function planFile(client: ValidClient): string {
   const file = client.files.find((f) => 'plan' in loadYamlFile(f).data);
-  if (!file) throw new UserError('IRP_RELEASE_EDIT', `no file in plans/${client.slug}/ holds the plan: section`, { position: { file: join(client.dir, 'plan.yaml'), line: 1, col: 1 }, hint: 'add plan: with version: to plans/<slug>/plan.yaml' });
+  if (!file)
+    throw new UserError('IRP_RELEASE_EDIT', `no file in plans/${client.slug}/ holds the plan: section`, {
+      position: { file: join(client.dir, 'plan.yaml'), line: 1, col: 1 },
+      hint: 'add plan: with version: to plans/<slug>/plan.yaml',
+    });
   return file;
 }
 
@@ -91,6 +131,12 @@ function run(root: string, args: string[]): string {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (cause) {
     const stderr = (cause as { stderr?: string }).stderr ?? '';
-    throw new UserError('IRP_GIT', `git ${args[0]} failed: ${stderr.trim() || String(cause)}`, { hint: args[0] === 'commit' || args[0] === 'tag' ? 'set your name for commits: git config user.name "Your Name"; git config user.email you@example.com' : 'run the git command by hand to see what it needs', cause });
+    throw new UserError('IRP_GIT', `git ${args[0]} failed: ${stderr.trim() || String(cause)}`, {
+      hint:
+        args[0] === 'commit' || args[0] === 'tag'
+          ? 'set your name for commits: git config user.name "Your Name"; git config user.email you@example.com'
+          : 'run the git command by hand to see what it needs',
+      cause,
+    });
   }
 }

@@ -26,9 +26,23 @@ export interface RenderedDoc {
   template: string;
 }
 
-interface TemplateMeta { id: string; title: string; order: number; kind: RenderedDoc['kind']; binder?: boolean; checklist?: string; card?: string }
+interface TemplateMeta {
+  id: string;
+  title: string;
+  order: number;
+  kind: RenderedDoc['kind'];
+  binder?: boolean;
+  checklist?: string;
+  card?: string;
+}
 
-interface TemplateFile { rel: string; file: string; meta: TemplateMeta; body: string; bodyLine: number }
+interface TemplateFile {
+  rel: string;
+  file: string;
+  meta: TemplateMeta;
+  body: string;
+  bodyLine: number;
+}
 
 /** Raw output would let client data through unescaped; templates may not use it. */
 const RAW_FORMS = /\{\{~?\{|\{\{~?\s*&/;
@@ -40,7 +54,10 @@ const RAW_FORMS = /\{\{~?\{|\{\{~?\s*&/;
 /** Lists templates by relative path; a client's own templates/ folder overrides by the same path. */
 export function collectTemplates(templatesDir: string, overrideDir: string | null): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [root, isOverride] of [[templatesDir, false], [overrideDir, true]] as const) {
+  for (const [root, isOverride] of [
+    [templatesDir, false],
+    [overrideDir, true],
+  ] as const) {
     if (!root || !existsSync(root)) continue;
     if (isOverride) checkInside(root, '');
     for (const rel of walk(root, root, isOverride)) {
@@ -66,10 +83,14 @@ function walk(root: string, dir: string, listLinks: boolean): string[] {
 function checkInside(root: string, rel: string): void {
   const full = rel === '' ? root : join(root, rel);
   // lstat before realpath: a dangling link must be reported, not crash realpath.
-  const outside = lstatSync(full).isSymbolicLink() || !realpathSync(full).startsWith(realpathSync(root) + (rel === '' ? '' : sep));
+  const outside =
+    lstatSync(full).isSymbolicLink() || !realpathSync(full).startsWith(realpathSync(root) + (rel === '' ? '' : sep));
   if (outside) {
     const name = rel === '' ? 'templates folder' : `template override ${rel}`;
-    throw new UserError('IRP_TEMPLATE_PATH', `the ${name} is a link that points outside the client folder`, { position: { file: full, line: 1, col: 1 }, hint: 'copy the template into the client folder instead of linking to it' });
+    throw new UserError('IRP_TEMPLATE_PATH', `the ${name} is a link that points outside the client folder`, {
+      position: { file: full, line: 1, col: 1 },
+      hint: 'copy the template into the client folder instead of linking to it',
+    });
   }
 }
 
@@ -78,7 +99,13 @@ export function lintTemplate(file: string, text: string): UserError[] {
   const errors: UserError[] = [];
   text.split('\n').forEach((line, i) => {
     const m = RAW_FORMS.exec(line);
-    if (m) errors.push(new UserError('IRP_TEMPLATE_RAW', 'raw output ({{{ }}} or {{& }}) is not allowed in templates', { position: { file, line: i + 1, col: m.index + 1 }, hint: 'use {{value}}: it is escaped for Markdown; helpers return trusted Markdown where a link is needed' }));
+    if (m)
+      errors.push(
+        new UserError('IRP_TEMPLATE_RAW', 'raw output ({{{ }}} or {{& }}) is not allowed in templates', {
+          position: { file, line: i + 1, col: m.index + 1 },
+          hint: 'use {{value}}: it is escaped for Markdown; helpers return trusted Markdown where a link is needed',
+        }),
+      );
   });
   return errors;
 }
@@ -88,7 +115,11 @@ function readTemplate(rel: string, file: string): TemplateFile {
   const lint = lintTemplate(file, text);
   if (lint[0]) throw lint[0];
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!m) throw new UserError('IRP_TEMPLATE_META', 'the template has no front matter', { position: { file, line: 1, col: 1 }, hint: 'start it with ---, id:, title:, order:, kind:, then ---' });
+  if (!m)
+    throw new UserError('IRP_TEMPLATE_META', 'the template has no front matter', {
+      position: { file, line: 1, col: 1 },
+      hint: 'start it with ---, id:, title:, order:, kind:, then ---',
+    });
   const meta = parseMeta(file, m[1] ?? '');
   return { rel, file, meta, body: text.slice(m[0].length), bodyLine: (m[0].match(/\n/g) ?? []).length };
 }
@@ -100,12 +131,27 @@ function parseMeta(file: string, yaml: string): TemplateMeta {
     meta = parseYaml(yaml, { prettyErrors: true });
   } catch (cause) {
     const lp = (cause as { linePos?: [{ line: number; col: number }] }).linePos?.[0];
-    const first = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '');
-    throw new UserError('IRP_TEMPLATE_META', `the template's front matter is not valid YAML: ${first}`, { position: { file, line: (lp?.line ?? 0) + 1, col: lp?.col ?? 1 }, hint: 'front matter holds id:, title:, order: and kind: as plain values', cause });
+    const first = (cause instanceof Error ? cause.message : String(cause))
+      .split('\n')[0]
+      ?.replace(/ at line \d+, column \d+.*$/, '');
+    throw new UserError('IRP_TEMPLATE_META', `the template's front matter is not valid YAML: ${first}`, {
+      position: { file, line: (lp?.line ?? 0) + 1, col: lp?.col ?? 1 },
+      hint: 'front matter holds id:, title:, order: and kind: as plain values',
+      cause,
+    });
   }
   const m = meta as Partial<TemplateMeta> | null;
-  if (!m || typeof m.id !== 'string' || typeof m.title !== 'string' || typeof m.order !== 'number' || !['section', 'playbook', 'checklist', 'card'].includes(String(m.kind))) {
-    throw new UserError('IRP_TEMPLATE_META', 'the template\'s front matter needs id, title, order and kind', { position: { file, line: 2, col: 1 }, hint: 'e.g. id: contacts, title: Contacts, order: 30, kind: section (or playbook, checklist, card)' });
+  if (
+    !m ||
+    typeof m.id !== 'string' ||
+    typeof m.title !== 'string' ||
+    typeof m.order !== 'number' ||
+    !['section', 'playbook', 'checklist', 'card'].includes(String(m.kind))
+  ) {
+    throw new UserError('IRP_TEMPLATE_META', "the template's front matter needs id, title, order and kind", {
+      position: { file, line: 2, col: 1 },
+      hint: 'e.g. id: contacts, title: Contacts, order: 30, kind: section (or playbook, checklist, card)',
+    });
   }
   return m as TemplateMeta;
 }
@@ -117,7 +163,13 @@ function compile(t: TemplateFile): Handlebars.TemplateDelegate {
   const hit = cache.get(t.file);
   if (hit && hit.source === t.body) return hit.fn;
   const knownHelpers = Object.fromEntries(HELPER_NAMES.map((n) => [n, true]));
-  const fn = Handlebars.compile(t.body, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false, preventIndent: true });
+  const fn = Handlebars.compile(t.body, {
+    strict: true,
+    knownHelpers,
+    knownHelpersOnly: true,
+    noEscape: false,
+    preventIndent: true,
+  });
   cache.set(t.file, { source: t.body, fn });
   return fn;
 }
@@ -126,9 +178,20 @@ function compile(t: TemplateFile): Handlebars.TemplateDelegate {
 export function renderDocuments(model: Model, templates: Map<string, string>): RenderedDoc[] {
   const hb = Handlebars.create();
   const ins = model.insurance;
-  hb.registerHelper(createHelpers(ins ? { consentIds: ins.consentIds, carrier: ins.carrier, consentLabels: new Map(ins.consent.map((c) => [c.id, c.label])) } : null));
+  hb.registerHelper(
+    createHelpers(
+      ins
+        ? {
+            consentIds: ins.consentIds,
+            carrier: ins.carrier,
+            consentLabels: new Map(ins.consent.map((c) => [c.id, c.label])),
+          }
+        : null,
+    ),
+  );
   const partials = [...templates].filter(([rel]) => rel.startsWith('partials/'));
-  for (const [rel, file] of partials) hb.registerPartial(rel.slice('partials/'.length).replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
+  for (const [rel, file] of partials)
+    hb.registerPartial(rel.slice('partials/'.length).replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
   const wanted = new Set(model.checklists.map((c) => c.id));
   const docs: RenderedDoc[] = [];
   for (const [rel, file] of templates) {
@@ -149,8 +212,15 @@ function renderOne(hb: typeof Handlebars, t: TemplateFile, model: Model): Render
     throw templateError(t, cause);
   }
   return {
-    id: t.meta.id, title: t.meta.title, order: t.meta.order, kind: t.meta.kind, binder: t.meta.binder !== false,
-    checklist: t.meta.checklist ?? null, card: t.meta.card ?? null, body: tidy(body), template: t.rel,
+    id: t.meta.id,
+    title: t.meta.title,
+    order: t.meta.order,
+    kind: t.meta.kind,
+    binder: t.meta.binder !== false,
+    checklist: t.meta.checklist ?? null,
+    card: t.meta.card ?? null,
+    body: tidy(body),
+    template: t.rel,
   };
 }
 
@@ -162,7 +232,9 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
   let line = lc ? Number(lc[1]) : 1;
   let col = lc && lc[2] !== undefined ? Number(lc[2]) + 1 : 1;
   let text = (lines[0] ?? msg).replace(/ - \d+:\d+$/, '');
-  let hint = /not defined|missing helper|unknown helper/i.test(msg) ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts' : 'check the Handlebars syntax at this position';
+  let hint = /not defined|missing helper|unknown helper/i.test(msg)
+    ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts'
+    : 'check the Handlebars syntax at this position';
   if (/^Parse error/.test(text)) {
     // The parser's own last line says what it expected; an unexpected end means a block left open.
     text = `Handlebars syntax: ${(lines.at(-1) ?? '').trim()}`;
@@ -173,7 +245,9 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
   if (helper) {
     const guess = closest(helper, HELPER_NAMES);
     text = `unknown helper "${helper}"`;
-    hint = guess ? `did you mean \`${guess}\`? helpers: ${HELPER_NAMES.join(', ')}` : `helpers: ${HELPER_NAMES.join(', ')}`;
+    hint = guess
+      ? `did you mean \`${guess}\`? helpers: ${HELPER_NAMES.join(', ')}`
+      : `helpers: ${HELPER_NAMES.join(', ')}`;
   }
   const partial = /The partial (.+) could not be found/.exec(text)?.[1];
   const partialAt = partial ? findText(t.body, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial)}`)) : undefined;
@@ -188,7 +262,8 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
   if (found) {
     // Strict mode throws a bare TypeError, with no position, when a path goes through an undefined value.
     ({ line, col } = found);
-    hint = 'a path in this expression goes through a value that is undefined here; inside {{#each}} and {{else}}, ../ may point elsewhere than expected';
+    hint =
+      'a path in this expression goes through a value that is undefined here; inside {{#each}} and {{else}}, ../ may point elsewhere than expected';
   }
   const expr = mustacheAt(t.body, line, col);
   if (expr && found) text = `${expr} looks up "${reading}" on a value that is undefined here`;
@@ -236,5 +311,8 @@ function mustacheAt(body: string, line: number, col: number): string | undefined
 
 /** Collapses the blank lines that block helpers leave behind. */
 function tidy(md: string): string {
-  return `${md.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${md
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

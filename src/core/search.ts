@@ -20,7 +20,10 @@ function pages(siteDir: string): string[] {
  * client's readers can open. Result URLs resolve under the base the site is hosted at.
  */
 export async function indexSite(siteDir: string): Promise<number> {
-  const fail = (what: string, errors: string[]) => new UserError('IRP_SEARCH', `the search index of ${siteDir} could not be ${what}: ${errors.join('; ')}`, { hint: 'run irplan doctor; reinstall with npm ci if the pagefind binary is missing' });
+  const fail = (what: string, errors: string[]) =>
+    new UserError('IRP_SEARCH', `the search index of ${siteDir} could not be ${what}: ${errors.join('; ')}`, {
+      hint: 'run irplan doctor; reinstall with npm ci if the pagefind binary is missing',
+    });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw fail('created', errors);
   try {

@@ -5,7 +5,11 @@
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
 import { TOOL_ROOT } from './project.ts';
 
-interface Options { outDir: string; cacheDir: string; base: string }
+interface Options {
+  outDir: string;
+  cacheDir: string;
+  base: string;
+}
 
 // Astro puts its prerender bundle inside outDir only when outDir is inside the working directory,
 // and that bundle must resolve Astro's own packages: so it runs from the tool's folder.
@@ -20,7 +24,15 @@ process.once('message', (opts: Options) => void run(opts));
 async function run(opts: Options): Promise<void> {
   try {
     const { build } = await astro;
-    await build({ root: TOOL_ROOT, configFile: 'astro.config.mjs', outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base, logLevel: 'error', mode: 'production' });
+    await build({
+      root: TOOL_ROOT,
+      configFile: 'astro.config.mjs',
+      outDir: opts.outDir,
+      cacheDir: opts.cacheDir,
+      base: opts.base,
+      logLevel: 'error',
+      mode: 'production',
+    });
     process.exit(0);
   } catch (err) {
     // The first line is the message irplan shows; the rest is for IRPLAN_DEBUG=1.

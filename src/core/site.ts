@@ -25,21 +25,35 @@ export function writeSiteInput(contentRoot: string, input: SiteInput): void {
   writeFileSync(join(contentDir, 'print.json'), JSON.stringify(input.printDocs));
 }
 
-export interface SiteBatchOptions { slugs: string[]; contentDir: string; outDir: string; cacheDir: string; base: string }
+export interface SiteBatchOptions {
+  slugs: string[];
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  base: string;
+}
 
 /**
  * An Astro process started ahead of its batch: it loads Astro (about a second here) while the
  * build process renders the batch's documents on the other core, then builds when told to.
  */
-export interface SiteWorker { child: ChildProcess; done: Promise<number | null> }
+export interface SiteWorker {
+  child: ChildProcess;
+  done: Promise<number | null>;
+}
 
 /** Starts the Astro process for a batch whose content will be written to `contentDir`. */
 export function startSiteWorker(contentDir: string): SiteWorker {
   const child = spawn(process.execPath, [WORKER], {
-    cwd: TOOL_ROOT, env: { ...process.env, IRPLAN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 2, 'pipe', 'ipc'], // Astro's own output goes to stderr: stdout may be JSON events
+    cwd: TOOL_ROOT,
+    env: { ...process.env, IRPLAN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 2, 'pipe', 'ipc'], // Astro's own output goes to stderr: stdout may be JSON events
   });
   const forget = killOnInterrupt(child);
-  const done = new Promise<number | null>((resolve, reject) => { child.on('error', reject); child.on('close', resolve); }).finally(forget);
+  const done = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  }).finally(forget);
   done.catch(() => undefined); // awaited by buildSite; a worker that is never used is only killed
   return { child, done };
 }
@@ -59,14 +73,25 @@ export function stopSiteWorker(worker: SiteWorker): void {
 export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker(opts.contentDir)): Promise<void> {
   writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify({ base: opts.base, clients: opts.slugs }));
   let stderr = '';
-  worker.child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  worker.child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   // A worker that already died (Astro failed to load) is reported from its exit code and stderr.
   worker.child.send({ outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base }, () => undefined);
   const code = await worker.done;
   if (code === 0) return;
-  const message = stderr.trim().split('\n').find((l) => l.trim() !== '') ?? `Astro exited with code ${code}`;
-  const who = opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
-  throw new UserError('IRP_SITE', `the site of ${who} failed to build: ${message.replace(/^(Error|\w+Error): /, '')}`, { position: { file: join(opts.contentDir, opts.slugs[0] ?? '', 'site.json'), line: 1, col: 1 }, hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error', cause: new Error(stderr) });
+  const message =
+    stderr
+      .trim()
+      .split('\n')
+      .find((l) => l.trim() !== '') ?? `Astro exited with code ${code}`;
+  const who =
+    opts.slugs.length === 1 ? `"${opts.slugs[0]}"` : `${opts.slugs.length} clients (${opts.slugs.join(', ')})`;
+  throw new UserError('IRP_SITE', `the site of ${who} failed to build: ${message.replace(/^(Error|\w+Error): /, '')}`, {
+    position: { file: join(opts.contentDir, opts.slugs[0] ?? '', 'site.json'), line: 1, col: 1 },
+    hint: 'a template produced Markdown the site could not render; run with IRPLAN_DEBUG=1 for the full error',
+    cause: new Error(stderr),
+  });
 }
 
 /** The script that runs Astro in its own process. */

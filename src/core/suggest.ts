@@ -20,7 +20,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const lower = word.toLowerCase().normalize('NFKC');
   for (const c of candidates) {
     const d = distance(lower, c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

@@ -6,10 +6,25 @@ import { parse } from 'yaml';
 export interface Tables {
   roles: { id: string; label: string; duty: string; backup?: string[] }[];
   groups: { id: string; label: string; when: string; message: string }[];
-  severities: { id: string; label: string; respond_within: string; criteria: string[]; call: string[]; first?: string[] }[];
+  severities: {
+    id: string;
+    label: string;
+    respond_within: string;
+    criteria: string[];
+    call: string[];
+    first?: string[];
+  }[];
   incidents: { id: string; label: string; also_call: string[] }[];
   checklists: { id: string; title: string; match: { os?: string[]; services?: string[]; kind?: string[] } }[];
-  regulations: { id: string; label: string; authority: string; deadline: string; deadline_hours: number; individuals: string; data?: string[] }[];
+  regulations: {
+    id: string;
+    label: string;
+    authority: string;
+    deadline: string;
+    deadline_hours: number;
+    individuals: string;
+    data?: string[];
+  }[];
   consent: { id: string; label: string }[];
 }
 

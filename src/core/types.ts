@@ -1,9 +1,20 @@
 // The plan file's shape after validation (src/schema/plan.schema.json is the source of truth).
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
-export type IncidentType = 'account-compromise' | 'data-breach' | 'lateral-movement' | 'phishing' | 'ransomware' | 'remote-access-breach';
+export type IncidentType =
+  | 'account-compromise'
+  | 'data-breach'
+  | 'lateral-movement'
+  | 'phishing'
+  | 'ransomware'
+  | 'remote-access-breach';
 
-export interface Phone { number: string; label?: string; out_of_band?: boolean; private?: boolean }
+export interface Phone {
+  number: string;
+  label?: string;
+  out_of_band?: boolean;
+  private?: boolean;
+}
 
 export interface Contact {
   id: string;
@@ -35,9 +46,20 @@ export interface Asset {
   notes?: string;
 }
 
-export interface DataFlow { id: string; data?: string[]; from: string; to: string; via?: string }
+export interface DataFlow {
+  id: string;
+  data?: string[];
+  from: string;
+  to: string;
+  via?: string;
+}
 
-export interface Release { version: string; date: string; summary?: string; approver?: string }
+export interface Release {
+  version: string;
+  date: string;
+  summary?: string;
+  approver?: string;
+}
 
 export interface Insurance {
   carrier: string;
@@ -53,7 +75,11 @@ export interface Insurance {
   stipulations?: string[];
 }
 
-export interface ContinuityDoc { document?: string; location?: string; owner?: string }
+export interface ContinuityDoc {
+  document?: string;
+  location?: string;
+  owner?: string;
+}
 
 export interface Plan {
   client: { name: string; industry?: string; timezone?: string; locations?: { name: string; address?: string }[] };

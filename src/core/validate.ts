@@ -54,7 +54,6 @@ function partialSchema(): SchemaNode {
   return copy;
 }
 
-
 /** Validates a merged client plan: schema first, then references and values the schema cannot check. */
 export function validatePlan(input: Located): UserError[] {
   const { full } = validators();
@@ -75,7 +74,11 @@ function schemaErrors(errors: ErrorObject[], input: Located): UserError[] {
 }
 
 function pathOf(instancePath: string): string {
-  return instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('/');
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('/');
 }
 
 function posOf(input: Located, path: string, key = false): Position {
@@ -142,16 +145,33 @@ function schemaError(e: ErrorObject, input: Located): UserError {
       });
     }
     case 'format':
-      return new UserError('IRP_FORMAT', `${where} is not a valid ${String((e.params as { format: string }).format)}: "${preview(value)}"`, {
-        position: posOf(input, path),
-        hint: (e.params as { format: string }).format === 'date' ? 'write dates as YYYY-MM-DD, e.g. 2026-11-01' : 'write it like name@example.com',
-      });
+      return new UserError(
+        'IRP_FORMAT',
+        `${where} is not a valid ${String((e.params as { format: string }).format)}: "${preview(value)}"`,
+        {
+          position: posOf(input, path),
+          hint:
+            (e.params as { format: string }).format === 'date'
+              ? 'write dates as YYYY-MM-DD, e.g. 2026-11-01'
+              : 'write it like name@example.com',
+        },
+      );
     case 'pattern':
-      return new UserError('IRP_PATTERN', `${where} has an invalid form: "${preview(value)}"`, { position: posOf(input, path), hint: patternHint(path) });
+      return new UserError('IRP_PATTERN', `${where} has an invalid form: "${preview(value)}"`, {
+        position: posOf(input, path),
+        hint: patternHint(path),
+      });
     case 'minItems':
-      return new UserError('IRP_EMPTY', `${where} needs at least ${String((e.params as { limit: number }).limit)} entry`, { position: posOf(input, path), hint: 'add one, e.g. - { number: "+1 503 555 0142", label: mobile }' });
+      return new UserError(
+        'IRP_EMPTY',
+        `${where} needs at least ${String((e.params as { limit: number }).limit)} entry`,
+        { position: posOf(input, path), hint: 'add one, e.g. - { number: "+1 503 555 0142", label: mobile }' },
+      );
     default:
-      return new UserError('IRP_SCHEMA', `${where} ${e.message ?? 'is invalid'}`, { position: posOf(input, path), hint: schemaAt(path)?.description ?? 'see src/schema/plan.schema.json' });
+      return new UserError('IRP_SCHEMA', `${where} ${e.message ?? 'is invalid'}`, {
+        position: posOf(input, path),
+        hint: schemaAt(path)?.description ?? 'see src/schema/plan.schema.json',
+      });
   }
 }
 
@@ -172,8 +192,19 @@ function patternHint(path: string): string {
 function typeError(e: ErrorObject, input: Located, path: string, value: unknown): UserError {
   const expected = String((e.params as { type: string }).type);
   const where = dotted(path);
-  const got = value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value === 'number' && !Number.isFinite(value) ? `${String(value)}` : `a ${typeof value}`;
-  let hint = schemaAt(path)?.description ?? `write ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}`;
+  const got =
+    value === null
+      ? 'empty'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'a mapping'
+          : typeof value === 'number' && !Number.isFinite(value)
+            ? `${String(value)}`
+            : `a ${typeof value}`;
+  let hint =
+    schemaAt(path)?.description ??
+    `write ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}`;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     // YAML reads 5035550142, 1.0 and yes as numbers and booleans; the source text is what the user meant.
     hint = `quote it: "${sourceText(posOf(input, path)) ?? String(value)}"`;
@@ -182,10 +213,17 @@ function typeError(e: ErrorObject, input: Located, path: string, value: unknown)
   } else if (expected === 'boolean' && typeof value === 'string') {
     // YAML 1.2 reads yes/no/on/off as text; only true and false are booleans.
     hint = `write true or false (YAML reads "${preview(value, 20)}" as text)`;
-  } else if ((expected === 'number' || expected === 'integer') && (typeof value === 'string' || typeof value === 'number')) {
+  } else if (
+    (expected === 'number' || expected === 'integer') &&
+    (typeof value === 'string' || typeof value === 'number')
+  ) {
     hint = 'write a plain number without quotes or units, e.g. 8';
   }
-  return new UserError('IRP_TYPE', `${where} must be ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, not ${got}`, { position: posOf(input, path), hint });
+  return new UserError(
+    'IRP_TYPE',
+    `${where} must be ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}, not ${got}`,
+    { position: posOf(input, path), hint },
+  );
 }
 
 /**
@@ -208,7 +246,8 @@ function checkPlan(plan: Plan, input: Located): UserError[] {
   const contactIds = uniqueIds(plan.contacts, 'contacts', 'contact', input, errors);
   const assetIds = uniqueIds(plan.assets ?? [], 'assets', 'asset', input, errors);
   uniqueIds(plan.data_flows ?? [], 'data_flows', 'data flow', input, errors);
-  const refContact = (path: string, id: string | undefined) => id !== undefined && checkRef(id, contactIds, 'contact', path, input, errors);
+  const refContact = (path: string, id: string | undefined) =>
+    id !== undefined && checkRef(id, contactIds, 'contact', path, input, errors);
   refContact('plan/owner', plan.plan.owner);
   plan.plan.distribution?.forEach((id, i) => refContact(`plan/distribution/${i}`, id));
   refContact('msp/hotline', plan.msp?.hotline);
@@ -219,38 +258,75 @@ function checkPlan(plan: Plan, input: Located): UserError[] {
     refContact(`assets/${i}/owner`, a.owner);
     a.depends_on?.forEach((d, j) => checkRef(d, assetIds, 'asset', `assets/${i}/depends_on/${j}`, input, errors));
   });
-  plan.exercises?.forEach((x, i) => x.participants?.forEach((p, j) => refContact(`exercises/${i}/participants/${j}`, p)));
-  plan.contacts.forEach((c, i) => c.phones.forEach((ph, j) => checkPhone(ph.number, `contacts/${i}/phones/${j}/number`, input, errors)));
-  if (plan.insurance?.claims_hotline) checkPhone(plan.insurance.claims_hotline, 'insurance/claims_hotline', input, errors);
+  plan.exercises?.forEach((x, i) =>
+    x.participants?.forEach((p, j) => refContact(`exercises/${i}/participants/${j}`, p)),
+  );
+  plan.contacts.forEach((c, i) =>
+    c.phones.forEach((ph, j) => checkPhone(ph.number, `contacts/${i}/phones/${j}/number`, input, errors)),
+  );
+  if (plan.insurance?.claims_hotline)
+    checkPhone(plan.insurance.claims_hotline, 'insurance/claims_hotline', input, errors);
   plan.insurance?.panel?.forEach((p, i) => p.phone && checkPhone(p.phone, `insurance/panel/${i}/phone`, input, errors));
   checkTimezone(plan.client.timezone, input, errors);
   const period = plan.insurance?.period;
   if (period?.start && period.end && period.end < period.start) {
-    errors.push(new UserError('IRP_PERIOD', `the policy period ends (${preview(period.end)}) before it starts (${preview(period.start)})`, { position: posOf(input, 'insurance/period/end'), hint: 'check the dates on the policy declarations page' }));
+    errors.push(
+      new UserError(
+        'IRP_PERIOD',
+        `the policy period ends (${preview(period.end)}) before it starts (${preview(period.start)})`,
+        { position: posOf(input, 'insurance/period/end'), hint: 'check the dates on the policy declarations page' },
+      ),
+    );
   }
   return errors;
 }
 
-function uniqueIds(items: { id?: string }[], path: string, what: string, input: Located, errors: UserError[]): Set<string> {
+function uniqueIds(
+  items: { id?: string }[],
+  path: string,
+  what: string,
+  input: Located,
+  errors: UserError[],
+): Set<string> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     if (item.id === undefined) return;
     const first = seen.get(item.id);
     if (first !== undefined) {
       const firstPos = posOf(input, `${path}/${first}/id`);
-      errors.push(new UserError('IRP_DUPLICATE_ID', `the ${what} id "${preview(item.id)}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`, { position: posOf(input, `${path}/${i}/id`), hint: `give each ${what} its own id, e.g. "${preview(item.id)}-2"` }));
+      errors.push(
+        new UserError(
+          'IRP_DUPLICATE_ID',
+          `the ${what} id "${preview(item.id)}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`,
+          {
+            position: posOf(input, `${path}/${i}/id`),
+            hint: `give each ${what} its own id, e.g. "${preview(item.id)}-2"`,
+          },
+        ),
+      );
     } else seen.set(item.id, i);
   });
   return new Set(seen.keys());
 }
 
-function checkRef(id: string, known: Set<string>, what: string, path: string, input: Located, errors: UserError[]): boolean {
+function checkRef(
+  id: string,
+  known: Set<string>,
+  what: string,
+  path: string,
+  input: Located,
+  errors: UserError[],
+): boolean {
   if (known.has(id)) return true;
   const guess = closest(id, known);
-  errors.push(new UserError('IRP_UNKNOWN_REF', `${dotted(path)} names the ${what} "${preview(id)}", which does not exist`, {
-    position: posOf(input, path),
-    hint: guess ? `did you mean \`${guess}\`?` : `add a ${what} with id "${preview(id)}" or use one of: ${[...known].slice(0, 8).join(', ')}`,
-  }));
+  errors.push(
+    new UserError('IRP_UNKNOWN_REF', `${dotted(path)} names the ${what} "${preview(id)}", which does not exist`, {
+      position: posOf(input, path),
+      hint: guess
+        ? `did you mean \`${guess}\`?`
+        : `add a ${what} with id "${preview(id)}" or use one of: ${[...known].slice(0, 8).join(', ')}`,
+    }),
+  );
   return false;
 }
 
@@ -258,12 +334,22 @@ function checkPhone(number: string, path: string, input: Located, errors: UserEr
   // Control and direction-override characters can make a number display differently from what is dialled.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(number)) {
-    errors.push(new UserError('IRP_PHONE', `${dotted(path)} contains invisible control or direction characters`, { position: posOf(input, path), hint: 'retype the number with digits, spaces, dashes and a leading +' }));
+    errors.push(
+      new UserError('IRP_PHONE', `${dotted(path)} contains invisible control or direction characters`, {
+        position: posOf(input, path),
+        hint: 'retype the number with digits, spaces, dashes and a leading +',
+      }),
+    );
     return;
   }
   const parsed = parsePhoneNumberFromString(number, { defaultCountry: 'US' });
   if (!parsed || !parsed.isPossible()) {
-    errors.push(new UserError('IRP_PHONE', `${dotted(path)} "${preview(number)}" is not a phone number that can be dialled`, { position: posOf(input, path), hint: 'write it in international form with a leading +, e.g. "+1 503 555 0142"' }));
+    errors.push(
+      new UserError('IRP_PHONE', `${dotted(path)} "${preview(number)}" is not a phone number that can be dialled`, {
+        position: posOf(input, path),
+        hint: 'write it in international form with a leading +, e.g. "+1 503 555 0142"',
+      }),
+    );
   }
 }
 
@@ -290,6 +376,11 @@ function knownZone(tz: string): boolean {
 function checkTimezone(tz: string | undefined, input: Located, errors: UserError[]): void {
   if (tz === undefined) return;
   if (!knownZone(tz)) {
-    errors.push(new UserError('IRP_TIMEZONE', `client.timezone "${preview(tz)}" is not a known time zone`, { position: posOf(input, 'client/timezone'), hint: 'use an IANA name such as America/Los_Angeles or Europe/Berlin' }));
+    errors.push(
+      new UserError('IRP_TIMEZONE', `client.timezone "${preview(tz)}" is not a known time zone`, {
+        position: posOf(input, 'client/timezone'),
+        hint: 'use an IANA name such as America/Los_Angeles or Europe/Berlin',
+      }),
+    );
   }
 }

@@ -6,11 +6,18 @@ import type { ContactView } from './model.ts';
 export const VCARD_DIR = 'vcard';
 
 /** A link from the contacts page to a contact's card. */
-export interface VCardLink { id: string; name: string; href: string }
+export interface VCardLink {
+  id: string;
+  name: string;
+  href: string;
+}
 
 /** Escapes a vCard 3.0 text value (RFC 2426 section 5: backslash, comma, semicolon, newline). */
 function esc(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/([,;])/g, '\\$1').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/([,;])/g, '\\$1')
+    .replace(/\r?\n/g, '\\n');
 }
 
 /** Splits "Dr. Grace Kim" into family and given names the way phones file them: last word is the surname. */
@@ -42,7 +49,9 @@ export function formatVCard(c: ContactView): string {
 
 /** The links the contacts page shows, one per contact that has a phone to save. */
 export function vcardLinks(contacts: ContactView[]): VCardLink[] {
-  return contacts.filter((c) => c.phones.some((p) => !p.private)).map((c) => ({ id: c.id, name: c.name, href: `${VCARD_DIR}/${c.id}.vcf` }));
+  return contacts
+    .filter((c) => c.phones.some((p) => !p.private))
+    .map((c) => ({ id: c.id, name: c.name, href: `${VCARD_DIR}/${c.id}.vcf` }));
 }
 
 /** Writes site/vcard/<contact-id>.vcf for every linked contact. */

@@ -12,7 +12,10 @@ let toolHash: string | undefined;
 
 /** Where the site of one released version is kept, keyed by everything it depends on. */
 export function versionCachePath(slug: string, version: string, commit: string, base: string): string {
-  toolHash ??= hashTree(['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)), TOOL_ROOT);
+  toolHash ??= hashTree(
+    ['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)),
+    TOOL_ROOT,
+  );
   const key = buildKey({ slug, version, commit, base, tool: toolHash });
   return join(CACHE_DIR, `${slug}@${version}-${key.slice(0, 16)}`);
 }

@@ -31,20 +31,28 @@ export interface PlanVersion {
  */
 export function listVersions(root: string, slug: string, plan: Plan): PlanVersion[] {
   const dates = new Map((plan.plan.history ?? []).map((h) => [h.version, h.date]));
-  const tags = new Map((git(root, ['tag', '--list', `${slug}@*`]) ?? '').split('\n').filter((t) => /^[^@]+@\d+\.\d+\.\d+$/.test(t)).map((t) => [t.slice(slug.length + 1), t]));
+  const tags = new Map(
+    (git(root, ['tag', '--list', `${slug}@*`]) ?? '')
+      .split('\n')
+      .filter((t) => /^[^@]+@\d+\.\d+\.\d+$/.test(t))
+      .map((t) => [t.slice(slug.length + 1), t]),
+  );
   const versions = [...new Set([...dates.keys(), ...tags.keys()])].map((version) => {
     const tag = tags.get(version) ?? null;
     const from = dates.get(version) ?? (tag ? git(root, ['log', '-1', '--format=%cs', `${tag}^{commit}`]) : null) ?? '';
     return { version, tag, from, until: null as string | null, path: null as string | null };
   });
   versions.sort((a, b) => a.from.localeCompare(b.from) || compareSemver(a.version, b.version));
-  versions.forEach((v, i) => { v.until = versions[i + 1]?.from ?? null; });
+  versions.forEach((v, i) => {
+    v.until = versions[i + 1]?.from ?? null;
+  });
   return versions;
 }
 
 function compareSemver(a: string, b: string): number {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
-  return ((pa[0] ?? 0) - (pb[0] ?? 0)) || ((pa[1] ?? 0) - (pb[1] ?? 0)) || ((pa[2] ?? 0) - (pb[2] ?? 0));
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
+  return (pa[0] ?? 0) - (pb[0] ?? 0) || (pa[1] ?? 0) - (pb[1] ?? 0) || (pa[2] ?? 0) - (pb[2] ?? 0);
 }
 
 /**
@@ -63,7 +71,14 @@ export function isUnreleased(root: string, slug: string, version: string, paths:
   return changed !== null && changed !== '';
 }
 
-export interface VersionsInput { project: Project; slug: string; plan: Plan; siteDir: string; base: string; log: (line: string) => void }
+export interface VersionsInput {
+  project: Project;
+  slug: string;
+  plan: Plan;
+  siteDir: string;
+  base: string;
+  log: (line: string) => void;
+}
 
 /**
  * Adds every released version of the client's site under site/versions/<version>/, each built from
@@ -80,8 +95,14 @@ export async function addVersions(o: VersionsInput): Promise<void> {
     if (built) v.path = `versions/${v.version}/`;
   }
   mkdirSync(join(o.siteDir, 'versions'), { recursive: true });
-  writeFileSync(join(o.siteDir, 'versions', 'index.html'), renderVersionsPage({ client: o.plan.client.name, current: o.plan.plan.version, versions, base: o.base }));
-  writeFileSync(join(o.siteDir, 'versions', 'versions.json'), `${JSON.stringify({ client: o.plan.client.name, current: o.plan.plan.version, versions }, null, 2)}\n`);
+  writeFileSync(
+    join(o.siteDir, 'versions', 'index.html'),
+    renderVersionsPage({ client: o.plan.client.name, current: o.plan.plan.version, versions, base: o.base }),
+  );
+  writeFileSync(
+    join(o.siteDir, 'versions', 'versions.json'),
+    `${JSON.stringify({ client: o.plan.client.name, current: o.plan.plan.version, versions }, null, 2)}\n`,
+  );
 }
 
 /** Builds one tag's site in a temporary export of its tree, with the tag's commit time as the date. */
@@ -96,8 +117,21 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
   try {
     exportTree(o.project.root, commit, ['plans', 'templates'], tree);
     const out = join(tree, '.out');
-    const args = [join(TOOL_ROOT, 'bin', 'irplan.mjs'), 'build', o.slug, '--no-pdf', '--out', out, '--base', `${o.base}versions/${version}/`];
-    await run(process.execPath, args, { cwd: tree, env: { ...process.env, SOURCE_DATE_EPOCH: time, IRPLAN_NO_VERSIONS: '1' }, maxBuffer: 16 * 1024 * 1024 });
+    const args = [
+      join(TOOL_ROOT, 'bin', 'irplan.mjs'),
+      'build',
+      o.slug,
+      '--no-pdf',
+      '--out',
+      out,
+      '--base',
+      `${o.base}versions/${version}/`,
+    ];
+    await run(process.execPath, args, {
+      cwd: tree,
+      env: { ...process.env, SOURCE_DATE_EPOCH: time, IRPLAN_NO_VERSIONS: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const site = join(out, o.slug, 'site');
     if (!existsSync(site)) return false;
     storeVersion(site, cached);
@@ -105,7 +139,9 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
     return true;
   } catch (err) {
     // An old release may not build with today's irplan; the list still shows when it was in force.
-    o.log(`${o.slug}: version ${version} (${tag}) could not be built: ${String((err as { stderr?: string }).stderr ?? err).split('\n')[0]}`);
+    o.log(
+      `${o.slug}: version ${version} (${tag}) could not be built: ${String((err as { stderr?: string }).stderr ?? err).split('\n')[0]}`,
+    );
     return false;
   } finally {
     rmSync(tree, { recursive: true, force: true });

@@ -11,7 +11,12 @@ function esc(text: string): string {
 }
 
 /** The page listing every version with the dates it was in force, and a date lookup. */
-export function renderVersionsPage(o: { client: string; current: string; versions: PlanVersion[]; base: string }): string {
+export function renderVersionsPage(o: {
+  client: string;
+  current: string;
+  versions: PlanVersion[];
+  base: string;
+}): string {
   const rows = [...o.versions].reverse().map((v) => row(v, o.current));
   return `<!doctype html>
 <html lang="en">
@@ -59,7 +64,11 @@ document.getElementById('lookup').addEventListener('submit', (e) => {
 
 function row(v: PlanVersion, current: string): string {
   const until = v.until ? esc(formatDate(dayBefore(v.until)) ?? v.until) : 'in force now';
-  const link = v.path ? `<a href="${esc(v.path.replace(/^versions\//, ''))}">view ${esc(v.version)}</a>` : v.tag ? 'not built' : 'not tagged';
+  const link = v.path
+    ? `<a href="${esc(v.path.replace(/^versions\//, ''))}">view ${esc(v.version)}</a>`
+    : v.tag
+      ? 'not built'
+      : 'not tagged';
   const mark = v.version === current ? ' (current)' : '';
   return `<tr data-version="${esc(v.version)}" data-from="${esc(v.from)}" data-until="${esc(v.until ?? '')}"><td>${esc(v.version)}${mark}</td><td>${esc(formatDate(v.from) ?? v.from)}</td><td>${until}</td><td>${link}</td></tr>`;
 }

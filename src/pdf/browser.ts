@@ -5,9 +5,22 @@ import { UserError } from '../core/errors.ts';
 
 /** Where Chrome or Chromium usually lives, per platform, after the user's own choice. */
 const SYSTEM_BROWSERS: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome', '/snap/bin/chromium'],
-  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
-  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
 };
 
 /**
@@ -18,13 +31,26 @@ const SYSTEM_BROWSERS: Record<string, string[]> = {
  * page and every checklist twice on another: peak RSS of the tree 1,283 -> 1,017 MB, PSS
  * unchanged (524 -> 501 MB), not slower (11.3 -> 9.7 s).
  */
-const FEWER_PROCESSES = ['--in-process-gpu', '--enable-features=NetworkServiceInProcess2', '--disable-features=SpareRendererForSitePerProcess'];
+const FEWER_PROCESSES = [
+  '--in-process-gpu',
+  '--enable-features=NetworkServiceInProcess2',
+  '--disable-features=SpareRendererForSitePerProcess',
+];
 
 /** Flags for a quiet, headless, offline print browser. */
 export const BROWSER_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-extensions', '--disable-default-apps',
-  '--font-render-hinting=none', '--mute-audio', '--hide-scrollbars',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--font-render-hinting=none',
+  '--mute-audio',
+  '--hide-scrollbars',
   ...FEWER_PROCESSES,
 ];
 
@@ -36,7 +62,9 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   const chosen = env.PUPPETEER_EXECUTABLE_PATH;
   if (chosen) {
     if (existsSync(chosen)) return chosen;
-    throw new UserError('IRP_NO_BROWSER', `PUPPETEER_EXECUTABLE_PATH is set to ${chosen}, which does not exist`, { hint: 'point it at a Chrome or Chromium executable, or unset it to use the system browser' });
+    throw new UserError('IRP_NO_BROWSER', `PUPPETEER_EXECUTABLE_PATH is set to ${chosen}, which does not exist`, {
+      hint: 'point it at a Chrome or Chromium executable, or unset it to use the system browser',
+    });
   }
   for (const candidate of SYSTEM_BROWSERS[process.platform] ?? []) if (existsSync(candidate)) return candidate;
   const cached = await puppeteerCache(env);

@@ -10,33 +10,40 @@ import type { Page } from 'puppeteer';
  * a number is further on (then only a full print shows them all).
  */
 export async function numberContents(page: Page, pages: number[], duplex: boolean): Promise<number> {
-  const result = await page.evaluate((pages: number[], duplex: boolean) => {
-    const h1s = [...document.querySelectorAll('h1')];
-    if (h1s.length !== pages.length) return { problem: `${h1s.length} h1 headings but ${pages.length} outline entries`, front: 0 };
-    const start = new Map<string, number>();
-    h1s.forEach((h, i) => {
-      const id = h.closest('section[id]')?.id;
-      if (id && !start.has(id)) start.set(id, pages[i] ?? 0);
-    });
-    let shift = 0;
-    for (const section of document.querySelectorAll<HTMLElement>('section.section[id]')) {
-      let at = (start.get(section.id) ?? 0) + shift;
-      if (duplex && at % 2 === 0) {
-        const blank = document.createElement('div');
-        blank.className = 'blank-page';
-        blank.textContent = 'This page is intentionally blank.';
-        section.before(blank);
-        shift++;
-        at++;
+  const result = await page.evaluate(
+    (pages: number[], duplex: boolean) => {
+      const h1s = [...document.querySelectorAll('h1')];
+      if (h1s.length !== pages.length)
+        return { problem: `${h1s.length} h1 headings but ${pages.length} outline entries`, front: 0 };
+      const start = new Map<string, number>();
+      h1s.forEach((h, i) => {
+        const id = h.closest('section[id]')?.id;
+        if (id && !start.has(id)) start.set(id, pages[i] ?? 0);
+      });
+      let shift = 0;
+      for (const section of document.querySelectorAll<HTMLElement>('section.section[id]')) {
+        let at = (start.get(section.id) ?? 0) + shift;
+        if (duplex && at % 2 === 0) {
+          const blank = document.createElement('div');
+          blank.className = 'blank-page';
+          blank.textContent = 'This page is intentionally blank.';
+          section.before(blank);
+          shift++;
+          at++;
+        }
+        start.set(section.id, at);
       }
-      start.set(section.id, at);
-    }
-    const numbers = [...document.querySelectorAll<HTMLElement>('[data-toc-for]')];
-    for (const el of numbers) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
-    const first = document.querySelector<HTMLElement>('section[data-binder-section][id]');
-    const before = first !== null && numbers.every((el) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-    return { problem: null, front: before && first ? (start.get(first.id) ?? 1) - 1 : 0 };
-  }, pages, duplex);
+      const numbers = [...document.querySelectorAll<HTMLElement>('[data-toc-for]')];
+      for (const el of numbers) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
+      const first = document.querySelector<HTMLElement>('section[data-binder-section][id]');
+      const before =
+        first !== null &&
+        numbers.every((el) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      return { problem: null, front: before && first ? (start.get(first.id) ?? 1) - 1 : 0 };
+    },
+    pages,
+    duplex,
+  );
   if (result.problem) throw new Error(`cannot number the contents: ${result.problem}`);
   return result.front;
 }
@@ -52,16 +59,20 @@ export async function numberContents(page: Page, pages: number[], duplex: boolea
  * print's, so a difference is caught there (and the binder printed in full again).
  */
 export async function emptySections(page: Page, front: number, pageCount: number): Promise<void> {
-  await page.evaluate((front: number, pageCount: number) => {
-    const sections = [...document.querySelectorAll<HTMLElement>('section[data-binder-section]')];
-    for (const s of sections) s.replaceChildren();
-    // Each emptied section still starts a page of its own (break-before); blank pages make up the rest.
-    const fill = document.createDocumentFragment();
-    for (let i = front + sections.length; i < pageCount; i++) {
-      const blank = document.createElement('div');
-      blank.style.breakBefore = 'page';
-      fill.append(blank);
-    }
-    sections.at(-1)?.after(fill);
-  }, front, pageCount);
+  await page.evaluate(
+    (front: number, pageCount: number) => {
+      const sections = [...document.querySelectorAll<HTMLElement>('section[data-binder-section]')];
+      for (const s of sections) s.replaceChildren();
+      // Each emptied section still starts a page of its own (break-before); blank pages make up the rest.
+      const fill = document.createDocumentFragment();
+      for (let i = front + sections.length; i < pageCount; i++) {
+        const blank = document.createElement('div');
+        blank.style.breakBefore = 'page';
+        fill.append(blank);
+      }
+      sections.at(-1)?.after(fill);
+    },
+    front,
+    pageCount,
+  );
 }

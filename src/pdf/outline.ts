@@ -2,7 +2,11 @@
 // dictionaries. The binder's contents page takes its page numbers from here.
 
 /** A bookmark and the physical page (1-based) it points to. */
-export interface OutlineEntry { title: string; page: number; children: OutlineEntry[] }
+export interface OutlineEntry {
+  title: string;
+  page: number;
+  children: OutlineEntry[];
+}
 
 /** The top-level outline entries with their pages, in document order. */
 export function readOutline(pdf: Buffer): OutlineEntry[] {
@@ -16,7 +20,10 @@ export function readPages(pdf: Buffer): { outline: OutlineEntry[]; pageCount: nu
   if (root === undefined) return { outline: [], pageCount: 0 };
   const pages = doc.pageNumbers(doc.ref(doc.get(root), 'Pages'));
   const outlines = doc.ref(doc.get(root), 'Outlines');
-  return { outline: outlines === undefined ? [] : doc.entries(doc.ref(doc.get(outlines), 'First'), pages), pageCount: pages.size };
+  return {
+    outline: outlines === undefined ? [] : doc.entries(doc.ref(doc.get(outlines), 'First'), pages),
+    pageCount: pages.size,
+  };
 }
 
 class PdfObjects {
@@ -30,7 +37,10 @@ class PdfObjects {
     let num = 0;
     for (const line of table) {
       const head = /^(\d+) (\d+)$/.exec(line.trim());
-      if (head) { num = Number(head[1]); continue; }
+      if (head) {
+        num = Number(head[1]);
+        continue;
+      }
       const entry = /^(\d{10}) \d{5} n/.exec(line);
       if (entry) this.offsets.set(num, Number(entry[1]));
       if (line.trim()) num++;
@@ -55,7 +65,10 @@ class PdfObjects {
   /** Maps each page object number to its 1-based position in the page tree. */
   pageNumbers(node: number | undefined, out = new Map<number, number>()): Map<number, number> {
     const dict = this.get(node);
-    if (/\/Type\s*\/Page\b(?!s)/.test(dict) && node !== undefined) { out.set(node, out.size + 1); return out; }
+    if (/\/Type\s*\/Page\b(?!s)/.test(dict) && node !== undefined) {
+      out.set(node, out.size + 1);
+      return out;
+    }
     const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? '';
     for (const m of kids.matchAll(/(\d+) 0 R/g)) this.pageNumbers(Number(m[1]), out);
     return out;
@@ -68,7 +81,11 @@ class PdfObjects {
       seen.add(n);
       const dict = this.get(n);
       const target = /\/Dest\s*\[\s*(\d+) 0 R/.exec(dict)?.[1];
-      out.push({ title: decodeTitle(dict), page: pages.get(Number(target)) ?? 0, children: this.entries(this.ref(dict, 'First'), pages) });
+      out.push({
+        title: decodeTitle(dict),
+        page: pages.get(Number(target)) ?? 0,
+        children: this.entries(this.ref(dict, 'First'), pages),
+      });
     }
     return out;
   }

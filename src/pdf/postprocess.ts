@@ -2,7 +2,12 @@
 // reproducible, the document information dictionary is replaced and the cross-reference table
 // rebuilt with shifted offsets; every other object (tags, outline, fonts) stays byte for byte.
 
-export interface PdfInfo { epochSeconds: number; title: string; author: string; subject: string }
+export interface PdfInfo {
+  epochSeconds: number;
+  title: string;
+  author: string;
+  subject: string;
+}
 
 const PRODUCER = 'irplan';
 
@@ -12,7 +17,8 @@ export function normalizePdf(pdf: Buffer, info: PdfInfo): Buffer {
   const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
   const xref = parseXref(text, startxref);
   const infoRef = /\/Info (\d+) 0 R/.exec(text.slice(startxref))?.[1];
-  if (!xref || infoRef === undefined) throw new Error('unexpected PDF layout from the browser (no classic xref table or Info)');
+  if (!xref || infoRef === undefined)
+    throw new Error('unexpected PDF layout from the browser (no classic xref table or Info)');
   const num = Number(infoRef);
   const start = xref.offsets[num];
   if (start === undefined) throw new Error(`PDF object ${num} is missing from the xref table`);
@@ -21,7 +27,12 @@ export function normalizePdf(pdf: Buffer, info: PdfInfo): Buffer {
   const delta = replacement.length - (end - start);
   const body = text.slice(0, start) + replacement + text.slice(end, xref.start);
   const offsets = xref.offsets.map((o) => (o > start ? o + delta : o));
-  const table = ['xref', `0 ${offsets.length}`, '0000000000 65535 f ', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  const table = [
+    'xref',
+    `0 ${offsets.length}`,
+    '0000000000 65535 f ',
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+  ].join('\n');
   const trailer = text.slice(text.indexOf('trailer', xref.start), text.lastIndexOf('startxref'));
   return Buffer.from(`${body}${table}\n${trailer}startxref\n${xref.start + delta}\n%%EOF\n`, 'latin1');
 }
@@ -36,15 +47,23 @@ function renumberNodeIds(text: string): string {
   const ids = new Map<string, string>();
   const renumbered = text.replace(pattern, (_, id: string) => {
     let next = ids.get(id);
-    if (next === undefined) { next = String(ids.size + 1).padStart(8, '0'); ids.set(id, next); }
+    if (next === undefined) {
+      next = String(ids.size + 1).padStart(8, '0');
+      ids.set(id, next);
+    }
     return `(node${next})`;
   });
-  return renumbered.replace(/\/Limits \[\((node\d{8})\) \((node\d{8})\)\]\n\/Names \[([^\]]*)\]/g, (_all, _lo: string, _hi: string, names: string) => {
-    const entries = [...names.matchAll(/\((node\d{8})\) (\d+ \d+ R)/g)].map((m) => [m[1] ?? '', m[2] ?? ''] as const).sort((a, b) => a[0].localeCompare(b[0]));
-    const first = entries[0]?.[0] ?? '';
-    const last = entries[entries.length - 1]?.[0] ?? '';
-    return `/Limits [(${first}) (${last})]\n/Names [${entries.map(([id, ref]) => `(${id}) ${ref}`).join(' ')}]`;
-  });
+  return renumbered.replace(
+    /\/Limits \[\((node\d{8})\) \((node\d{8})\)\]\n\/Names \[([^\]]*)\]/g,
+    (_all, _lo: string, _hi: string, names: string) => {
+      const entries = [...names.matchAll(/\((node\d{8})\) (\d+ \d+ R)/g)]
+        .map((m) => [m[1] ?? '', m[2] ?? ''] as const)
+        .sort((a, b) => a[0].localeCompare(b[0]));
+      const first = entries[0]?.[0] ?? '';
+      const last = entries[entries.length - 1]?.[0] ?? '';
+      return `/Limits [(${first}) (${last})]\n/Names [${entries.map(([id, ref]) => `(${id}) ${ref}`).join(' ')}]`;
+    },
+  );
 }
 
 function parseXref(text: string, at: number): { start: number; offsets: number[] } | undefined {

@@ -11,7 +11,12 @@ import type { Spliced } from './splice.ts';
 
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob {
-  url: string; out: string; paper: 'letter' | 'a4'; title: string; author: string; subject: string;
+  url: string;
+  out: string;
+  paper: 'letter' | 'a4';
+  title: string;
+  author: string;
+  subject: string;
   /** The date stamped into the PDF's metadata (from the commit or SOURCE_DATE_EPOCH). */
   epochSeconds: number;
   /** The binder: its contents page is numbered from a first print's outline. */
@@ -23,9 +28,16 @@ export interface PrintJob {
 class MissingPage extends Error {}
 
 /** A binder's front pages (cover and contents) printed again with their page numbers written in. */
-interface FrontPages { pdf: Buffer; count: number; starts: number[] }
+interface FrontPages {
+  pdf: Buffer;
+  count: number;
+  starts: number[];
+}
 /** What a job's page printed: the PDF, and for a binder its numbered front pages to splice in. */
-interface Printed { pdf: Buffer; front?: FrontPages }
+interface Printed {
+  pdf: Buffer;
+  front?: FrontPages;
+}
 
 /**
  * Printing may reach only the site served on 127.0.0.1. Every other request goes to a proxy
@@ -33,7 +45,10 @@ interface Printed { pdf: Buffer; front?: FrontPages }
  * launch flags, so unlike request interception they cost nothing per request (measured: request
  * interception made printing about 40% slower).
  */
-const LOOPBACK_ONLY = ['--proxy-server=http://127.0.0.1:1', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+const LOOPBACK_ONLY = [
+  '--proxy-server=http://127.0.0.1:1',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
 
 /** Two pages at a time: measured on 2 cores, more gains nothing. */
 const POOL_SIZE = 2;
@@ -69,7 +84,9 @@ export class Printer {
     if (!job.binder) return this.printRetrying(job);
     const previous = this.binderSlot;
     let done = () => {};
-    this.binderSlot = new Promise((resolve) => { done = resolve; });
+    this.binderSlot = new Promise((resolve) => {
+      done = resolve;
+    });
     try {
       await previous;
       // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
@@ -87,7 +104,11 @@ export class Printer {
     } catch (first) {
       if (first instanceof UserError || first instanceof MissingPage) throw first;
       await this.printOnce(job).catch((second: unknown) => {
-        throw new UserError('IRP_PRINT', `printing ${job.out} failed twice: ${second instanceof Error ? second.message.split('\n')[0] : String(second)}`, { hint: 'run again; if it keeps failing, check that the browser starts: npx irplan doctor', cause: second });
+        throw new UserError(
+          'IRP_PRINT',
+          `printing ${job.out} failed twice: ${second instanceof Error ? second.message.split('\n')[0] : String(second)}`,
+          { hint: 'run again; if it keeps failing, check that the browser starts: npx irplan doctor', cause: second },
+        );
       });
     }
   }
@@ -102,7 +123,10 @@ export class Printer {
     const printed = await this.withPage(job, (page) => this.printOnPage(page, job));
     let pdf = printed.pdf;
     if (printed.front) pdf = await this.spliceOrReprint(job, printed.pdf, printed.front);
-    writeAtomic(job.out, normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }));
+    writeAtomic(
+      job.out,
+      normalizePdf(pdf, { epochSeconds: job.epochSeconds, title: job.title, author: job.author, subject: job.subject }),
+    );
   }
 
   /**
@@ -171,7 +195,9 @@ export class Printer {
    */
   private async spliceOrReprint(job: PrintJob, full: Buffer, front: FrontPages): Promise<Buffer> {
     // IRPLAN_NO_SPLICE refuses every splice: the way to compare with (and test) the full reprint.
-    const spliced: Spliced = process.env.IRPLAN_NO_SPLICE ? { refused: 'IRPLAN_NO_SPLICE is set' } : spliceFrontPages(full, front.pdf, front.count);
+    const spliced: Spliced = process.env.IRPLAN_NO_SPLICE
+      ? { refused: 'IRPLAN_NO_SPLICE is set' }
+      : spliceFrontPages(full, front.pdf, front.count);
     if ('pdf' in spliced) return spliced.pdf;
     if (process.env.IRPLAN_DEBUG) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
     return this.withPage(job, async (page) => {
@@ -193,11 +219,19 @@ export class Printer {
       const executablePath = await findBrowser();
       // Imported on first use, like Astro: unchanged clients never start a browser.
       const { default: puppeteer } = await import('puppeteer');
-      const browser = await puppeteer.launch({ executablePath, headless: true, args: [...BROWSER_ARGS, ...LOOPBACK_ONLY], timeout: 30_000, protocolTimeout: PRINT_TIMEOUT_MS });
+      const browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: [...BROWSER_ARGS, ...LOOPBACK_ONLY],
+        timeout: 30_000,
+        protocolTimeout: PRINT_TIMEOUT_MS,
+      });
       await closeStartTabs(browser);
       this.browser = browser;
       return browser;
-    })().finally(() => { this.launching = undefined; });
+    })().finally(() => {
+      this.launching = undefined;
+    });
     return this.launching;
   }
 
@@ -205,7 +239,8 @@ export class Printer {
   private async acquire(first = false): Promise<Page> {
     const idle = this.idle.pop();
     if (idle) return idle;
-    if (this.busy >= POOL_SIZE) return new Promise((resolve, reject) => this.waiting[first ? 'unshift' : 'push']({ resolve, reject }));
+    if (this.busy >= POOL_SIZE)
+      return new Promise((resolve, reject) => this.waiting[first ? 'unshift' : 'push']({ resolve, reject }));
     this.busy++;
     try {
       return await (await this.launch()).newPage();
@@ -255,7 +290,10 @@ export class Printer {
     this.idle = [];
     this.busy = 0;
     if (!browser) return;
-    const closed = browser.close().then(() => true, () => false);
+    const closed = browser.close().then(
+      () => true,
+      () => false,
+    );
     const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref());
     if (!(await Promise.race([closed, timeout]))) killBrowser(browser);
   }
@@ -289,7 +327,15 @@ async function closeStartTabs(browser: Browser): Promise<void> {
 function printOptions(job: PrintJob): PDFOptions {
   // waitForFonts: page.pdf waits for document.fonts.ready itself (an evaluate of our own before
   // it cost about 20 ms a document, measured).
-  return { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: job.paper === 'a4' ? 'A4' : 'Letter', timeout: PRINT_TIMEOUT_MS, waitForFonts: true };
+  return {
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    format: job.paper === 'a4' ? 'A4' : 'Letter',
+    timeout: PRINT_TIMEOUT_MS,
+    waitForFonts: true,
+  };
 }
 
 function outlinePages(pdf: Uint8Array): number[] {

@@ -5,14 +5,28 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.pdf': 'application/pdf', '.vcf': 'text/vcard', '.ics': 'text/calendar',
-  '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+  '.vcf': 'text/vcard',
+  '.ics': 'text/calendar',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
 };
 
 /** A static server for a built site on 127.0.0.1, mounted under the site's base path. */
-export interface StaticServer { origin: string; close(): Promise<void> }
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
 
 /** Serves `root` at `base` on a free loopback port. Nothing outside root is ever served. */
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
@@ -36,6 +50,10 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

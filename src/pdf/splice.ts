@@ -13,7 +13,13 @@ import { inflateSync } from 'node:zlib';
 class Unexpected extends Error {}
 
 /** Where one object is in the file: its value (a dictionary, for streams) and where it ends. */
-interface Span { start: number; valueStart: number; valueEnd: number; end: number; data?: { start: number; end: number } }
+interface Span {
+  start: number;
+  valueStart: number;
+  valueEnd: number;
+  end: number;
+  data?: { start: number; end: number };
+}
 
 /** The spliced PDF, or why splicing was refused (for tests; the printer only counts refusals). */
 export type Spliced = { pdf: Buffer } | { refused: string };
@@ -36,14 +42,16 @@ export function spliceFrontPages(full: Buffer, front: Buffer, n: number): Splice
 function splice(full: ClassicPdf, front: ClassicPdf, n: number): Spliced {
   const fullPages = full.pages();
   const frontPages = front.pages();
-  if (n < 1 || frontPages.length !== n || fullPages.length < n) throw new Unexpected(`front print has ${frontPages.length} pages, wanted ${n}`);
+  if (n < 1 || frontPages.length !== n || fullPages.length < n)
+    throw new Unexpected(`front print has ${frontPages.length} pages, wanted ${n}`);
   const copier = new Copier(full, front, fullPages.slice(0, n));
   const edits: Edit[] = [];
   for (let i = 0; i < n; i++) {
     const oldPage = page(full, fullPages[i] as number);
     const newPage = page(front, frontPages[i] as number);
     if (oldPage.mediaBox !== newPage.mediaBox) throw new Unexpected('page sizes differ');
-    if (!sameMarkedContent(full.inflate(oldPage.contents), front.inflate(newPage.contents))) return { refused: `marked content differs on page ${i + 1}` };
+    if (!sameMarkedContent(full.inflate(oldPage.contents), front.inflate(newPage.contents)))
+      return { refused: `marked content differs on page ${i + 1}` };
     // The new content stream takes the old one's object number (only this page uses it), so the
     // old stream does not stay behind in the file; the page's /Contents entry is unchanged.
     edits.push({ span: full.span(oldPage.contents), text: copier.streamAs(oldPage.contents, newPage.contents) });
@@ -52,7 +60,13 @@ function splice(full: ClassicPdf, front: ClassicPdf, n: number): Spliced {
   return { pdf: full.rewrite(edits, copier.appended) };
 }
 
-interface PageInfo { num: number; dict: string; contents: number; resources: { text: string; start: number; end: number }; mediaBox: string }
+interface PageInfo {
+  num: number;
+  dict: string;
+  contents: number;
+  resources: { text: string; start: number; end: number };
+  mediaBox: string;
+}
 
 /** A page's single content stream, its resources (inline or a reference) and its size. */
 function page(pdf: ClassicPdf, num: number): PageInfo {
@@ -62,9 +76,17 @@ function page(pdf: ClassicPdf, num: number): PageInfo {
   const key = /\/Resources\s*/.exec(dict);
   if (!contents || !key) throw new Unexpected(`page ${num} has no single content stream or no resources`);
   const start = key.index + key[0].length;
-  const end = dict.startsWith('<<', start) ? skipDict(dict, start) : start + (/^\d+ 0 R/.exec(dict.slice(start))?.[0].length ?? 0);
+  const end = dict.startsWith('<<', start)
+    ? skipDict(dict, start)
+    : start + (/^\d+ 0 R/.exec(dict.slice(start))?.[0].length ?? 0);
   if (end === start) throw new Unexpected(`page ${num} has odd resources`);
-  return { num, dict, contents: Number(contents[1]), resources: { text: dict.slice(start, end), start, end }, mediaBox: /\/MediaBox\s*\[[^\]]*\]/.exec(dict)?.[0] ?? '' };
+  return {
+    num,
+    dict,
+    contents: Number(contents[1]),
+    resources: { text: dict.slice(start, end), start, end },
+    mediaBox: /\/MediaBox\s*\[[^\]]*\]/.exec(dict)?.[0] ?? '',
+  };
 }
 
 /** The page object with its /Resources value replaced; every other entry stays as it was. */
@@ -79,7 +101,10 @@ function withResources(full: ClassicPdf, p: PageInfo, resources: string): string
  * line re-wrapped around a longer number, say), splicing would break the tags.
  */
 export function sameMarkedContent(before: Buffer, after: Buffer): boolean {
-  const ids = (content: Buffer) => [...content.toString('latin1').matchAll(/\/([^\s/<>]+)\s*<<\s*\/MCID\s+(\d+)\s*>>\s*BDC/g)].map((m) => `${m[1]} ${m[2]}`).join(',');
+  const ids = (content: Buffer) =>
+    [...content.toString('latin1').matchAll(/\/([^\s/<>]+)\s*<<\s*\/MCID\s+(\d+)\s*>>\s*BDC/g)]
+      .map((m) => `${m[1]} ${m[2]}`)
+      .join(',');
   return ids(before) === ids(after);
 }
 
@@ -170,11 +195,14 @@ function refsIn(text: string): number[] {
  * one font, so copied fonts get their own tag, derived from the old name (deterministic output).
  */
 function renameSubsets(text: string): string {
-  return text.replace(/\/(BaseFont|FontName)\s*\/([A-Z]{6})\+([^\s/<>[\]()]+)/g, (_m, key: string, tag: string, name: string) => {
-    const digest = createHash('sha256').update(`front:${tag}+${name}`).digest();
-    const newTag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
-    return `/${key} /${newTag}+${name}`;
-  });
+  return text.replace(
+    /\/(BaseFont|FontName)\s*\/([A-Z]{6})\+([^\s/<>[\]()]+)/g,
+    (_m, key: string, tag: string, name: string) => {
+      const digest = createHash('sha256').update(`front:${tag}+${name}`).digest();
+      const newTag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+      return `/${key} /${newTag}+${name}`;
+    },
+  );
 }
 
 /** The end of the dictionary that starts at `at` (<<), skipping strings that may hold << or >>. */
@@ -183,9 +211,14 @@ function skipDict(text: string, at: number): number {
   for (let i = at; i < text.length; i++) {
     const c = text[i];
     if (c === '(') i = skipString(text, i);
-    else if (text.startsWith('<<', i)) { depth++; i++; }
-    else if (text.startsWith('>>', i)) { depth--; i++; if (depth === 0) return i + 1; }
-    else if (c === '<') i = text.indexOf('>', i);
+    else if (text.startsWith('<<', i)) {
+      depth++;
+      i++;
+    } else if (text.startsWith('>>', i)) {
+      depth--;
+      i++;
+      if (depth === 0) return i + 1;
+    } else if (c === '<') i = text.indexOf('>', i);
     if (i < 0) break;
   }
   throw new Unexpected('unterminated dictionary');
@@ -202,7 +235,10 @@ function skipString(text: string, at: number): number {
   throw new Unexpected('unterminated string');
 }
 
-interface Edit { span: Span; text: string }
+interface Edit {
+  span: Span;
+  text: string;
+}
 
 /** A Chromium PDF: one classic xref section from object 0, every object in use, generation 0. */
 class ClassicPdf {
@@ -215,17 +251,25 @@ class ClassicPdf {
     this.text = pdf.toString('latin1');
     this.xrefAt = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.text)?.[1]);
     if (!this.text.startsWith('xref', this.xrefAt)) throw new Unexpected('no classic xref table');
-    const lines = this.text.slice(this.xrefAt, this.text.indexOf('trailer', this.xrefAt)).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = this.text
+      .slice(this.xrefAt, this.text.indexOf('trailer', this.xrefAt))
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const [first, count] = (lines[1] ?? '').split(/\s+/).map(Number);
-    if (first !== 0 || !count || lines.length !== count + 2) throw new Unexpected('the xref table is not one section from object 0');
+    if (first !== 0 || !count || lines.length !== count + 2)
+      throw new Unexpected('the xref table is not one section from object 0');
     this.offsets = lines.slice(2).map((l, i) => {
       const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(l);
-      if (!entry || (i > 0 && (entry[3] !== 'n' || entry[2] !== '00000'))) throw new Unexpected(`xref entry ${i} is free or odd`);
+      if (!entry || (i > 0 && (entry[3] !== 'n' || entry[2] !== '00000')))
+        throw new Unexpected(`xref entry ${i} is free or odd`);
       return Number(entry[1]);
     });
   }
 
-  get size(): number { return this.offsets.length; }
+  get size(): number {
+    return this.offsets.length;
+  }
 
   trailer(): string {
     return this.text.slice(this.text.indexOf('trailer', this.xrefAt), this.text.lastIndexOf('startxref'));
@@ -258,7 +302,10 @@ class ClassicPdf {
     const known = this.spans.get(num);
     if (known) return known;
     const start = this.offsets[num];
-    const header = start === undefined || num === 0 ? null : new RegExp(`^${num} 0 obj\\s*`).exec(this.text.slice(start, start + 32));
+    const header =
+      start === undefined || num === 0
+        ? null
+        : new RegExp(`^${num} 0 obj\\s*`).exec(this.text.slice(start, start + 32));
     if (start === undefined || !header) throw new Unexpected(`object ${num} is not where the xref says`);
     const valueStart = start + header[0].length;
     let span: Span;
@@ -290,7 +337,8 @@ class ClassicPdf {
   inflate(num: number): Buffer {
     const span = this.span(num);
     const dict = this.text.slice(span.valueStart, span.valueEnd);
-    if (!span.data || /\/DecodeParms/.test(dict) || (/\/Filter/.test(dict) && !/\/Filter\s*\/FlateDecode\b/.test(dict))) throw new Unexpected(`content ${num} is not a plain Flate stream`);
+    if (!span.data || /\/DecodeParms/.test(dict) || (/\/Filter/.test(dict) && !/\/Filter\s*\/FlateDecode\b/.test(dict)))
+      throw new Unexpected(`content ${num} is not a plain Flate stream`);
     const raw = Buffer.from(this.text.slice(span.data.start, span.data.end), 'latin1');
     try {
       return /\/Filter/.test(dict) ? inflateSync(raw) : raw;
@@ -315,14 +363,20 @@ class ClassicPdf {
       at = span.end;
     }
     body += this.text.slice(at, this.xrefAt);
-    const shift = (offset: number) => offset + moved.filter((m) => m.from < offset).reduce((sum, m) => sum + m.delta, 0);
+    const shift = (offset: number) =>
+      offset + moved.filter((m) => m.from < offset).reduce((sum, m) => sum + m.delta, 0);
     const offsets = this.offsets.map((o, i) => (i === 0 ? 0 : shift(o)));
     for (const obj of appended) {
       if (!body.endsWith('\n')) body += '\n';
       offsets.push(body.length);
       body += `${obj}\n`;
     }
-    const table = ['xref', `0 ${offsets.length}`, '0000000000 65535 f ', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+    const table = [
+      'xref',
+      `0 ${offsets.length}`,
+      '0000000000 65535 f ',
+      ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+    ].join('\n');
     const trailer = this.trailer().replace(/\/Size \d+/, `/Size ${offsets.length}`);
     return Buffer.from(`${body}${table}\n${trailer}startxref\n${body.length}\n%%EOF\n`, 'latin1');
   }

@@ -6,7 +6,15 @@ import { defineCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface Doc { id: string; title: string; order: number; kind: string; binder: boolean; checklist: string | null; body: string }
+interface Doc {
+  id: string;
+  title: string;
+  order: number;
+  kind: string;
+  binder: boolean;
+  checklist: string | null;
+  body: string;
+}
 
 function documents(audience: 'site' | 'print') {
   return defineCollection({
@@ -21,7 +29,12 @@ function documents(audience: 'site' | 'print') {
           const docs = JSON.parse(readFileSync(join(dir, client, `${audience}.json`), 'utf8')) as Doc[];
           for (const doc of docs) {
             const { body, ...data } = doc;
-            store.set({ id: `${client}/${doc.id}`, data: { ...data, client }, body, rendered: await renderMarkdown(body) });
+            store.set({
+              id: `${client}/${doc.id}`,
+              data: { ...data, client },
+              body,
+              rendered: await renderMarkdown(body),
+            });
           }
         }
       },

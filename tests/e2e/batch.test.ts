@@ -10,16 +10,24 @@ const root = tempDir('irplan-batch-');
 cpSync(join(REPO, 'plans'), join(root, 'plans'), { recursive: true });
 cpSync(join(root, 'plans', 'cedar-dental'), join(root, 'plans', 'cedar-annex'), { recursive: true });
 
-const build = (out: string, batch: string, ...extra: string[]) => irplan(['build', '--no-pdf', '--out', out, ...extra], { cwd: root, env: { IRPLAN_SITE_BATCH: batch, SOURCE_DATE_EPOCH: '1764000000' } });
+const build = (out: string, batch: string, ...extra: string[]) =>
+  irplan(['build', '--no-pdf', '--out', out, ...extra], {
+    cwd: root,
+    env: { IRPLAN_SITE_BATCH: batch, SOURCE_DATE_EPOCH: '1764000000' },
+  });
 const counts = (text: string) => /built (\d+), unchanged (\d+), failed (\d+)/.exec(text)?.slice(1).map(Number);
 
 /** Every file of a client's site with its bytes, for comparing two builds. */
 function siteFiles(out: string, slug: string): Map<string, string> {
   const dir = join(out, slug, 'site');
-  return new Map(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => {
-    const path = join(d.parentPath, d.name);
-    return [path.slice(dir.length), readFileSync(path, 'base64')] as const;
-  }));
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => {
+        const path = join(d.parentPath, d.name);
+        return [path.slice(dir.length), readFileSync(path, 'base64')] as const;
+      }),
+  );
 }
 
 describe('site batches', () => {
@@ -41,7 +49,10 @@ describe('site batches', () => {
     // A client template override that drops the start page's id: its index page cannot be built.
     const own = join(root, 'plans', 'cedar-annex', 'templates', 'sections');
     mkdirSync(own, { recursive: true });
-    writeFileSync(join(own, '00-index.md.hbs'), readFileSync(join(REPO, 'templates', 'sections', '00-index.md.hbs'), 'utf8').replace('id: index', 'id: welcome'));
+    writeFileSync(
+      join(own, '00-index.md.hbs'),
+      readFileSync(join(REPO, 'templates', 'sections', '00-index.md.hbs'), 'utf8').replace('id: index', 'id: welcome'),
+    );
     const out = tempDir('irplan-batch-bad-');
     const r = build(out, '3');
     expect(r.code).toBe(1);

@@ -7,8 +7,10 @@ import { irplan, REPO, tempDir, tool } from '../helpers/cli.ts';
 
 // The printed binder, checked the way a reader and a PDF viewer see it.
 const out = inject('examplesOut');
-const binder = (slug: string) => join(out, slug, JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8')).outputs.binder);
-const pageText = (file: string, page: number) => tool('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
+const binder = (slug: string) =>
+  join(out, slug, JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8')).outputs.binder);
+const pageText = (file: string, page: number) =>
+  tool('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-']);
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))?.[1]);
 
 describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) => {
@@ -16,7 +18,10 @@ describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) =
     const file = binder(slug);
     const outline = readOutline(readFileSync(file));
     const contents = pageText(file, 2);
-    const lines = [...contents.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
+    const lines = [...contents.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({
+      title: m[1] ?? '',
+      page: Number(m[2]),
+    }));
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) {
       const entry = outline.find((e) => e.title.startsWith(line.title) || line.title.startsWith(e.title));
@@ -40,7 +45,10 @@ describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) =
   });
 
   test('every font is embedded and bundled with irplan', () => {
-    const fonts = tool('pdffonts', [binder(slug)]).split('\n').slice(2).filter(Boolean);
+    const fonts = tool('pdffonts', [binder(slug)])
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
     // Only the bundled families: output never depends on the machine's fonts.
@@ -76,11 +84,25 @@ test('two builds at different times and time zones give identical files', () => 
   const a = join(project, 'a');
   const b = join(project, 'b');
   const env = { SOURCE_DATE_EPOCH: '1790000000' };
-  expect(irplan(['build', 'cedar-dental', '--out', a], { cwd: project, env: { ...env, TZ: 'America/Chicago' } }).code).toBe(0);
-  expect(irplan(['build', 'cedar-dental', '--out', b], { cwd: project, env: { ...env, TZ: 'Pacific/Auckland' } }).code).toBe(0);
-  const hashes = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort().filter((f) => f.includes('.')).map((f) => {
-    try { return `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`; } catch { return `${f} dir`; }
-  });
+  expect(
+    irplan(['build', 'cedar-dental', '--out', a], { cwd: project, env: { ...env, TZ: 'America/Chicago' } }).code,
+  ).toBe(0);
+  expect(
+    irplan(['build', 'cedar-dental', '--out', b], { cwd: project, env: { ...env, TZ: 'Pacific/Auckland' } }).code,
+  ).toBe(0);
+  const hashes = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .filter((f) => f.includes('.'))
+      .map((f) => {
+        try {
+          return `${f} ${createHash('sha256')
+            .update(readFileSync(join(dir, f)))
+            .digest('hex')}`;
+        } catch {
+          return `${f} dir`;
+        }
+      });
   const ha = hashes(a);
   expect(ha.length).toBeGreaterThan(20);
   expect(hashes(b)).toEqual(ha);
@@ -90,7 +112,10 @@ test('--duplex starts every top-level section on a right-hand (odd) page, and th
   const project = tempDir('irplan-duplex-');
   cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
   const dist = join(project, 'dist');
-  const r = irplan(['build', 'cedar-dental', '--duplex', '--out', dist], { cwd: project, env: { SOURCE_DATE_EPOCH: '1790000000' } });
+  const r = irplan(['build', 'cedar-dental', '--duplex', '--out', dist], {
+    cwd: project,
+    env: { SOURCE_DATE_EPOCH: '1790000000' },
+  });
   expect(r.code, r.stderr).toBe(0);
   const file = join(dist, 'cedar-dental', 'pdf', 'cedar-dental-binder.pdf');
   const outline = readOutline(readFileSync(file));
@@ -106,9 +131,16 @@ test('the spliced binder (front pages printed again with the sections emptied) r
   const project = tempDir('irplan-splice-e2e-');
   cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
   const build = (dist: string, env: NodeJS.ProcessEnv) => {
-    const r = irplan(['build', 'northwind-logistics', '--json', '--out', dist], { cwd: project, env: { SOURCE_DATE_EPOCH: '1790000000', ...env } });
+    const r = irplan(['build', 'northwind-logistics', '--json', '--out', dist], {
+      cwd: project,
+      env: { SOURCE_DATE_EPOCH: '1790000000', ...env },
+    });
     expect(r.code, r.stderr).toBe(0);
-    const done = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.event === 'done');
+    const done = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((e) => e.event === 'done');
     return { done, file: join(dist, 'northwind-logistics', 'pdf', 'northwind-logistics-binder.pdf') };
   };
   const spliced = build(join(project, 'spliced'), {});
@@ -120,6 +152,7 @@ test('the spliced binder (front pages printed again with the sections emptied) r
   expect(full.done).toMatchObject({ partialPrints: 2, fallbacks: 2 });
   const n = pageCount(full.file);
   expect(pageCount(spliced.file)).toBe(n);
-  for (let page = 1; page <= n; page++) expect(pageText(spliced.file, page), `page ${page}`).toBe(pageText(full.file, page));
+  for (let page = 1; page <= n; page++)
+    expect(pageText(spliced.file, page), `page ${page}`).toBe(pageText(full.file, page));
   expect(readOutline(readFileSync(spliced.file))).toEqual(readOutline(readFileSync(full.file)));
 });

@@ -18,16 +18,25 @@ const treeHash = (dir: string) => {
   const hash = createHash('sha256');
   for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     hash.update(f);
-    try { hash.update(readFileSync(join(dir, f))); } catch { hash.update('<dir>'); }
+    try {
+      hash.update(readFileSync(join(dir, f)));
+    } catch {
+      hash.update('<dir>');
+    }
   }
   return hash.digest('hex');
 };
 
 /** Stopped (frozen) chromium processes on the machine, by pid. */
-const frozenBrowsers = () => tool('ps', ['-eo', 'pid=,stat=,comm=']).split('\n')
-  .map((l) => l.trim().split(/\s+/)).filter(([, stat, comm]) => stat?.startsWith('T') && /chrom/.test(comm ?? '')).map(([pid]) => pid ?? '');
+const frozenBrowsers = () =>
+  tool('ps', ['-eo', 'pid=,stat=,comm='])
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, stat, comm]) => stat?.startsWith('T') && /chrom/.test(comm ?? ''))
+    .map(([pid]) => pid ?? '');
 
-const build = (env: NodeJS.ProcessEnv) => irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, ...env } });
+const build = (env: NodeJS.ProcessEnv) =>
+  irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, ...env } });
 
 beforeAll(() => {
   root = tempDir('irplan-browser-faults-');
@@ -41,7 +50,9 @@ describe('the browser fails while printing', () => {
     const r = build({ IRPLAN_FAULT: 'crash', IRPLAN_FAULT_AFTER: '1', IRPLAN_FAULT_ONCE: marker });
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
-    expect(readdirSync(root).some((d) => d.startsWith('marker-') && readdirSync(join(root, d)).includes('crashed-once'))).toBe(true);
+    expect(
+      readdirSync(root).some((d) => d.startsWith('marker-') && readdirSync(join(root, d)).includes('crashed-once')),
+    ).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, SLUG, 'manifest.json'), 'utf8'));
     for (const pdf of [manifest.outputs.binder, ...manifest.outputs.checklists]) {
       expect(tool('pdfinfo', [join(out, SLUG, pdf)]), pdf).toMatch(/Pages:\s+[1-9]/);

@@ -24,7 +24,8 @@ describe('irplan build on the examples', () => {
       expect(m.outputs.site).toBe('site/');
       expect(m.outputs.binder).toMatch(/^pdf\/.+-binder\.pdf$/);
       expect(m.outputs.checklists.length).toBeGreaterThan(3);
-      for (const path of [m.outputs.binder, ...m.outputs.checklists]) expect(existsSync(join(out, slug, path)), path).toBe(true);
+      for (const path of [m.outputs.binder, ...m.outputs.checklists])
+        expect(existsSync(join(out, slug, path)), path).toBe(true);
       expect(existsSync(join(out, slug, 'site', 'index.html'))).toBe(true);
     }
   });
@@ -46,24 +47,32 @@ describe('irplan build on the examples', () => {
     const slug = 'northwind-logistics';
     const m = manifest(slug);
     expect(pdfText(join(out, slug, m.outputs.binder))).toContain('+1 971 555 0199');
-    const files = readdirSync(join(out, slug, 'site'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|js|json)$/.test(f));
+    const files = readdirSync(join(out, slug, 'site'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(html|js|json)$/.test(f),
+    );
     for (const f of files) expect(readFileSync(join(out, slug, 'site', f), 'utf8'), f).not.toContain('971 555 0199');
-    for (const f of readdirSync(join(out, slug, 'site', 'pdf'))) expect(pdfText(join(out, slug, 'site', 'pdf', f)), f).not.toContain('971 555 0199');
+    for (const f of readdirSync(join(out, slug, 'site', 'pdf')))
+      expect(pdfText(join(out, slug, 'site', 'pdf', f)), f).not.toContain('971 555 0199');
   });
 
-  test('the binder PDF has pages on the plan\'s paper size and carries a phone number as text', () => {
+  test("the binder PDF has pages on the plan's paper size and carries a phone number as text", () => {
     const nw = manifest('northwind-logistics');
     const info = tool('pdfinfo', [join(out, 'northwind-logistics', nw.binder ?? nw.outputs.binder)]);
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThan(3);
     expect(info).toMatch(/Page size:\s+612 x 792/);
     expect(pdfText(join(out, 'northwind-logistics', nw.outputs.binder))).toContain('+1 503 555 0142');
     const cd = manifest('cedar-dental');
-    expect(tool('pdfinfo', [join(out, 'cedar-dental', cd.outputs.binder)])).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+/);
+    expect(tool('pdfinfo', [join(out, 'cedar-dental', cd.outputs.binder)])).toMatch(
+      /Page size:\s+59[45]\.\d+ x 841\.\d+/,
+    );
   });
 
-  test('forensic checklists follow each client\'s inventory', () => {
-    const names = (slug: string) => manifest(slug).outputs.checklists.map((p: string) => p.replace(/^pdf\/[a-z-]+?-(forensics-[a-z-]+)\.pdf$/, '$1'));
-    expect(names('northwind-logistics')).toEqual(expect.arrayContaining(['forensics-linux', 'forensics-dns', 'forensics-windows', 'forensics-web']));
+  test("forensic checklists follow each client's inventory", () => {
+    const names = (slug: string) =>
+      manifest(slug).outputs.checklists.map((p: string) => p.replace(/^pdf\/[a-z-]+?-(forensics-[a-z-]+)\.pdf$/, '$1'));
+    expect(names('northwind-logistics')).toEqual(
+      expect.arrayContaining(['forensics-linux', 'forensics-dns', 'forensics-windows', 'forensics-web']),
+    );
     expect(names('cedar-dental')).not.toContain('forensics-linux');
     expect(names('cedar-dental')).not.toContain('forensics-dns');
     expect(names('cedar-dental')).toContain('forensics-windows');

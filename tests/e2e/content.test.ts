@@ -11,27 +11,89 @@ const code = inject('examplesBuild').code;
 const manifest = (slug: string) => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));
 /** Reading order, whitespace collapsed: a phrase split over two lines still matches. */
 const pdfText = (slug: string, rel: string) => tool('pdftotext', [join(out, slug, rel), '-']).replace(/\s+/g, ' ');
-const pages = (slug: string, rel: string) => Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [join(out, slug, rel)]))?.[1]);
+const pages = (slug: string, rel: string) =>
+  Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [join(out, slug, rel)]))?.[1]);
 const checklistFile = (slug: string, id: string) => `pdf/${slug}-${id}.pdf`;
 
 const SECTIONS = [
-  'Document control', 'The first 15 minutes', 'Roles and responsibilities', 'Severity levels and escalation',
-  'Critical assets, data flows and triage matrix', 'Triage, insurance first',
-  'Playbook: ransomware and extortion', 'Playbook: data breach', 'Playbook: account compromise',
-  'Playbook: phishing and pretexting', 'Playbook: lateral movement', 'Playbook: remote access breach',
-  'Evidence and action log', 'Forensic collection checklists', 'Communications plan', 'Emergency contact checklist',
-  'Regulatory notification', 'After the incident', 'After-action checklist', 'Plan maintenance', 'Tabletop exercise kit',
+  'Document control',
+  'The first 15 minutes',
+  'Roles and responsibilities',
+  'Severity levels and escalation',
+  'Critical assets, data flows and triage matrix',
+  'Triage, insurance first',
+  'Playbook: ransomware and extortion',
+  'Playbook: data breach',
+  'Playbook: account compromise',
+  'Playbook: phishing and pretexting',
+  'Playbook: lateral movement',
+  'Playbook: remote access breach',
+  'Evidence and action log',
+  'Forensic collection checklists',
+  'Communications plan',
+  'Emergency contact checklist',
+  'Regulatory notification',
+  'After the incident',
+  'After-action checklist',
+  'Plan maintenance',
+  'Tabletop exercise kit',
   'Appendix: contacts directory',
 ];
-const RESPONSE = ['first-15-minutes', 'triage', 'communications', 'after-action', 'playbook-ransomware', 'playbook-data-breach', 'playbook-account-compromise', 'playbook-phishing', 'playbook-lateral-movement', 'playbook-remote-access-breach'];
+const RESPONSE = [
+  'first-15-minutes',
+  'triage',
+  'communications',
+  'after-action',
+  'playbook-ransomware',
+  'playbook-data-breach',
+  'playbook-account-compromise',
+  'playbook-phishing',
+  'playbook-lateral-movement',
+  'playbook-remote-access-breach',
+];
 
 const CLIENTS = {
   'northwind-logistics': {
-    names: ['Northwind Logistics', 'Maria Lopez', 'Dev Patel', 'Ken Ito', 'Lena Fischer', 'Hal Osei', 'Domain controller DC01', 'Public DNS server NS1', 'Dispatch ERP (SQL Server)', 'Harborline Mutual', 'Cobalt Forensics', 'Sam Greene', 'Northwind BCP v4', 'PCI DSS', 'US state breach notification laws'],
-    forensics: ['forensics-windows', 'forensics-linux', 'forensics-web', 'forensics-database', 'forensics-domain-controller', 'forensics-dns', 'forensics-remote-access', 'forensics-firewall'],
+    names: [
+      'Northwind Logistics',
+      'Maria Lopez',
+      'Dev Patel',
+      'Ken Ito',
+      'Lena Fischer',
+      'Hal Osei',
+      'Domain controller DC01',
+      'Public DNS server NS1',
+      'Dispatch ERP (SQL Server)',
+      'Harborline Mutual',
+      'Cobalt Forensics',
+      'Sam Greene',
+      'Northwind BCP v4',
+      'PCI DSS',
+      'US state breach notification laws',
+    ],
+    forensics: [
+      'forensics-windows',
+      'forensics-linux',
+      'forensics-web',
+      'forensics-database',
+      'forensics-domain-controller',
+      'forensics-dns',
+      'forensics-remote-access',
+      'forensics-firewall',
+    ],
   },
   'cedar-dental': {
-    names: ['Cedar Family Dental', 'Dr. Grace Kim', 'Tom Baker', 'Rita Alvarez', 'ToothTrack Cloud patient records', 'Microsoft 365 mail and identity', 'Front desk workstations (3)', 'HIPAA Breach Notification Rule', 'has no cyber insurance'],
+    names: [
+      'Cedar Family Dental',
+      'Dr. Grace Kim',
+      'Tom Baker',
+      'Rita Alvarez',
+      'ToothTrack Cloud patient records',
+      'Microsoft 365 mail and identity',
+      'Front desk workstations (3)',
+      'HIPAA Breach Notification Rule',
+      'has no cyber insurance',
+    ],
     forensics: ['forensics-windows', 'forensics-mail', 'forensics-database', 'forensics-cloud-identity'],
   },
 } as const;
@@ -43,7 +105,7 @@ describe('plan content', () => {
     expect(code).toBe(0);
   });
 
-  test.each(SLUGS)('the %s binder has every section, with the client\'s own names', (slug) => {
+  test.each(SLUGS)("the %s binder has every section, with the client's own names", (slug) => {
     const text = pdfText(slug, manifest(slug).outputs.binder);
     for (const title of SECTIONS) expect(text, title).toContain(title);
     for (const name of CLIENTS[slug].names) expect(text, name).toContain(name);
@@ -58,7 +120,8 @@ describe('plan content', () => {
   });
 
   test.each(SLUGS)('each %s checklist PDF prints on one or two pages; the first 15 minutes on one', (slug) => {
-    for (const rel of manifest(slug).outputs.checklists as string[]) expect(pages(slug, rel), rel).toBeLessThanOrEqual(2);
+    for (const rel of manifest(slug).outputs.checklists as string[])
+      expect(pages(slug, rel), rel).toBeLessThanOrEqual(2);
     expect(pages(slug, checklistFile(slug, 'first-15-minutes'))).toBe(1);
   });
 
@@ -74,13 +137,14 @@ describe('plan content', () => {
     expect(dns).toContain('Domain controller DC01');
     expect(dns).not.toContain('Edge firewall');
     const linux = pdfText('northwind-logistics', checklistFile('northwind-logistics', 'forensics-linux'));
-    for (const name of ['Customer tracking portal WEB01', 'Public DNS server NS1', 'Backup appliance BK01']) expect(linux).toContain(name);
+    for (const name of ['Customer tracking portal WEB01', 'Public DNS server NS1', 'Backup appliance BK01'])
+      expect(linux).toContain(name);
     const cloud = pdfText('cedar-dental', checklistFile('cedar-dental', 'forensics-cloud-identity'));
     expect(cloud).toContain('ToothTrack Cloud patient records');
     expect(cloud).toContain('Microsoft 365 mail and identity');
   });
 
-  test('the insurer\'s deadline and consent stop-points appear in every playbook of an insured client', () => {
+  test("the insurer's deadline and consent stop-points appear in every playbook of an insured client", () => {
     const slug = 'northwind-logistics';
     for (const id of RESPONSE.filter((r) => r.startsWith('playbook-'))) {
       const text = pdfText(slug, checklistFile(slug, id));
@@ -100,11 +164,15 @@ describe('plan content', () => {
       const text = pdfText(slug, checklistFile(slug, id));
       expect(text, id).not.toContain('STOP');
     }
-    expect(pdfText(slug, checklistFile(slug, 'triage'))).toContain('Cedar Family Dental has no cyber insurance policy on file.');
-    expect(pdfText(slug, checklistFile(slug, 'playbook-ransomware'))).toContain('Cedar Family Dental has no cyber insurance');
+    expect(pdfText(slug, checklistFile(slug, 'triage'))).toContain(
+      'Cedar Family Dental has no cyber insurance policy on file.',
+    );
+    expect(pdfText(slug, checklistFile(slug, 'playbook-ransomware'))).toContain(
+      'Cedar Family Dental has no cyber insurance',
+    );
   });
 
-  test('playbooks name the client\'s assets in their steps', () => {
+  test("playbooks name the client's assets in their steps", () => {
     const nw = pdfText('northwind-logistics', checklistFile('northwind-logistics', 'playbook-ransomware'));
     expect(nw).toContain('Backup appliance BK01');
     expect(nw).toContain('Edge firewall and VPN FW01');
@@ -113,15 +181,32 @@ describe('plan content', () => {
   });
 
   test('no output carries a template leftover', () => {
-    const LEFTOVERS = [/\{\{/, /\}\}/, /\bTODO\b/, /\bTBD\b/, /lorem/i, /\bundefined\b/, /\[object Object\]/, /\bNaN\b/];
+    const LEFTOVERS = [
+      /\{\{/,
+      /\}\}/,
+      /\bTODO\b/,
+      /\bTBD\b/,
+      /lorem/i,
+      /\bundefined\b/,
+      /\[object Object\]/,
+      /\bNaN\b/,
+    ];
     for (const slug of SLUGS) {
       const files = readdirSync(join(out, slug), { recursive: true, encoding: 'utf8' });
       const texts: [string, string][] = [];
-      for (const f of files.filter((p) => p.endsWith('.pdf'))) texts.push([f, tool('pdftotext', [join(out, slug, f), '-'])]);
+      for (const f of files.filter((p) => p.endsWith('.pdf')))
+        texts.push([f, tool('pdftotext', [join(out, slug, f), '-'])]);
       // Page text only: the search and island scripts are library code, not plan content.
-      for (const f of files.filter((p) => p.endsWith('.html'))) texts.push([f, readFileSync(join(out, slug, f), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '')]);
+      for (const f of files.filter((p) => p.endsWith('.html')))
+        texts.push([
+          f,
+          readFileSync(join(out, slug, f), 'utf8')
+            .replace(/<script[\s\S]*?<\/script>/g, '')
+            .replace(/<style[\s\S]*?<\/style>/g, ''),
+        ]);
       expect(texts.length).toBeGreaterThan(20);
-      for (const [f, text] of texts) for (const re of LEFTOVERS) expect(re.test(text), `${slug}/${f} matches ${re}`).toBe(false);
+      for (const [f, text] of texts)
+        for (const re of LEFTOVERS) expect(re.test(text), `${slug}/${f} matches ${re}`).toBe(false);
     }
   });
 });

@@ -8,12 +8,16 @@ import { tokenProject } from '../helpers/project.ts';
 
 // `irplan dev` as a consultant runs it: serve one client, edit its plan, see the page change.
 let child: ChildProcess | undefined;
-afterAll(() => { child?.kill('SIGTERM'); });
+afterAll(() => {
+  child?.kill('SIGTERM');
+});
 
 /** Resolves with the child's stdout once it matches `pattern`. */
 function waitFor(proc: ChildProcess, pattern: RegExp, seen: { out: string }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const check = () => { if (pattern.test(seen.out)) resolve(seen.out); };
+    const check = () => {
+      if (pattern.test(seen.out)) resolve(seen.out);
+    };
     proc.stdout?.on('data', check);
     proc.once('exit', (code) => reject(new Error(`irplan dev exited with ${code}: ${seen.out}`)));
     check();
@@ -23,8 +27,14 @@ function waitFor(proc: ChildProcess, pattern: RegExp, seen: { out: string }): Pr
 test('irplan dev serves the client on 127.0.0.1 and rebuilds when its plan changes', async () => {
   const { root } = tokenProject();
   const seen = { out: '' };
-  child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'dev', 'cedar-dental'], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => { seen.out += d.toString(); });
+  child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'dev', 'cedar-dental'], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    seen.out += d.toString();
+  });
   const first = await waitFor(child, /previewing cedar-dental at (http:\/\/127\.0\.0\.1:\d+\/)/, seen);
   const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(first)?.[1] ?? '';
   // The page title names the client; contacts' organisations keep the old name, so look there.

@@ -35,11 +35,14 @@ function treeHash(dir: string): string {
 /** Temporary folders a build leaves behind if it does not clean up. */
 function leftovers(pid?: number): string[] {
   const work = join(REPO, 'node_modules', '.irplan-work');
-  const inWork = existsSync(work) ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`) || n.endsWith(`-${pid}`)) : [];
+  const inWork = existsSync(work)
+    ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`) || n.endsWith(`-${pid}`))
+    : [];
   return [...readdirSync(out).filter((n) => n.startsWith('.staging-') || n.includes('.old-')), ...inWork];
 }
 
-const build = (extra: string[], env: NodeJS.ProcessEnv = {}) => irplan(['build', SLUG, '--no-pdf', '--force', '--out', out, ...extra], { cwd: root, env });
+const build = (extra: string[], env: NodeJS.ProcessEnv = {}) =>
+  irplan(['build', SLUG, '--no-pdf', '--force', '--out', out, ...extra], { cwd: root, env });
 
 beforeAll(() => {
   root = tempDir('irplan-faults-');
@@ -52,7 +55,10 @@ beforeAll(() => {
 
 describe('faults during a build', () => {
   test('no browser: exit 1, a hint, the previous output untouched', () => {
-    const r = irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent' } });
+    const r = irplan(['build', SLUG, '--force', '--out', out], {
+      cwd: root,
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent' },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toMatch(/error IRP_NO_BROWSER .*\/nonexistent/);
@@ -62,7 +68,11 @@ describe('faults during a build', () => {
   });
 
   test('a full disk while writing the staging folder: exit 1, a clear message, nothing half-written', () => {
-    const r = build([], { NODE_OPTIONS: `--import ${FAULT}`, IRPLAN_TEST_FAIL_PATH: 'meta.json', IRPLAN_TEST_FAIL_CODE: 'ENOSPC' });
+    const r = build([], {
+      NODE_OPTIONS: `--import ${FAULT}`,
+      IRPLAN_TEST_FAIL_PATH: 'meta.json',
+      IRPLAN_TEST_FAIL_CODE: 'ENOSPC',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toMatch(/error IRP_WRITE .*no space left/i);
@@ -71,7 +81,11 @@ describe('faults during a build', () => {
   });
 
   test('a read-only dist/ at the final swap: exit 1, the previous output restored', () => {
-    const r = build([], { NODE_OPTIONS: `--import ${FAULT}`, IRPLAN_TEST_FAIL_PATH: join(out, SLUG), IRPLAN_TEST_FAIL_CODE: 'EROFS' });
+    const r = build([], {
+      NODE_OPTIONS: `--import ${FAULT}`,
+      IRPLAN_TEST_FAIL_PATH: join(out, SLUG),
+      IRPLAN_TEST_FAIL_CODE: 'EROFS',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toMatch(/error IRP_WRITE .*read-only/i);
@@ -80,12 +94,19 @@ describe('faults during a build', () => {
   });
 
   test('Ctrl-C mid-build: exit 130, staging folders removed, the previous output untouched', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'pipe' });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'pipe' },
+    );
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     // Wait until the build has written into its staging folder, then interrupt it.
-    for (let i = 0; i < 600 && !readdirSync(out).some((n) => n.startsWith('.staging-')); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 600 && !readdirSync(out).some((n) => n.startsWith('.staging-')); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(out).some((n) => n.startsWith('.staging-'))).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     child.kill('SIGINT');
@@ -93,21 +114,41 @@ describe('faults during a build', () => {
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
     expect(leftovers(child.pid)).toEqual([]);
     // The Astro build runs in a child process of its own: it must not outlive the interrupted build.
-    const astro = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).filter((n) => {
-      try { return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts'); } catch { return false; }
-    });
+    const astro = readdirSync('/proc')
+      .filter((n) => /^\d+$/.test(n))
+      .filter((n) => {
+        try {
+          return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts');
+        } catch {
+          return false;
+        }
+      });
     expect(astro).toEqual([]);
     expect(treeHash(join(out, SLUG))).toBe(before);
   });
 
   test('a build killed outright (SIGKILL) leaves no Astro process behind', async () => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin', 'irplan.mjs'), 'build', SLUG, '--no-pdf', '--force', '--out', out],
+      { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' },
+    );
     const exited = new Promise((done) => child.on('exit', done));
     // The batch's Astro process is started before rendering; it is found by the content folder it was given.
     const staging = `.staging-batch0-${child.pid}`;
-    const workers = () => readdirSync('/proc').filter((n) => /^\d+$/.test(n)).filter((n) => {
-      try { return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts') && readFileSync(`/proc/${n}/environ`, 'utf8').includes(staging); } catch { return false; }
-    });
+    const workers = () =>
+      readdirSync('/proc')
+        .filter((n) => /^\d+$/.test(n))
+        .filter((n) => {
+          try {
+            return (
+              readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts') &&
+              readFileSync(`/proc/${n}/environ`, 'utf8').includes(staging)
+            );
+          } catch {
+            return false;
+          }
+        });
     for (let i = 0; i < 600 && workers().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(workers().length).toBe(1);
     child.kill('SIGKILL');
@@ -118,6 +159,7 @@ describe('faults during a build', () => {
     // What SIGKILL could not clean up, removed here so the tests above stay meaningful when re-run.
     rmSync(join(out, staging), { recursive: true, force: true });
     const work = join(REPO, 'node_modules', '.irplan-work');
-    for (const n of existsSync(work) ? readdirSync(work).filter((x) => x.endsWith(`-${child.pid}`)) : []) rmSync(join(work, n), { recursive: true, force: true });
+    for (const n of existsSync(work) ? readdirSync(work).filter((x) => x.endsWith(`-${child.pid}`)) : [])
+      rmSync(join(work, n), { recursive: true, force: true });
   });
 });

@@ -46,7 +46,11 @@ function visibleText(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/[\u2060\u200b]/g, '')
     .replace(/\s+/g, ' ');
 }
@@ -76,7 +80,8 @@ describe('hostile client data in the built site and PDF', () => {
 
   test('no link or image points at javascript: or a remote host from the data', () => {
     for (const { file, html } of pages) {
-      for (const tag of tags(html)) expect(tag, file).not.toMatch(/(href|src|srcset|action)\s*=\s*["']?\s*(javascript:|https?:\/\/evil)/i);
+      for (const tag of tags(html))
+        expect(tag, file).not.toMatch(/(href|src|srcset|action)\s*=\s*["']?\s*(javascript:|https?:\/\/evil)/i);
       expect(html, file).not.toMatch(/<a [^>]*href="[^"]*evil/);
     }
   });
@@ -92,9 +97,18 @@ describe('hostile client data in the built site and PDF', () => {
   });
 
   test('the binder PDF carries the payloads as text', () => {
-    const manifest = JSON.parse(readFileSync(join(out, SLUG, 'manifest.json'), 'utf8')) as { outputs: { binder: string } };
-    const text = tool('pdftotext', [join(out, SLUG, manifest.outputs.binder), '-']).replace(/[\u2060\u200b]/g, '').replace(/\s+/g, ' ');
-    for (const payload of ['Ana <img src=x onerror=alert(1)> Diaz', 'Carrier <iframe src=https://evil.example/frame></iframe>', 'Payload {process.exit(1)} Clinic', '{{constructor.constructor}} Org']) {
+    const manifest = JSON.parse(readFileSync(join(out, SLUG, 'manifest.json'), 'utf8')) as {
+      outputs: { binder: string };
+    };
+    const text = tool('pdftotext', [join(out, SLUG, manifest.outputs.binder), '-'])
+      .replace(/[\u2060\u200b]/g, '')
+      .replace(/\s+/g, ' ');
+    for (const payload of [
+      'Ana <img src=x onerror=alert(1)> Diaz',
+      'Carrier <iframe src=https://evil.example/frame></iframe>',
+      'Payload {process.exit(1)} Clinic',
+      '{{constructor.constructor}} Org',
+    ]) {
       expect(text).toContain(payload);
     }
   });

@@ -21,7 +21,9 @@ const counts = (stdout: string) => /built (\d+), unchanged (\d+), failed (\d+)/.
 /** Every file below a client's output folder with its mtime. */
 function mtimes(slug: string): Map<string, number> {
   const dir = join(out, slug);
-  return new Map(readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+  return new Map(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => [f, statSync(join(dir, f)).mtimeMs]),
+  );
 }
 
 const edit = (file: string, from: string | RegExp, to: string) => {

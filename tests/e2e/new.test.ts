@@ -19,7 +19,9 @@ test('a scaffolded plan carries the modeline, validates and builds', () => {
   const built = irplan(['build', 'acme-corp', '--no-pdf', '--out', join(project, 'dist')], { cwd: project });
   expect(built.code, built.stderr).toBe(0);
   // The name, with its colon, quotes and hash, is one plain string all the way to the page.
-  expect(readFileSync(join(project, 'dist', 'acme-corp', 'site', 'index.html'), 'utf8')).toContain('Acme: &quot;Corp&quot; # 1');
+  expect(readFileSync(join(project, 'dist', 'acme-corp', 'site', 'index.html'), 'utf8')).toContain(
+    'Acme: &quot;Corp&quot; # 1',
+  );
 });
 
 test('new refuses an existing plan and a slug that is not a folder name', () => {

@@ -55,7 +55,7 @@ describe('the build', () => {
 });
 
 describe('isolation', () => {
-  test('each client\'s token is in its own site, search index and PDFs (so the search below can find a leak)', () => {
+  test("each client's token is in its own site, search index and PDFs (so the search below can find a leak)", () => {
     for (const slug of SITES) {
       const token = tokens.get(slug) ?? '';
       expect(readableText(join(site(slug), 'contacts', 'index.html'))).toContain(token);
@@ -65,12 +65,13 @@ describe('isolation', () => {
     }
   });
 
-  test('no file in one client\'s outputs holds another client\'s token', () => {
+  test("no file in one client's outputs holds another client's token", () => {
     const leaks: string[] = [];
     for (const slug of [...SITES, RED]) {
       for (const file of filesUnder(join(out, slug))) {
         const text = readableText(join(out, slug, file));
-        for (const [other, token] of tokens) if (other !== slug && text.includes(token)) leaks.push(`${token} of ${other} in ${slug}/${file}`);
+        for (const [other, token] of tokens)
+          if (other !== slug && text.includes(token)) leaks.push(`${token} of ${other} in ${slug}/${file}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -90,12 +91,18 @@ describe('publishing rules', () => {
   test('a private number is in the binder but in no file of the site (pages, vCards, search, offline copy, PDFs)', () => {
     const slug = 'northwind-logistics';
     expect(readableText(join(out, slug, manifest(slug).outputs.binder))).toContain('971 555 0199');
-    const hits = filesUnder(site(slug)).filter((f) => /971 ?555 ?0199|\+19715550199/.test(readableText(join(site(slug), f))));
+    const hits = filesUnder(site(slug)).filter((f) =>
+      /971 ?555 ?0199|\+19715550199/.test(readableText(join(site(slug), f))),
+    );
     expect(hits).toEqual([]);
   });
 
   test('every page and the offline copy carry noindex', () => {
-    for (const slug of SITES) for (const f of htmlFiles(slug)) expect(readFileSync(join(site(slug), f), 'utf8'), f).toContain('<meta name="robots" content="noindex, nofollow"');
+    for (const slug of SITES)
+      for (const f of htmlFiles(slug))
+        expect(readFileSync(join(site(slug), f), 'utf8'), f).toContain(
+          '<meta name="robots" content="noindex, nofollow"',
+        );
   });
 
   test('each contact with a phone has a vCard with E.164 numbers, linked from the contacts page', () => {
@@ -104,14 +111,17 @@ describe('publishing rules', () => {
     expect(card).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\nFN:Tom Baker\r\nN:Baker;Tom;;;\r\n/);
     expect(card).toContain('TEL;TYPE=CELL:+12175550182\r\n');
     expect(card).toContain('EMAIL;TYPE=INTERNET:tom.baker@cedardental.example');
-    expect(readFileSync(join(site(slug), 'contacts', 'index.html'), 'utf8')).toContain(`href="${BASE}vcard/tom-baker.vcf"`);
+    expect(readFileSync(join(site(slug), 'contacts', 'index.html'), 'utf8')).toContain(
+      `href="${BASE}vcard/tom-baker.vcf"`,
+    );
   });
 
   test('the offline copy is listed in the manifest, holds the whole plan and refers to nothing outside itself', () => {
     const slug = 'northwind-logistics';
     expect(manifest(slug).outputs.offline).toBe('site/offline.html');
     const html = readFileSync(join(out, slug, manifest(slug).outputs.offline), 'utf8');
-    for (const text of ['Maria Lopez', 'Domain controller DC01', 'href="tel:+15035550142"', 'Harborline Mutual']) expect(html).toContain(text);
+    for (const text of ['Maria Lopez', 'Domain controller DC01', 'href="tel:+15035550142"', 'Harborline Mutual'])
+      expect(html).toContain(text);
     expect(html).not.toMatch(/<link (?!rel="icon" href="data:)|<script|\ssrc=|url\((?!data:)/);
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
     expect(hrefs.filter((h) => !/^(#|tel:|mailto:)/.test(h) && h !== 'data:,')).toEqual([]);
@@ -126,7 +136,9 @@ describe('in a browser, served under --base', () => {
 
   test.each(SITES)('%s: the crawl from the start page reaches every page, with no broken link or anchor', (slug) => {
     const r = reports.get(slug);
-    const expected = htmlFiles(slug).filter((f) => f.endsWith('index.html')).map((f) => `${BASE}${f.replace(/index\.html$/, '')}`);
+    const expected = htmlFiles(slug)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `${BASE}${f.replace(/index\.html$/, '')}`);
     expect([...(r?.pages ?? [])].sort()).toEqual(expected.sort());
     expect(r?.pages.length).toBeGreaterThan(8);
     expect(r?.broken).toEqual([]);
@@ -156,7 +168,7 @@ describe('in a browser, served under --base', () => {
     await page.close();
   });
 
-  test('searching a contact\'s surname with Pagefind finds the contacts page', async () => {
+  test("searching a contact's surname with Pagefind finds the contacts page", async () => {
     const page = await browser.newPage();
     const outside: string[] = [];
     await fenceIn(page, start('cedar-dental'), outside);
@@ -170,11 +182,14 @@ describe('in a browser, served under --base', () => {
     await page.close();
   });
 
-  test('a planted surname is found only in its own client\'s search', async () => {
+  test("a planted surname is found only in its own client's search", async () => {
     const page = await browser.newPage();
     await page.goto(start('northwind-logistics'), { waitUntil: 'networkidle0' });
     // A string, so the test runner does not rewrite the page's dynamic import() into its own.
-    const count = (q: string) => page.evaluate(`import(${JSON.stringify(`${BASE}pagefind/pagefind.js`)}).then((pf) => pf.search(${JSON.stringify(q)})).then((r) => r.results.length)`) as Promise<number>;
+    const count = (q: string) =>
+      page.evaluate(
+        `import(${JSON.stringify(`${BASE}pagefind/pagefind.js`)}).then((pf) => pf.search(${JSON.stringify(q)})).then((r) => r.results.length)`,
+      ) as Promise<number>;
     expect(await count(tokens.get('northwind-logistics') ?? '')).toBeGreaterThan(0);
     expect(await count(tokens.get('cedar-dental') ?? '')).toBe(0);
     await page.close();
@@ -187,7 +202,11 @@ describe('in a browser, served under --base', () => {
     const res = await fetch(href);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await page.close();
   });
 
@@ -196,7 +215,9 @@ describe('in a browser, served under --base', () => {
     const file = pathToFileURL(join(site('cedar-dental'), 'offline.html')).href;
     const requests: string[] = [];
     // Fonts inlined as data: URLs show up as requests too; they never leave the file.
-    page.on('request', (r) => { if (!r.url().startsWith('data:')) requests.push(r.url()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('data:')) requests.push(r.url());
+    });
     await page.goto(file, { waitUntil: 'networkidle0' });
     expect(requests).toEqual([file]);
     expect(await page.$eval('#contacts', (s) => s.textContent)).toContain('Dr. Grace Kim');

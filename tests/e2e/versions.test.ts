@@ -13,13 +13,17 @@ describe('the versioned site', () => {
   const repo = planRepo();
   const slug = 'cedar-dental';
   const release = (bump: string, message: string, date: string) => {
-    const r = irplan(['release', slug, bump, '-m', message, '--approver', 'Grace Kim', '--date', date], { cwd: repo.dir });
+    const r = irplan(['release', slug, bump, '-m', message, '--approver', 'Grace Kim', '--date', date], {
+      cwd: repo.dir,
+    });
     if (r.code !== 0) throw new Error(r.stderr);
   };
 
   test('after a second release the site holds the first released version under its own path', () => {
     release('--minor', 'First release with irplan', '2026-11-27');
-    repo.edit(`plans/${slug}/plan.yaml`, (t) => t.replace('Practice software support desk', 'Practice software help desk'));
+    repo.edit(`plans/${slug}/plan.yaml`, (t) =>
+      t.replace('Practice software support desk', 'Practice software help desk'),
+    );
     repo.commit('rename the support desk');
     release('--patch', 'Help desk renamed', '2026-12-15');
     const out = tempDir();
@@ -37,7 +41,9 @@ describe('the versioned site', () => {
     const page = readFileSync(join(site, 'versions', 'index.html'), 'utf8');
     expect(page).toContain('<tr data-version="1.4.0" data-from="2026-11-27" data-until="2026-12-15">');
     expect(page).toContain('<a href="1.4.0/">view 1.4.0</a>');
-    const json = JSON.parse(readFileSync(join(site, 'versions', 'versions.json'), 'utf8')) as { versions: { version: string; path: string | null }[] };
+    const json = JSON.parse(readFileSync(join(site, 'versions', 'versions.json'), 'utf8')) as {
+      versions: { version: string; path: string | null }[];
+    };
     expect(json.versions.filter((v) => v.path).map((v) => v.version)).toEqual(['1.4.0', '1.4.1']);
   }, 600_000);
 
@@ -45,7 +51,10 @@ describe('the versioned site', () => {
     const plan = readClients(join(repo.dir, 'plans'), [slug]).clients[0]?.plan;
     if (!plan) throw new Error('the plan did not load');
     const versions = listVersions(repo.dir, slug, plan).map((v) => [v.version, v.from, v.until, v.tag]);
-    expect(versions.slice(-2)).toEqual([['1.4.0', '2026-11-27', '2026-12-15', 'cedar-dental@1.4.0'], ['1.4.1', '2026-12-15', null, 'cedar-dental@1.4.1']]);
+    expect(versions.slice(-2)).toEqual([
+      ['1.4.0', '2026-11-27', '2026-12-15', 'cedar-dental@1.4.0'],
+      ['1.4.1', '2026-12-15', null, 'cedar-dental@1.4.1'],
+    ]);
   });
 });
 
@@ -59,7 +68,9 @@ describe('isUnreleased', () => {
     expect(r.code).toBe(0);
     expect(isUnreleased(repo.dir, slug, '1.3.1', paths)).toBe(false);
     expect(isUnreleased(repo.dir, 'northwind-logistics', '2.1.0', ['plans/northwind-logistics'])).toBe(false);
-    repo.edit(`plans/${slug}/plan.yaml`, (t) => t.replace('Practice software support desk', 'Practice software service desk'));
+    repo.edit(`plans/${slug}/plan.yaml`, (t) =>
+      t.replace('Practice software support desk', 'Practice software service desk'),
+    );
     repo.commit('unreleased rename');
     expect(isUnreleased(repo.dir, slug, '1.3.1', paths)).toBe(true);
     expect(isUnreleased(repo.dir, slug, '1.9.9', paths)).toBe(true);
@@ -71,7 +82,11 @@ describe('versionCachePath', () => {
     const a = versionCachePath('acme', '1.0.0', 'c1', '/');
     expect(versionCachePath('acme', '1.0.0', 'c1', '/')).toBe(a);
     expect(a).toMatch(/acme@1\.0\.0-[0-9a-f]{16}$/);
-    const others = [versionCachePath('acme', '1.0.0', 'c2', '/'), versionCachePath('acme', '1.0.0', 'c1', '/ir/'), versionCachePath('acme', '1.0.1', 'c1', '/')];
+    const others = [
+      versionCachePath('acme', '1.0.0', 'c2', '/'),
+      versionCachePath('acme', '1.0.0', 'c1', '/ir/'),
+      versionCachePath('acme', '1.0.1', 'c1', '/'),
+    ];
     expect(new Set([a, ...others]).size).toBe(4);
   });
 });

@@ -18,11 +18,29 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? '', targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(' ') }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      targets: v.nodes
+        .map((n) => JSON.stringify(n.target))
+        .slice(0, 3)
+        .join(' '),
+    }));
   });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} at ${v.targets} on ${page.url()}`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} at ${v.targets} on ${page.url()}`);
 }
 
 /** Blocks and records every request that leaves `prefix` (the site's origin and base). */
@@ -36,7 +54,10 @@ export async function fenceIn(page: Page, prefix: string, outside: string[]): Pr
   });
 }
 
-interface PageFacts { links: string[]; ids: string[] }
+interface PageFacts {
+  links: string[];
+  ids: string[];
+}
 
 async function pageFacts(page: Page): Promise<PageFacts> {
   return page.evaluate(() => ({
@@ -53,7 +74,9 @@ export async function crawl(browser: Browser, start: string, opts: { axe: boolea
   const report: CrawlReport = { pages: [], broken: [], outside: [], badAnchors: [], badTel: [], violations: [] };
   const page = await browser.newPage();
   await fenceIn(page, start, report.outside);
-  page.on('response', (res) => { if (res.status() >= 400) report.broken.push(`${res.status()} ${res.url()}`); });
+  page.on('response', (res) => {
+    if (res.status() >= 400) report.broken.push(`${res.status()} ${res.url()}`);
+  });
   const ids = new Map<string, Set<string>>();
   const anchors: { target: string; hash: string; from: string }[] = [];
   const queue = [start];
@@ -61,24 +84,42 @@ export async function crawl(browser: Browser, start: string, opts: { axe: boolea
   while (queue.length > 0) {
     const url = queue.shift() ?? start;
     const res = await page.goto(url, { waitUntil: 'networkidle0' });
-    if (!res || res.status() !== 200) { report.broken.push(`${res?.status() ?? 'no response'} ${url}`); continue; }
+    if (!res || res.status() !== 200) {
+      report.broken.push(`${res?.status() ?? 'no response'} ${url}`);
+      continue;
+    }
     report.pages.push(new URL(url).pathname);
     const facts = await pageFacts(page);
     ids.set(url, new Set(facts.ids));
     if (opts.axe) report.violations.push(...(await seriousViolations(page)));
     for (const link of facts.links) await follow(link, { start, from: url, report, anchors, queue, seen });
   }
-  for (const a of anchors) if (!ids.get(a.target)?.has(decodeURIComponent(a.hash))) report.badAnchors.push(`#${a.hash} on ${a.target} linked from ${a.from}`);
+  for (const a of anchors)
+    if (!ids.get(a.target)?.has(decodeURIComponent(a.hash)))
+      report.badAnchors.push(`#${a.hash} on ${a.target} linked from ${a.from}`);
   await page.close();
   return report;
 }
 
-interface FollowCtx { start: string; from: string; report: CrawlReport; anchors: { target: string; hash: string; from: string }[]; queue: string[]; seen: Set<string> }
+interface FollowCtx {
+  start: string;
+  from: string;
+  report: CrawlReport;
+  anchors: { target: string; hash: string; from: string }[];
+  queue: string[];
+  seen: Set<string>;
+}
 
 async function follow(link: string, ctx: FollowCtx): Promise<void> {
-  if (link.startsWith('tel:')) { if (!/^tel:\+\d{7,15}$/.test(link)) ctx.report.badTel.push(`${link} on ${ctx.from}`); return; }
+  if (link.startsWith('tel:')) {
+    if (!/^tel:\+\d{7,15}$/.test(link)) ctx.report.badTel.push(`${link} on ${ctx.from}`);
+    return;
+  }
   if (link.startsWith('mailto:')) return;
-  if (!link.startsWith(ctx.start)) { ctx.report.outside.push(`link ${link} on ${ctx.from}`); return; }
+  if (!link.startsWith(ctx.start)) {
+    ctx.report.outside.push(`link ${link} on ${ctx.from}`);
+    return;
+  }
   const url = new URL(link);
   const hash = url.hash.slice(1);
   url.hash = '';
@@ -86,7 +127,10 @@ async function follow(link: string, ctx: FollowCtx): Promise<void> {
   if (hash) ctx.anchors.push({ target, hash, from: ctx.from });
   if (ctx.seen.has(target)) return;
   ctx.seen.add(target);
-  if (target.endsWith('/')) { ctx.queue.push(target); return; }
+  if (target.endsWith('/')) {
+    ctx.queue.push(target);
+    return;
+  }
   // A download (PDF, vCard, offline copy): it must exist, it is not a page to crawl.
   const res = await fetch(target);
   if (res.status !== 200) ctx.report.broken.push(`${res.status} ${target} linked from ${ctx.from}`);

@@ -17,7 +17,12 @@ export function planRepo(opts: { templates?: boolean } = {}): PlanRepo {
   const dir = tempDir('irplan-repo-');
   cpSync(join(REPO, 'plans'), join(dir, 'plans'), { recursive: true });
   if (opts.templates) cpSync(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
-  const git = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' } }).trim();
+  const git = (args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z' },
+    }).trim();
   git(['init', '-q', '-b', 'main']);
   git(['config', 'user.name', 'Test Consultant']);
   git(['config', 'user.email', 'consultant@example.com']);
@@ -31,7 +36,14 @@ export function planRepo(opts: { templates?: boolean } = {}): PlanRepo {
     if (after === before) throw new Error(`the edit of ${path} changed nothing`);
     writeFileSync(join(dir, path), after);
   };
-  return { dir, git, edit, commit: (message) => { git(['commit', '-q', '-a', '-m', message]); } };
+  return {
+    dir,
+    git,
+    edit,
+    commit: (message) => {
+      git(['commit', '-q', '-a', '-m', message]);
+    },
+  };
 }
 
 /** Lines that add a critical asset to the Northwind example, inserted before its data flows. */

@@ -5,7 +5,10 @@ import { irplan, tempDir } from '../helpers/cli.ts';
 // The shipped examples are built once, with PDFs, for every test file that only reads outputs.
 // Files that need other inputs or options build their own.
 declare module 'vitest' {
-  export interface ProvidedContext { examplesOut: string; examplesBuild: { code: number | null; stdout: string; stderr: string } }
+  export interface ProvidedContext {
+    examplesOut: string;
+    examplesBuild: { code: number | null; stdout: string; stderr: string };
+  }
 }
 
 export default function setup(project: TestProject) {

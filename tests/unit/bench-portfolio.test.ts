@@ -18,6 +18,9 @@ test('the benchmark portfolio validates, has every os and service (so every chec
     expect(new Set(c.plan.assets?.map((x) => x.os))).toEqual(new Set(OSES));
     expect(new Set(c.plan.assets?.flatMap((x) => x.services ?? []))).toEqual(new Set(SERVICES));
   }
-  for (const slug of slugs) expect(readFileSync(join(a, 'plans', slug, 'plan.yaml'), 'utf8')).toBe(readFileSync(join(b, 'plans', slug, 'plan.yaml'), 'utf8'));
+  for (const slug of slugs)
+    expect(readFileSync(join(a, 'plans', slug, 'plan.yaml'), 'utf8')).toBe(
+      readFileSync(join(b, 'plans', slug, 'plan.yaml'), 'utf8'),
+    );
   for (const dir of [a, b]) rmSync(dir, { recursive: true, force: true });
 }, 60_000);

@@ -11,9 +11,20 @@ import { planRepo } from '../helpers/repo.ts';
 function stalePlan(): Plan {
   return {
     client: { name: 'Acme Corp' },
-    plan: { version: '1.0.0', owner: 'ann', classification: 'TLP:AMBER', review: { last: '2025-01-15', every_months: 12 } },
+    plan: {
+      version: '1.0.0',
+      owner: 'ann',
+      classification: 'TLP:AMBER',
+      review: { last: '2025-01-15', every_months: 12 },
+    },
     contacts: [
-      { id: 'ann', name: 'Ann Lee', roles: ['incident-commander'], phones: [{ number: '+1 503 555 0100', label: 'desk' }], verified: '2026-01-10' },
+      {
+        id: 'ann',
+        name: 'Ann Lee',
+        roles: ['incident-commander'],
+        phones: [{ number: '+1 503 555 0100', label: 'desk' }],
+        verified: '2026-01-10',
+      },
       { id: 'bo', name: 'Bo Chen', phones: [{ number: '+1 503 555 0101' }], verified: '2026-11-01' },
       { id: 'cy', name: 'Cy Diaz', phones: [{ number: '+1 503 555 0102' }] },
     ],
@@ -21,7 +32,11 @@ function stalePlan(): Plan {
       { id: 'erp', name: 'ERP server', kind: 'server', criticality: 'critical' },
       { id: 'web', name: 'Web site', kind: 'server', criticality: 'low' },
     ],
-    insurance: { carrier: 'Harborline Mutual', policy_number: 'CYB-1', period: { start: '2025-12-01', end: '2026-12-10' } },
+    insurance: {
+      carrier: 'Harborline Mutual',
+      policy_number: 'CYB-1',
+      period: { start: '2025-12-01', end: '2026-12-10' },
+    },
     exercises: [{ date: '2025-06-01', scenario: 'ransomware' }],
   };
 }
@@ -46,8 +61,14 @@ describe('checkPlan', () => {
   test('a well-kept plan has no findings', () => {
     const plan = stalePlan();
     plan.plan.review = { last: '2026-10-01', every_months: 12 };
-    plan.contacts = plan.contacts.map((c) => ({ ...c, verified: '2026-10-01', phones: [{ number: '+1 503 555 0100', out_of_band: true }] }));
-    plan.assets = [{ id: 'erp', name: 'ERP server', kind: 'server', criticality: 'critical', owner: 'ann', rto_hours: 4 }];
+    plan.contacts = plan.contacts.map((c) => ({
+      ...c,
+      verified: '2026-10-01',
+      phones: [{ number: '+1 503 555 0100', out_of_band: true }],
+    }));
+    plan.assets = [
+      { id: 'erp', name: 'ERP server', kind: 'server', criticality: 'critical', owner: 'ann', rto_hours: 4 },
+    ];
     plan.insurance = { carrier: 'Harborline Mutual', policy_number: 'CYB-1', period: { end: '2027-06-30' } };
     plan.exercises = [{ date: '2026-03-01', scenario: 'phishing' }];
     expect(checkPlan('acme', plan, TODAY)).toEqual([]);
@@ -57,8 +78,18 @@ describe('checkPlan', () => {
     const plan = stalePlan();
     plan.contacts = [{ id: 'bo', name: 'Bo Chen', phones: [{ number: '+1 503 555 0101' }], verified: '2026-10-27' }];
     plan.exercises = [];
-    const codes = checkPlan('acme', plan, { ...TODAY, today: '2026-12-11', staleDays: 30 }).map((f) => `${f.code} ${f.date}`);
-    expect(codes).toEqual(['IRP_REVIEW_OVERDUE 2026-01-15', 'IRP_CONTACT_STALE 2026-10-27', 'IRP_POLICY_EXPIRED 2026-12-10', 'IRP_EXERCISE_NONE null', 'IRP_NO_COMMANDER null', 'IRP_ASSET_NO_OWNER null', 'IRP_ASSET_NO_RTO null']);
+    const codes = checkPlan('acme', plan, { ...TODAY, today: '2026-12-11', staleDays: 30 }).map(
+      (f) => `${f.code} ${f.date}`,
+    );
+    expect(codes).toEqual([
+      'IRP_REVIEW_OVERDUE 2026-01-15',
+      'IRP_CONTACT_STALE 2026-10-27',
+      'IRP_POLICY_EXPIRED 2026-12-10',
+      'IRP_EXERCISE_NONE null',
+      'IRP_NO_COMMANDER null',
+      'IRP_ASSET_NO_OWNER null',
+      'IRP_ASSET_NO_RTO null',
+    ]);
   });
 });
 
@@ -70,14 +101,22 @@ describe('the due-date calendar', () => {
     expect(lines.at(-1)).toBe('');
     for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(ics).not.toMatch(/[^\r]\n/);
-    expect(lines.filter((l) => l.startsWith('UID:'))).toEqual(['UID:acme-review@irplan', 'UID:acme-exercise@irplan', 'UID:acme-contact-ann@irplan', 'UID:acme-policy-end@irplan', 'UID:acme-contact-bo@irplan']);
+    expect(lines.filter((l) => l.startsWith('UID:'))).toEqual([
+      'UID:acme-review@irplan',
+      'UID:acme-exercise@irplan',
+      'UID:acme-contact-ann@irplan',
+      'UID:acme-policy-end@irplan',
+      'UID:acme-contact-bo@irplan',
+    ]);
     expect(lines).toContain('DTSTART;VALUE=DATE:20260115');
     expect(lines).toContain('X-WR-CALNAME:Acme Corp\\, due dates');
   });
 
   test('DTSTAMP is the given source time, so the file is the same on every run', () => {
     expect(ics.match(/^DTSTAMP:.*$/gm)?.every((l) => l === 'DTSTAMP:20251124T160000Z')).toBe(true);
-    expect(formatCalendar('Acme Corp, due dates', dueDates('acme', stalePlan(), DEFAULT_CHECK), 1_764_000_000)).toBe(ics);
+    expect(formatCalendar('Acme Corp, due dates', dueDates('acme', stalePlan(), DEFAULT_CHECK), 1_764_000_000)).toBe(
+      ics,
+    );
   });
 });
 
@@ -89,11 +128,19 @@ describe('irplan check in a git repository', () => {
     const r = irplan(['check', 'northwind-logistics', '--today', '2027-06-20', '--ics', out], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('plans/northwind-logistics/plan.yaml:52:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on 2026-06-01, 384 days ago (more than 180)\n  hint: ');
-    expect(r.stdout).toMatch(/warning IRP_CONTACT_UNVERIFIED Northwind Logistics: FBI Portland Field Office: contact details have never been verified/);
-    expect(r.stdout).toMatch(/warning IRP_POLICY_ENDING Northwind Logistics: insurance policy CYB-2026-004417 with Harborline Mutual ends on 2027-06-30, in 10 days/);
+    expect(r.stdout).toContain(
+      'plans/northwind-logistics/plan.yaml:52:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on 2026-06-01, 384 days ago (more than 180)\n  hint: ',
+    );
+    expect(r.stdout).toMatch(
+      /warning IRP_CONTACT_UNVERIFIED Northwind Logistics: FBI Portland Field Office: contact details have never been verified/,
+    );
+    expect(r.stdout).toMatch(
+      /warning IRP_POLICY_ENDING Northwind Logistics: insurance policy CYB-2026-004417 with Harborline Mutual ends on 2027-06-30, in 10 days/,
+    );
     expect(r.stdout).toMatch(/warning IRP_EXERCISE_OVERDUE Northwind Logistics: no tabletop exercise since 2026-03-12/);
-    expect(r.stdout).toMatch(/plans\/defaults\.yaml:\d+:\d+ warning IRP_CONTACT_STALE Northwind Logistics: Priya Raman/);
+    expect(r.stdout).toMatch(
+      /plans\/defaults\.yaml:\d+:\d+ warning IRP_CONTACT_STALE Northwind Logistics: Priya Raman/,
+    );
     expect(r.stdout).not.toMatch(/Cedar/);
     const calendar = readFileSync(join(out, 'northwind-logistics-due.ics'), 'utf8');
     expect(calendar).toContain('SUMMARY:Northwind Logistics: insurance policy CYB-2026-004417 ends');
@@ -110,12 +157,17 @@ describe('irplan check in a git repository', () => {
   });
 
   test('--stale-days widens the window; a date that is not one is a user error', () => {
-    const r = irplan(['check', 'northwind-logistics', '--today', '2026-11-02', '--stale-days', '400', '--ics', tempDir()], { cwd: repo.dir });
+    const r = irplan(
+      ['check', 'northwind-logistics', '--today', '2026-11-02', '--stale-days', '400', '--ics', tempDir()],
+      { cwd: repo.dir },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/warning IRP_CONTACT_UNVERIFIED/);
     expect(r.stdout).not.toMatch(/IRP_CONTACT_STALE/);
     const clean = irplan(['check', 'northwind-logistics', '--strict', '--today', 'soon'], { cwd: repo.dir });
     expect(clean.code).toBe(1);
-    expect(clean.stderr).toContain('error IRP_ARGS check: --today "soon" is not a date\n  hint: write it as YYYY-MM-DD');
+    expect(clean.stderr).toContain(
+      'error IRP_ARGS check: --today "soon" is not a date\n  hint: write it as YYYY-MM-DD',
+    );
   });
 });

@@ -17,7 +17,10 @@ function example(slug = 'northwind-logistics'): Plan {
 describe('diffPlans', () => {
   test('the same plan means the same, whatever the order of keys', () => {
     const plan = example();
-    const reordered = { ...plan, contacts: plan.contacts.map((c) => Object.fromEntries(Object.entries(c).reverse()) as unknown as typeof c) };
+    const reordered = {
+      ...plan,
+      contacts: plan.contacts.map((c) => Object.fromEntries(Object.entries(c).reverse()) as unknown as typeof c),
+    };
     expect(diffPlans(plan, reordered)).toEqual([]);
   });
 
@@ -29,7 +32,9 @@ describe('diffPlans', () => {
     dev.phones[0].number = '+1 503 555 0999';
     const [change, ...rest] = diffPlans(before, after);
     expect(rest).toEqual([]);
-    expect(change?.text).toBe('Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)');
+    expect(change?.text).toBe(
+      'Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)',
+    );
     expect(change?.insurer).toBeNull();
   });
 
@@ -82,7 +87,12 @@ describe('mdText', () => {
 
 describe('irplan diff in a git repository', () => {
   const repo = planRepo({ templates: true });
-  repo.edit('plans/northwind-logistics/plan.yaml', (t) => t.replace('+1 503 555 0143', '+1 503 555 0999').replace('notice_within_hours: 48', 'notice_within_hours: 72').replace('data_flows:\n', NEW_ASSET));
+  repo.edit('plans/northwind-logistics/plan.yaml', (t) =>
+    t
+      .replace('+1 503 555 0143', '+1 503 555 0999')
+      .replace('notice_within_hours: 48', 'notice_within_hours: 72')
+      .replace('data_flows:\n', NEW_ASSET),
+  );
   repo.commit('Dev has a new number, 72 h notice, NAS02');
 
   test('names the three changes of the changed client and nothing of the other', () => {
@@ -90,7 +100,9 @@ describe('irplan diff in a git repository', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('### Northwind Logistics (`northwind-logistics`)');
-    expect(r.stdout).toContain('- Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)\n');
+    expect(r.stdout).toContain(
+      '- Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)\n',
+    );
     expect(r.stdout).toContain('- Insurance: notice deadline (hours) 48 → 72 ⚠️');
     expect(r.stdout).toMatch(/- Asset added: File server NAS02 \(.*criticality critical, owner Dev Patel.*\) ⚠️/);
     expect(r.stdout).not.toMatch(/cedar|Cedar/);
@@ -99,7 +111,13 @@ describe('irplan diff in a git repository', () => {
   test('--format json parses and holds the same changes', () => {
     const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { clients: { slug: string; notifyInsurer: boolean; changes: { area: string; subject: string; field: string | null; before: string | null; after: string | null }[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      clients: {
+        slug: string;
+        notifyInsurer: boolean;
+        changes: { area: string; subject: string; field: string | null; before: string | null; after: string | null }[];
+      }[];
+    };
     expect(report.clients.map((c) => c.slug)).toEqual(['northwind-logistics']);
     const client = report.clients[0];
     expect(client?.notifyInsurer).toBe(true);
@@ -112,7 +130,11 @@ describe('irplan diff in a git repository', () => {
 
   test('lists the binder sections whose text changes, by id and title', () => {
     const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo.dir });
-    const client = (JSON.parse(r.stdout) as { clients: { sections: { id: string; title: string }[] | null; sectionsError: string | null }[] }).clients[0];
+    const client = (
+      JSON.parse(r.stdout) as {
+        clients: { sections: { id: string; title: string }[] | null; sectionsError: string | null }[];
+      }
+    ).clients[0];
     expect(client?.sectionsError).toBeNull();
     const ids = client?.sections?.map((x) => x.id);
     expect(ids).toContain('contacts');
@@ -123,25 +145,42 @@ describe('irplan diff in a git repository', () => {
   test('a shared template affects every client; a client override only that client', () => {
     repo.edit('templates/sections/00-index.md.hbs', (t) => `${t}\nReviewed.\n`);
     mkdirSync(join(repo.dir, 'plans/cedar-dental/templates/sections'), { recursive: true });
-    writeFileSync(join(repo.dir, 'plans/cedar-dental/templates/sections/99-local.md.hbs'), '---\nid: local\ntitle: Local notes\norder: 99\nkind: section\n---\n# Local notes\n');
+    writeFileSync(
+      join(repo.dir, 'plans/cedar-dental/templates/sections/99-local.md.hbs'),
+      '---\nid: local\ntitle: Local notes\norder: 99\nkind: section\n---\n# Local notes\n',
+    );
     const r = irplan(['diff', 'HEAD', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as { head: { commit: string | null }; templates: { path: string; action: string; clients: string[] }[] };
+    const report = JSON.parse(r.stdout) as {
+      head: { commit: string | null };
+      templates: { path: string; action: string; clients: string[] }[];
+    };
     expect(report.head.commit).toBeNull();
     expect(report.templates).toEqual([
       { path: 'plans/cedar-dental/templates/sections/99-local.md.hbs', action: 'added', clients: ['cedar-dental'] },
-      { path: 'templates/sections/00-index.md.hbs', action: 'changed', clients: ['cedar-dental', 'northwind-logistics'] },
+      {
+        path: 'templates/sections/00-index.md.hbs',
+        action: 'changed',
+        clients: ['cedar-dental', 'northwind-logistics'],
+      },
     ]);
   });
 
   test('a new client is one line; a client invalid at head is listed with its errors and exits 1', () => {
     mkdirSync(join(repo.dir, 'plans/acme'), { recursive: true });
-    writeFileSync(join(repo.dir, 'plans/acme/plan.yaml'), 'client: { name: Acme Corp }\nplan: { version: "1.0.0", owner: ann, classification: TLP:AMBER }\ncontacts:\n  - { id: ann, name: Ann Lee, phones: [{ number: "+1 503 555 0100" }] }\n');
+    writeFileSync(
+      join(repo.dir, 'plans/acme/plan.yaml'),
+      'client: { name: Acme Corp }\nplan: { version: "1.0.0", owner: ann, classification: TLP:AMBER }\ncontacts:\n  - { id: ann, name: Ann Lee, phones: [{ number: "+1 503 555 0100" }] }\n',
+    );
     repo.edit('plans/cedar-dental/plan.yaml', (t) => t.replace('owner: grace-kim', 'owner: nobody'));
     const r = irplan(['diff', 'HEAD'], { cwd: repo.dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('### Acme Corp (`acme`): client added\n\n**Client**\n- Client added: Acme Corp (plan 1.0.0, 3 contacts, 0 assets, no cyber insurance)\n');
-    expect(r.stdout).toMatch(/### `cedar-dental` could not be compared: invalid at head\n\n```\nplans\/cedar-dental\/plan\.yaml:\d+:\d+ error IRP_UNKNOWN_REF plan\.owner names the contact "nobody"/);
+    expect(r.stdout).toContain(
+      '### Acme Corp (`acme`): client added\n\n**Client**\n- Client added: Acme Corp (plan 1.0.0, 3 contacts, 0 assets, no cyber insurance)\n',
+    );
+    expect(r.stdout).toMatch(
+      /### `cedar-dental` could not be compared: invalid at head\n\n```\nplans\/cedar-dental\/plan\.yaml:\d+:\d+ error IRP_UNKNOWN_REF plan\.owner names the contact "nobody"/,
+    );
     repo.git(['checkout', '-q', '--', 'plans/cedar-dental']);
   });
 
@@ -161,8 +200,14 @@ describe('irplan diff in a git repository', () => {
     const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: old.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const client = (JSON.parse(r.stdout) as { clients: { changes: { text: string }[]; sections: unknown; sectionsError: string | null }[] }).clients[0];
-    expect(client?.changes.map((c) => c.text)).toEqual(['Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)']);
+    const client = (
+      JSON.parse(r.stdout) as {
+        clients: { changes: { text: string }[]; sections: unknown; sectionsError: string | null }[];
+      }
+    ).clients[0];
+    expect(client?.changes.map((c) => c.text)).toEqual([
+      'Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)',
+    ]);
     expect(client?.sections).toBeNull();
     expect(client?.sectionsError).toMatch(/^the binder did not render: /);
   });

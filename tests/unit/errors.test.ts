@@ -7,8 +7,13 @@ import { tempDir } from '../helpers/cli.ts';
 
 describe('formatUserError', () => {
   test('prints file:line:col relative to the working folder, the code, the message and the hint', () => {
-    const e = new UserError('IRP_TYPE', 'plan.version must be a string', { position: { file: '/repo/plans/a/plan.yaml', line: 6, col: 12 }, hint: 'quote it: "1.0"' });
-    expect(formatUserError(e, '/repo')).toBe('plans/a/plan.yaml:6:12 error IRP_TYPE plan.version must be a string\n  hint: quote it: "1.0"');
+    const e = new UserError('IRP_TYPE', 'plan.version must be a string', {
+      position: { file: '/repo/plans/a/plan.yaml', line: 6, col: 12 },
+      hint: 'quote it: "1.0"',
+    });
+    expect(formatUserError(e, '/repo')).toBe(
+      'plans/a/plan.yaml:6:12 error IRP_TYPE plan.version must be a string\n  hint: quote it: "1.0"',
+    );
   });
 
   test('keeps the message and the hint on one line each, with control characters made visible', () => {
@@ -33,7 +38,8 @@ describe('oneLine and preview', () => {
 
 describe('sortErrors', () => {
   test('orders by file, line and column; errors without a position come last', () => {
-    const at = (file: string, line: number, col: number) => new UserError('X', `${file}:${line}:${col}`, { position: { file, line, col } });
+    const at = (file: string, line: number, col: number) =>
+      new UserError('X', `${file}:${line}:${col}`, { position: { file, line, col } });
     const sorted = sortErrors([new UserError('X', 'none'), at('b', 1, 1), at('a', 2, 1), at('a', 1, 9), at('a', 1, 2)]);
     expect(sorted.map((e) => e.message)).toEqual(['a:1:2', 'a:1:9', 'a:2:1', 'b:1:1', 'none']);
   });
@@ -42,7 +48,13 @@ describe('sortErrors', () => {
 // Error text lands in CI logs that more people read than the plan. A message may quote the value
 // on the offending line, never the rest of the plan: no phone numbers, e-mails or names of others.
 describe('errors never print more of a plan than the offending line', () => {
-  const SECRETS = ['+1 217 555 0101', '+1 217 555 0102', 'secret.person@clinic.example', 'Hidden Person', 'POLICY-SECRET-77'];
+  const SECRETS = [
+    '+1 217 555 0101',
+    '+1 217 555 0102',
+    'secret.person@clinic.example',
+    'Hidden Person',
+    'POLICY-SECRET-77',
+  ];
   const plan = `client:
   name: Example Clinic
 plan:

@@ -77,7 +77,9 @@ function textAt(e: UserError): string {
   const { file, line, col } = e.position!;
   if (!statSync(file).isFile()) return '';
   const text = readFileSync(file, 'latin1').split(/\r?\n/)[line - 1] ?? '';
-  return Buffer.from(text, 'latin1').toString('utf8').slice(col - 1);
+  return Buffer.from(text, 'latin1')
+    .toString('utf8')
+    .slice(col - 1);
 }
 
 describe('hostile plans in the corpus', () => {
@@ -93,8 +95,12 @@ describe('hostile plans in the corpus', () => {
     expectWellFormed(errors, root);
     const first = errors[0]!;
     expect(first.code).toBe(PLAN_CASES[name]?.code);
-    expect(textAt(first).startsWith(PLAN_CASES[name]?.at ?? '?'), JSON.stringify(textAt(first).slice(0, 40))).toBe(true);
-    await expect(`${errors.map((e) => formatUserError(e, root)).join('\n')}\n`).toMatchFileSnapshot(join(root, 'expected.txt'));
+    expect(textAt(first).startsWith(PLAN_CASES[name]?.at ?? '?'), JSON.stringify(textAt(first).slice(0, 40))).toBe(
+      true,
+    );
+    await expect(`${errors.map((e) => formatUserError(e, root)).join('\n')}\n`).toMatchFileSnapshot(
+      join(root, 'expected.txt'),
+    );
   });
 });
 
@@ -132,7 +138,9 @@ describe('hostile cases built in the test', () => {
     symlinkSync('/etc/passwd', join(root, 'plans', 'clinic', 'passwd.yaml'));
     const errors = readErrors(root);
     expectWellFormed(errors, root);
-    expect(errors.map((e) => `${e.code} ${formatUserError(e, root).split(' ')[0]}`)).toEqual(['IRP_SYMLINK plans/clinic/passwd.yaml:1:1']);
+    expect(errors.map((e) => `${e.code} ${formatUserError(e, root).split(' ')[0]}`)).toEqual([
+      'IRP_SYMLINK plans/clinic/passwd.yaml:1:1',
+    ]);
   });
 });
 
@@ -145,7 +153,13 @@ function copyOfValid(): string {
 
 // Template cases: a client overrides a template by path in plans/<slug>/templates/. They are
 // rendered against a small model so the test pins the template error, not the shared templates.
-const MODEL = { client: { name: 'Example Clinic' }, plan: { owner: { name: 'Ana Diaz' } }, contacts: [{ display: 'Ana Diaz' }], checklists: [], insurance: null } as unknown as Model;
+const MODEL = {
+  client: { name: 'Example Clinic' },
+  plan: { owner: { name: 'Ana Diaz' } },
+  contacts: [{ display: 'Ana Diaz' }],
+  checklists: [],
+  insurance: null,
+} as unknown as Model;
 
 function renderOverride(root: string): UserError {
   const noShared = join(root, 'no-shared-templates');
@@ -218,17 +232,24 @@ describe('the CLI on the whole corpus', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toMatch(new RegExp(`problems in ${names.length} clients; 0 valid`));
-    for (const n of names) expect(r.stderr).toMatch(new RegExp(`^plans/${n.replace(/\./g, '\\.')}/[a-z]+\\.yaml:\\d+:\\d+ error IRP_`, 'm'));
+    for (const n of names)
+      expect(r.stderr).toMatch(new RegExp(`^plans/${n.replace(/\./g, '\\.')}/[a-z]+\\.yaml:\\d+:\\d+ error IRP_`, 'm'));
   });
 
   test('build stops at a template typo in a client override with its file:line:col, exit 1', () => {
     const root = tempDir('irplan-tpl-cli-');
     cpSync(join(HOSTILE, 'render'), root, { recursive: true });
-    cpSync(join(HOSTILE, 'template-typo', 'plans', 'clinic', 'templates'), join(root, 'plans', 'payloads', 'templates'), { recursive: true });
+    cpSync(
+      join(HOSTILE, 'template-typo', 'plans', 'clinic', 'templates'),
+      join(root, 'plans', 'payloads', 'templates'),
+      { recursive: true },
+    );
     const r = irplan(['build', 'payloads', '--no-pdf', '--out', join(root, 'dist')], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(r.stderr).toMatch(/^plans\/payloads\/templates\/sections\/99-hostile\.md\.hbs:10:16 error IRP_TEMPLATE \{\{plan\.ownr\.name\}\}/m);
+    expect(r.stderr).toMatch(
+      /^plans\/payloads\/templates\/sections\/99-hostile\.md\.hbs:10:16 error IRP_TEMPLATE \{\{plan\.ownr\.name\}\}/m,
+    );
     expect(r.stderr).toMatch(/^ {2}hint: /m);
   });
 
@@ -260,12 +281,62 @@ describe('random mutations of a valid plan (fast-check)', () => {
       expect(e.position!.line).toBeLessThanOrEqual(lines);
       expect(e.position!.col).toBeGreaterThanOrEqual(1);
       expect(e.hint).toBeTruthy();
-      expect(formatUserError(e, root)).toMatch(/^plans\/clinic\/plan\.yaml:\d+:\d+ error IRP_[A-Z_]+ .+\n {2}hint: .+$/);
+      expect(formatUserError(e, root)).toMatch(
+        /^plans\/clinic\/plan\.yaml:\d+:\d+ error IRP_[A-Z_]+ .+\n {2}hint: .+$/,
+      );
     }
   }
 
-  const PIECES = [':', ': ', '-', '- ', ' ', '  ', '\t', '\n', '\r\n', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!!str ', '!x ', '%YAML 1.1\n', '#', '|', '>', '<<: ', '---\n', '...\n', '?', '@', '`', 'yes', 'no', '0123', '1e9', '.inf', '~', 'null', '__proto__: ', '\u202e', '\u200b', '\ufeff', 'é', '\u0430'];
-  const edit = fc.record({ at: fc.nat(), drop: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }) });
+  const PIECES = [
+    ':',
+    ': ',
+    '-',
+    '- ',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r\n',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '&a ',
+    '*a',
+    '!!str ',
+    '!x ',
+    '%YAML 1.1\n',
+    '#',
+    '|',
+    '>',
+    '<<: ',
+    '---\n',
+    '...\n',
+    '?',
+    '@',
+    '`',
+    'yes',
+    'no',
+    '0123',
+    '1e9',
+    '.inf',
+    '~',
+    'null',
+    '__proto__: ',
+    '\u202e',
+    '\u200b',
+    '\ufeff',
+    'é',
+    '\u0430',
+  ];
+  const edit = fc.record({
+    at: fc.nat(),
+    drop: fc.nat({ max: 6 }),
+    insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }),
+  });
 
   test('text edits: inserted YAML punctuation, tags, anchors, directives, odd characters', () => {
     fc.assert(
@@ -284,7 +355,11 @@ describe('random mutations of a valid plan (fast-check)', () => {
   test('data edits: any value replaced by any JSON value, keys dropped or misspelled', () => {
     const data = parseYaml(BASE) as Record<string, unknown>;
     const paths = leafPaths(data);
-    const change = fc.record({ path: fc.constantFrom(...paths), value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.string()), rename: fc.option(fc.string({ minLength: 1, maxLength: 12 })) });
+    const change = fc.record({
+      path: fc.constantFrom(...paths),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.string()),
+      rename: fc.option(fc.string({ minLength: 1, maxLength: 12 })),
+    });
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 3 }), (changes) => {
         const copy = structuredClone(data);

@@ -15,13 +15,19 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-const short = (pos: { file: string; line: number; col: number } | undefined) => pos && `${pos.file.split('/').pop()}:${pos.line}:${pos.col}`;
+const short = (pos: { file: string; line: number; col: number } | undefined) =>
+  pos && `${pos.file.split('/').pop()}:${pos.line}:${pos.col}`;
 
 describe('loadYamlFile', () => {
   test('records where each value and each key was written', () => {
-    const root = tree({ 'p.yaml': 'client:\n  name: Acme\ncontacts:\n  - id: a\n    phones:\n      - { number: "+1 503 555 0142" }\n' });
+    const root = tree({
+      'p.yaml': 'client:\n  name: Acme\ncontacts:\n  - id: a\n    phones:\n      - { number: "+1 503 555 0142" }\n',
+    });
     const f = loadYamlFile(join(root, 'p.yaml'));
-    expect(f.data).toEqual({ client: { name: 'Acme' }, contacts: [{ id: 'a', phones: [{ number: '+1 503 555 0142' }] }] });
+    expect(f.data).toEqual({
+      client: { name: 'Acme' },
+      contacts: [{ id: 'a', phones: [{ number: '+1 503 555 0142' }] }],
+    });
     expect(short(f.positions.get('client/name'))).toBe('p.yaml:2:9');
     expect(short(f.keyPositions.get('client/name'))).toBe('p.yaml:2:3');
     expect(short(f.positions.get('contacts/0'))).toBe('p.yaml:4:5');
@@ -54,14 +60,46 @@ function layer(data: Record<string, unknown>, file: string, paths: string[]): Om
 
 describe('mergeLayers (defaults under a client)', () => {
   const base = layer(
-    { msp: { name: 'Bluefin', color: '#000000' }, plan: { paper: 'letter', review: { every_months: 12 } }, contacts: [{ id: 'soc' }], regulations: ['gdpr'] },
+    {
+      msp: { name: 'Bluefin', color: '#000000' },
+      plan: { paper: 'letter', review: { every_months: 12 } },
+      contacts: [{ id: 'soc' }],
+      regulations: ['gdpr'],
+    },
     'defaults.yaml',
-    ['msp', 'msp/name', 'msp/color', 'plan', 'plan/paper', 'plan/review/every_months', 'contacts', 'contacts/0', 'contacts/0/id', 'regulations'],
+    [
+      'msp',
+      'msp/name',
+      'msp/color',
+      'plan',
+      'plan/paper',
+      'plan/review/every_months',
+      'contacts',
+      'contacts/0',
+      'contacts/0/id',
+      'regulations',
+    ],
   );
   const top = layer(
-    { msp: { color: '#ffffff' }, plan: { version: '1.0.0', paper: 'a4' }, contacts: [{ id: 'ana' }, { id: 'ben' }], regulations: ['hipaa'] },
+    {
+      msp: { color: '#ffffff' },
+      plan: { version: '1.0.0', paper: 'a4' },
+      contacts: [{ id: 'ana' }, { id: 'ben' }],
+      regulations: ['hipaa'],
+    },
     'plan.yaml',
-    ['msp', 'msp/color', 'plan', 'plan/version', 'plan/paper', 'contacts', 'contacts/0', 'contacts/0/id', 'contacts/1/id', 'regulations'],
+    [
+      'msp',
+      'msp/color',
+      'plan',
+      'plan/version',
+      'plan/paper',
+      'contacts',
+      'contacts/0',
+      'contacts/0/id',
+      'contacts/1/id',
+      'regulations',
+    ],
   );
   const merged = mergeLayers(base, top);
 
@@ -70,7 +108,7 @@ describe('mergeLayers (defaults under a client)', () => {
     expect(merged.data.plan).toEqual({ paper: 'a4', review: { every_months: 12 }, version: '1.0.0' });
   });
 
-  test('the MSP contacts are appended after the client\'s; other lists are replaced', () => {
+  test("the MSP contacts are appended after the client's; other lists are replaced", () => {
     expect(merged.data.contacts).toEqual([{ id: 'ana' }, { id: 'ben' }, { id: 'soc' }]);
     expect(merged.data.regulations).toEqual(['hipaa']);
   });
@@ -105,10 +143,15 @@ describe('loadClient', () => {
   });
 
   test('a section in two files is an error at the second, and the client does not load', () => {
-    const root = tree({ 'plans/acme/plan.yaml': 'client:\n  name: Acme\n', 'plans/acme/more.yaml': 'client:\n  name: Other\n' });
+    const root = tree({
+      'plans/acme/plan.yaml': 'client:\n  name: Acme\n',
+      'plans/acme/more.yaml': 'client:\n  name: Other\n',
+    });
     const { source, errors } = loadClient(join(root, 'plans'), 'acme', undefined);
     expect(source).toBeUndefined();
-    expect(errors.map((e) => `${short(e.position)} ${e.code} ${e.message}`)).toEqual(['more.yaml:1:1 IRP_DUPLICATE_SECTION the section "client" is also in plan.yaml']);
+    expect(errors.map((e) => `${short(e.position)} ${e.code} ${e.message}`)).toEqual([
+      'more.yaml:1:1 IRP_DUPLICATE_SECTION the section "client" is also in plan.yaml',
+    ]);
   });
 
   test('errors of every file are collected, not only the first', () => {
@@ -118,7 +161,10 @@ describe('loadClient', () => {
   });
 
   test('the defaults file merges under the client with positions from both files', () => {
-    const root = tree({ 'plans/defaults.yaml': 'msp:\n  name: Bluefin\n', 'plans/acme/plan.yaml': 'client:\n  name: Acme\n' });
+    const root = tree({
+      'plans/defaults.yaml': 'msp:\n  name: Bluefin\n',
+      'plans/acme/plan.yaml': 'client:\n  name: Acme\n',
+    });
     const defaults = loadYamlFile(join(root, 'plans', 'defaults.yaml'));
     const { source } = loadClient(join(root, 'plans'), 'acme', defaults);
     expect(source?.data).toEqual({ msp: { name: 'Bluefin' }, client: { name: 'Acme' } });
@@ -127,7 +173,10 @@ describe('loadClient', () => {
   });
 
   test('read without positions (the quick first pass): the same data, the same YAML errors, no positions', () => {
-    const root = tree({ 'plans/defaults.yaml': 'msp:\n  name: Bluefin\ncontacts:\n  - id: soc\n', 'plans/acme/plan.yaml': 'client:\n  name: Acme\ncontacts:\n  - id: it\n    phones: [{ number: "1" }]\n' });
+    const root = tree({
+      'plans/defaults.yaml': 'msp:\n  name: Bluefin\ncontacts:\n  - id: soc\n',
+      'plans/acme/plan.yaml': 'client:\n  name: Acme\ncontacts:\n  - id: it\n    phones: [{ number: "1" }]\n',
+    });
     const defaults = loadYamlFile(join(root, 'plans', 'defaults.yaml'));
     const full = loadClient(join(root, 'plans'), 'acme', defaults);
     const quick = loadClient(join(root, 'plans'), 'acme', defaults, { positions: false });
@@ -135,7 +184,10 @@ describe('loadClient', () => {
     expect(quick.source?.positions.size).toBe(0);
     expect(full.source?.positions.size).toBeGreaterThan(5);
     const bad = tree({ 'plans/acme/plan.yaml': 'client:\n  name: &a Acme\n  <<: x\n' });
-    const errs = (positions: boolean) => loadClient(join(bad, 'plans'), 'acme', undefined, { positions }).errors.map((e) => `${short(e.position)} ${e.code}`);
+    const errs = (positions: boolean) =>
+      loadClient(join(bad, 'plans'), 'acme', undefined, { positions }).errors.map(
+        (e) => `${short(e.position)} ${e.code}`,
+      );
     expect(errs(false)).toEqual(errs(true));
     expect(errs(false)).toEqual(['plan.yaml:2:9 IRP_YAML_ALIAS']);
   });

@@ -15,19 +15,71 @@ const opts = { slug: 'acme', audience: 'print' as const, buildDate: '2026-11-01'
 function plan(over: Partial<Plan> = {}): Plan {
   return {
     client: { name: 'Acme' },
-    plan: { version: '1.0.0', owner: 'ann', classification: 'TLP:AMBER', effective: '2026-01-15', review: { last: '2026-01-15', every_months: 6 } },
+    plan: {
+      version: '1.0.0',
+      owner: 'ann',
+      classification: 'TLP:AMBER',
+      effective: '2026-01-15',
+      review: { last: '2026-01-15', every_months: 6 },
+    },
     msp: { name: 'MSP Co', hotline: 'soc' },
     contacts: [
-      { id: 'soc', name: 'MSP SOC', groups: ['msp'], roles: ['liaison'], phones: [{ number: '+1 503 555 0170', out_of_band: true }] },
-      { id: 'ann', name: 'Ann Lee', roles: ['incident-commander'], groups: ['business-owner'], phones: [{ number: '+1 503 555 0101', label: 'desk' }, { number: '+1 503 555 0102', label: 'mobile', out_of_band: true }] },
+      {
+        id: 'soc',
+        name: 'MSP SOC',
+        groups: ['msp'],
+        roles: ['liaison'],
+        phones: [{ number: '+1 503 555 0170', out_of_band: true }],
+      },
+      {
+        id: 'ann',
+        name: 'Ann Lee',
+        roles: ['incident-commander'],
+        groups: ['business-owner'],
+        phones: [
+          { number: '+1 503 555 0101', label: 'desk' },
+          { number: '+1 503 555 0102', label: 'mobile', out_of_band: true },
+        ],
+      },
       { id: 'bob', name: 'Bob Ray', roles: ['deputy', 'technical-lead'], phones: [{ number: '+1 503 555 0103' }] },
       { id: 'cop', name: 'Police desk', groups: ['law-enforcement'], phones: [{ number: '+1 503 555 0104' }] },
-      { id: 'par', name: 'Partner desk', groups: ['partner'], phones: [{ number: '+1 503 555 0105' }], notify: { severities: ['critical'], incident_types: ['ransomware'] } },
+      {
+        id: 'par',
+        name: 'Partner desk',
+        groups: ['partner'],
+        phones: [{ number: '+1 503 555 0105' }],
+        notify: { severities: ['critical'], incident_types: ['ransomware'] },
+      },
     ],
     assets: [
-      { id: 'dc', name: 'DC1', kind: 'server', os: 'windows', services: ['domain-controller', 'dns'], criticality: 'critical', data: ['credentials'] },
-      { id: 'app', name: 'App', kind: 'application', os: 'windows', services: ['database'], criticality: 'high', data: ['pii'], depends_on: ['dc'] },
-      { id: 'web', name: 'Portal', kind: 'server', os: 'linux', services: ['web'], criticality: 'medium', depends_on: ['app'] },
+      {
+        id: 'dc',
+        name: 'DC1',
+        kind: 'server',
+        os: 'windows',
+        services: ['domain-controller', 'dns'],
+        criticality: 'critical',
+        data: ['credentials'],
+      },
+      {
+        id: 'app',
+        name: 'App',
+        kind: 'application',
+        os: 'windows',
+        services: ['database'],
+        criticality: 'high',
+        data: ['pii'],
+        depends_on: ['dc'],
+      },
+      {
+        id: 'web',
+        name: 'Portal',
+        kind: 'server',
+        os: 'linux',
+        services: ['web'],
+        criticality: 'medium',
+        depends_on: ['app'],
+      },
       { id: 'laptop', name: 'Laptops', kind: 'workstation', os: 'macos', criticality: 'low' },
     ],
     ...over,
@@ -109,7 +161,15 @@ describe('applicable checklists', () => {
   test('forensic sheets follow the inventory, each with the assets it covers', () => {
     const m = buildModel(plan(), tables, opts);
     const ids = m.forensics.map((c) => c.id);
-    expect(ids).toEqual(['forensics-windows', 'forensics-linux', 'forensics-macos', 'forensics-web', 'forensics-database', 'forensics-domain-controller', 'forensics-dns']);
+    expect(ids).toEqual([
+      'forensics-windows',
+      'forensics-linux',
+      'forensics-macos',
+      'forensics-web',
+      'forensics-database',
+      'forensics-domain-controller',
+      'forensics-dns',
+    ]);
     expect(m.sheets.forensicsDns?.assets.map((a) => a.name)).toEqual(['DC1']);
     expect(m.sheets.forensicsWindows?.assets.map((a) => a.name)).toEqual(['DC1', 'App']);
   });
@@ -121,7 +181,13 @@ describe('applicable checklists', () => {
     expect(m.forensics.map((c) => c.id)).not.toContain('forensics-linux');
     expect(m.forensics.map((c) => c.id)).not.toContain('forensics-web');
     const response = m.checklists.filter((c) => c.kind === 'response').map((c) => c.id);
-    expect(response).toEqual(['first-15-minutes', 'triage', 'communications', 'after-action', ...tables.incidents.map((i) => `playbook-${i.id}`)]);
+    expect(response).toEqual([
+      'first-15-minutes',
+      'triage',
+      'communications',
+      'after-action',
+      ...tables.incidents.map((i) => `playbook-${i.id}`),
+    ]);
   });
 
   test('a client with no assets gets no forensic sheet', () => {
@@ -188,7 +254,18 @@ describe('triage matrix', () => {
 
 describe('deadlines', () => {
   test('the insurer clock reads as hours and as a worked example', () => {
-    const m = buildModel(plan({ insurance: { carrier: 'Harbor', policy_number: 'P-1', notice_within_hours: 48, consent_required_for: ['system-changes'] } }), tables, opts);
+    const m = buildModel(
+      plan({
+        insurance: {
+          carrier: 'Harbor',
+          policy_number: 'P-1',
+          notice_within_hours: 48,
+          consent_required_for: ['system-changes'],
+        },
+      }),
+      tables,
+      opts,
+    );
     expect(m.insurance?.noticeText).toBe('2 days (48 hours)');
     expect(m.insurance?.noticeExample).toBe('discovered Monday 09:00, due Wednesday 09:00');
     expect(m.callTree.find((e) => e.why === 'Insurer')?.note).toBe('Notice due within 2 days (48 hours) of discovery.');
@@ -235,22 +312,66 @@ describe('content helpers', () => {
 describe('every template renders for any inventory', () => {
   // The examples do not use every sheet (no macOS, no firewall-only device ...); a plan with one
   // asset of every kind renders them all, with and without insurance, and leaves nothing behind.
-  const every = (): Plan => plan({
-    assets: [
-      ...(plan().assets ?? []),
-      { id: 'mx', name: 'Mail server MX1', kind: 'server', os: 'linux', services: ['mail'], criticality: 'high' },
-      { id: 'fw', name: 'Firewall FW9', kind: 'network', os: 'network-os', services: ['firewall', 'vpn', 'remote-access'], criticality: 'critical' },
-      { id: 'idp', name: 'Identity cloud', kind: 'cloud', os: 'saas', services: ['identity'], criticality: 'critical', data: ['credentials'] },
-      { id: 'bk', name: 'Backups', kind: 'data-store', os: 'other', services: ['backup'], criticality: 'high', data: ['phi', 'payment-card'] },
+  const every = (): Plan =>
+    plan({
+      assets: [
+        ...(plan().assets ?? []),
+        { id: 'mx', name: 'Mail server MX1', kind: 'server', os: 'linux', services: ['mail'], criticality: 'high' },
+        {
+          id: 'fw',
+          name: 'Firewall FW9',
+          kind: 'network',
+          os: 'network-os',
+          services: ['firewall', 'vpn', 'remote-access'],
+          criticality: 'critical',
+        },
+        {
+          id: 'idp',
+          name: 'Identity cloud',
+          kind: 'cloud',
+          os: 'saas',
+          services: ['identity'],
+          criticality: 'critical',
+          data: ['credentials'],
+        },
+        {
+          id: 'bk',
+          name: 'Backups',
+          kind: 'data-store',
+          os: 'other',
+          services: ['backup'],
+          criticality: 'high',
+          data: ['phi', 'payment-card'],
+        },
+      ],
+      regulations: ['gdpr', 'hipaa', 'pci-dss', 'made-up'],
+    });
+  const insured = {
+    carrier: 'Harbor',
+    policy_number: 'P-1',
+    notice_within_hours: 72,
+    claims_hotline: '+1 800 555 0199',
+    panel: [{ name: 'Forensix', service: 'forensics', phone: '+1 800 555 0123' }],
+    consent_required_for: [
+      'system-changes',
+      'data-restoration',
+      'public-statements',
+      'third-party-notification',
+      'law-enforcement-contact',
+      'engaging-vendors',
+      'ransom-payment',
     ],
-    regulations: ['gdpr', 'hipaa', 'pci-dss', 'made-up'],
-  });
-  const insured = { carrier: 'Harbor', policy_number: 'P-1', notice_within_hours: 72, claims_hotline: '+1 800 555 0199', panel: [{ name: 'Forensix', service: 'forensics', phone: '+1 800 555 0123' }], consent_required_for: ['system-changes', 'data-restoration', 'public-statements', 'third-party-notification', 'law-enforcement-contact', 'engaging-vendors', 'ransom-payment'], stipulations: ['Keep evidence.'] };
+    stipulations: ['Keep evidence.'],
+  };
   const LEFTOVER = /\{\{|\}\}|\bTODO\b|\bTBD\b|lorem|\bundefined\b|\[object Object\]|\bNaN\b|\bnull\b/i;
 
   // A bare policy (no panel, hotline, deadline, consents or stipulations) must render too.
   const bare = { carrier: 'Harbor', policy_number: 'P-1' };
-  test.each([['insured', true, insured], ['insured with a bare policy', true, bare], ['uninsured', false, null]] as const)('%s', (name, withInsurance, policy) => {
+  test.each([
+    ['insured', true, insured],
+    ['insured with a bare policy', true, bare],
+    ['uninsured', false, null],
+  ] as const)('%s', (name, withInsurance, policy) => {
     const p = every();
     if (policy) p.insurance = policy;
     const m = buildModel(p, tables, opts);
@@ -258,7 +379,10 @@ describe('every template renders for any inventory', () => {
     const sheets = docs.filter((d) => d.checklist?.startsWith('forensics-')).map((d) => d.checklist);
     expect(sheets.sort()).toEqual(tables.checklists.map((c) => c.id).sort());
     for (const d of docs) expect(LEFTOVER.test(d.body), `${d.template}: ${LEFTOVER.exec(d.body)?.[0]}`).toBe(false);
-    const playbooks = docs.filter((d) => d.kind === 'playbook').map((d) => d.body).join('\n');
+    const playbooks = docs
+      .filter((d) => d.kind === 'playbook')
+      .map((d) => d.body)
+      .join('\n');
     expect(playbooks.includes('STOP')).toBe(withInsurance && name === 'insured');
     expect(docs.find((d) => d.checklist === 'forensics-macos')?.body).toContain('Laptops');
   });

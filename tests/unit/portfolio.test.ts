@@ -13,14 +13,35 @@ function client(out: string, slug: string, manifest: object, findings?: string[]
 describe('readPortfolio', () => {
   test('lists built clients by name with build warnings and check findings, skipping other folders', () => {
     const out = tempDir();
-    client(out, 'zeta', { client: 'Zeta <Labs>', version: '1.0.0', classification: 'TLP:RED', outputs: { site: null, binder: 'pdf/b.pdf', checklists: [] }, review: { last: null, due: null } }, ['Maria Lopez: contact details last verified 400 days ago']);
-    client(out, 'acme', { client: 'Acme', version: '2.0.0', classification: 'TLP:AMBER', draft: true, outputs: { site: 'site/', binder: null, checklists: [], offline: 'site/offline.html' }, review: { last: '2026-01-01', due: '2027-01-01' } });
+    client(
+      out,
+      'zeta',
+      {
+        client: 'Zeta <Labs>',
+        version: '1.0.0',
+        classification: 'TLP:RED',
+        outputs: { site: null, binder: 'pdf/b.pdf', checklists: [] },
+        review: { last: null, due: null },
+      },
+      ['Maria Lopez: contact details last verified 400 days ago'],
+    );
+    client(out, 'acme', {
+      client: 'Acme',
+      version: '2.0.0',
+      classification: 'TLP:AMBER',
+      draft: true,
+      outputs: { site: 'site/', binder: null, checklists: [], offline: 'site/offline.html' },
+      review: { last: '2026-01-01', due: '2027-01-01' },
+    });
     mkdirSync(join(out, '_portfolio'));
     mkdirSync(join(out, '.staging-x-1'));
     const rows = readPortfolio(out);
     expect(rows.map((r) => r.slug)).toEqual(['acme', 'zeta']);
     expect(rows[0]?.warnings).toEqual(['built from uncommitted changes (draft)', 'no PDFs in the last build']);
-    expect(rows[1]?.warnings).toEqual(['TLP:RED: PDFs only, no site', 'Maria Lopez: contact details last verified 400 days ago']);
+    expect(rows[1]?.warnings).toEqual([
+      'TLP:RED: PDFs only, no site',
+      'Maria Lopez: contact details last verified 400 days ago',
+    ]);
     const html = renderPortfolio(rows, '2026-11-01');
     expect(html).toContain('Zeta &lt;Labs&gt;');
     expect(html).toContain('<a href="../acme/site/offline.html">offline copy</a>');

@@ -4,7 +4,8 @@ import { lintTemplate } from '../../src/core/render.ts';
 // The lint is what keeps client data escaped: every raw output form must be found, with its
 // position, and ordinary mustaches, comments and block helpers must pass.
 describe('lintTemplate', () => {
-  const at = (text: string) => lintTemplate('t.md.hbs', text).map((e) => `${e.position?.line}:${e.position?.col} ${e.code}`);
+  const at = (text: string) =>
+    lintTemplate('t.md.hbs', text).map((e) => `${e.position?.line}:${e.position?.col} ${e.code}`);
 
   test.each([
     ['{{{client.name}}}', '1:1'],
@@ -22,6 +23,8 @@ describe('lintTemplate', () => {
   });
 
   test('escaped output, comments, partials and blocks pass', () => {
-    expect(at('{{client.name}} {{! a comment }} {{> call-list}}\n{{#each contacts}}{{name}}{{/each}} {{tel phone}}')).toEqual([]);
+    expect(
+      at('{{client.name}} {{! a comment }} {{> call-list}}\n{{#each contacts}}{{name}}{{/each}} {{tel phone}}'),
+    ).toEqual([]);
   });
 });

@@ -18,7 +18,13 @@ const HTML = `<!doctype html><html lang="en"><head><title>t</title><style>
   <div class="page" id="two"><h1>Second</h1><p>Text on the second page.</p></div>
   <div class="page"><h1>Third</h1><p>Text on the third page.</p></div>
 </body></html>`;
-const OPTIONS: PDFOptions = { preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, format: 'Letter' };
+const OPTIONS: PDFOptions = {
+  preferCSSPageSize: true,
+  printBackground: true,
+  outline: true,
+  tagged: true,
+  format: 'Letter',
+};
 
 let browser: Browser;
 let page: Page;
@@ -32,7 +38,9 @@ beforeAll(async () => {
   await page.goto(`data:text/html;base64,${Buffer.from(HTML).toString('base64')}`, { waitUntil: 'load' });
   full = Buffer.from(await page.pdf(OPTIONS));
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function frontPrint(change: string): Promise<Buffer> {
   await page.evaluate(change);
@@ -71,18 +79,26 @@ describe('spliceFrontPages', () => {
     expect(pdfOf(spliceFrontPages(full, front, 1)).equals(spliced)).toBe(true);
   });
 
-  test('refuses when the front page\'s marked content no longer matches the structure tree', async () => {
-    const front = await frontPrint(`document.getElementById('turn').insertAdjacentHTML('afterend', '<p>An extra paragraph.</p>')`);
+  test("refuses when the front page's marked content no longer matches the structure tree", async () => {
+    const front = await frontPrint(
+      `document.getElementById('turn').insertAdjacentHTML('afterend', '<p>An extra paragraph.</p>')`,
+    );
     expect(spliceFrontPages(full, front, 1)).toEqual({ refused: 'marked content differs on page 1' });
   });
 
   test('refuses PDFs it does not expect', async () => {
     const front = await frontPrint(`document.querySelector('span.n').textContent = '7'`);
-    expect(spliceFrontPages(full, front, 2)).toEqual({ refused: expect.stringMatching(/^unexpected PDF: front print has 1 pages/) });
-    expect(spliceFrontPages(full, Buffer.from('%PDF-1.4\nnot really\n%%EOF\n'), 1)).toEqual({ refused: expect.stringMatching(/^unexpected PDF: no classic xref/) });
+    expect(spliceFrontPages(full, front, 2)).toEqual({
+      refused: expect.stringMatching(/^unexpected PDF: front print has 1 pages/),
+    });
+    expect(spliceFrontPages(full, Buffer.from('%PDF-1.4\nnot really\n%%EOF\n'), 1)).toEqual({
+      refused: expect.stringMatching(/^unexpected PDF: no classic xref/),
+    });
     // A cross-reference stream instead of a classic table.
     const odd = Buffer.from(full.toString('latin1').replace(/\nxref\n/, '\nXref\n'), 'latin1');
-    expect(spliceFrontPages(odd, front, 1)).toEqual({ refused: expect.stringMatching(/^unexpected PDF: no classic xref/) });
+    expect(spliceFrontPages(odd, front, 1)).toEqual({
+      refused: expect.stringMatching(/^unexpected PDF: no classic xref/),
+    });
   });
 });
 
@@ -90,5 +106,7 @@ test('sameMarkedContent compares the tagged sequence of marked-content ids', () 
   const a = Buffer.from('/P <</MCID 0 >>BDC BT (a) Tj ET EMC /Artifact BMC EMC /Span <</MCID 1>> BDC EMC');
   expect(sameMarkedContent(a, Buffer.from('/P <</MCID 0 >>BDC BT (b) Tj ET EMC /Span <</MCID 1>> BDC EMC'))).toBe(true);
   expect(sameMarkedContent(a, Buffer.from('/P <</MCID 0 >>BDC EMC /P <</MCID 1>> BDC EMC'))).toBe(false);
-  expect(sameMarkedContent(a, Buffer.from('/P <</MCID 0 >>BDC EMC /Span <</MCID 1>> BDC EMC /Span <</MCID 2>> BDC EMC'))).toBe(false);
+  expect(
+    sameMarkedContent(a, Buffer.from('/P <</MCID 0 >>BDC EMC /Span <</MCID 1>> BDC EMC /Span <</MCID 2>> BDC EMC')),
+  ).toBe(false);
 });

@@ -46,7 +46,9 @@ const POINTS_AT: Record<string, string[]> = {
   'yaml-syntax-quote': ['"Ana Diaz'],
 };
 
-const cases = readdirSync(FIXTURES).filter((n) => !n.startsWith('_')).sort();
+const cases = readdirSync(FIXTURES)
+  .filter((n) => !n.startsWith('_'))
+  .sort();
 
 function readFixture(name: string, slugs: string[] = []) {
   const root = join(FIXTURES, name);
@@ -74,9 +76,13 @@ describe('invalid fixtures: one fault each, errors pinned', () => {
   test.each(cases)('%s', async (name) => {
     const { root, result, errors } = readFixture(name);
     expect(result.clients).toEqual([]);
-    expect(errors.map((e) => textAt(e).slice(0, (POINTS_AT[name] ?? [])[errors.indexOf(e)]?.length ?? 0))).toEqual(POINTS_AT[name]);
+    expect(errors.map((e) => textAt(e).slice(0, (POINTS_AT[name] ?? [])[errors.indexOf(e)]?.length ?? 0))).toEqual(
+      POINTS_AT[name],
+    );
     for (const e of errors) expect(e.hint, e.message).toBeTruthy();
-    await expect(`${errors.map((e) => formatUserError(e, root)).join('\n')}\n`).toMatchFileSnapshot(join(FIXTURES, name, 'expected.txt'));
+    await expect(`${errors.map((e) => formatUserError(e, root)).join('\n')}\n`).toMatchFileSnapshot(
+      join(FIXTURES, name, 'expected.txt'),
+    );
   });
 });
 

@@ -2,24 +2,54 @@ import { describe, expect, test } from 'vitest';
 import type { ContactView } from '../../src/core/model.ts';
 import { formatVCard, vcardLinks } from '../../src/core/vcard.ts';
 
-const phone = (number: string, tel: string | null, extra: { label?: string; private?: boolean } = {}) => ({ number, tel, label: extra.label ?? null, outOfBand: false, private: extra.private === true });
+const phone = (number: string, tel: string | null, extra: { label?: string; private?: boolean } = {}) => ({
+  number,
+  tel,
+  label: extra.label ?? null,
+  outOfBand: false,
+  private: extra.private === true,
+});
 
 const contact = (over: Partial<ContactView> = {}): ContactView => ({
-  id: 'ana-ruiz', name: 'Ana María Ruiz', title: 'Lead, IT; Ops', organization: 'Acme, Inc.', display: 'Ana María Ruiz',
-  groups: [], groupLabels: [], roles: [], roleLabels: [], phones: [phone('+1 503 555 0142', '+15035550142', { label: 'mobile' })],
-  primary: null, hasOutOfBand: false, email: 'ana@acme.example', verified: null, verifiedText: null, notes: null, ...over,
+  id: 'ana-ruiz',
+  name: 'Ana María Ruiz',
+  title: 'Lead, IT; Ops',
+  organization: 'Acme, Inc.',
+  display: 'Ana María Ruiz',
+  groups: [],
+  groupLabels: [],
+  roles: [],
+  roleLabels: [],
+  phones: [phone('+1 503 555 0142', '+15035550142', { label: 'mobile' })],
+  primary: null,
+  hasOutOfBand: false,
+  email: 'ana@acme.example',
+  verified: null,
+  verifiedText: null,
+  notes: null,
+  ...over,
 });
 
 describe('formatVCard', () => {
   test('writes a vCard 3.0 with CRLF lines, escaped text and E.164 numbers', () => {
     expect(formatVCard(contact()).split('\r\n')).toEqual([
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana María Ruiz', 'N:Ruiz;Ana María;;;', 'ORG:Acme\\, Inc.', 'TITLE:Lead\\, IT\\; Ops',
-      'TEL;TYPE=CELL:+15035550142', 'EMAIL;TYPE=INTERNET:ana@acme.example', 'END:VCARD', '',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ana María Ruiz',
+      'N:Ruiz;Ana María;;;',
+      'ORG:Acme\\, Inc.',
+      'TITLE:Lead\\, IT\\; Ops',
+      'TEL;TYPE=CELL:+15035550142',
+      'EMAIL;TYPE=INTERNET:ana@acme.example',
+      'END:VCARD',
+      '',
     ]);
   });
 
   test('never writes a private number, even when handed one', () => {
-    const card = formatVCard(contact({ phones: [phone('+1 971 555 0199', '+19715550199', { private: true }), phone('0123 456', null)] }));
+    const card = formatVCard(
+      contact({ phones: [phone('+1 971 555 0199', '+19715550199', { private: true }), phone('0123 456', null)] }),
+    );
     expect(card).not.toContain('971');
     expect(card).toContain('TEL;TYPE=VOICE:0123 456');
   });
@@ -28,6 +58,8 @@ describe('formatVCard', () => {
 describe('vcardLinks', () => {
   test('links only contacts that have a publishable phone', () => {
     const onlyPrivate = contact({ id: 'priv', phones: [phone('+1 971 555 0199', '+19715550199', { private: true })] });
-    expect(vcardLinks([contact(), onlyPrivate])).toEqual([{ id: 'ana-ruiz', name: 'Ana María Ruiz', href: 'vcard/ana-ruiz.vcf' }]);
+    expect(vcardLinks([contact(), onlyPrivate])).toEqual([
+      { id: 'ana-ruiz', name: 'Ana María Ruiz', href: 'vcard/ana-ruiz.vcf' },
+    ]);
   });
 });

@@ -26,7 +26,10 @@ export interface SiteMeta {
 }
 
 /** What one Astro build covers (written by src/core/site.ts): the clients and the shared --base. */
-export interface SiteBatch { base: string; clients: string[] }
+export interface SiteBatch {
+  base: string;
+  clients: string[];
+}
 
 const cache = new Map<string, unknown>();
 
