@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hashTree } from '../src/core/incremental.ts';
+import { hashTree } from '../src/shared/hash.ts';
 import {
   chromiumVersion,
   importSeconds,
@@ -37,7 +37,7 @@ const SEED = Number(values.seed);
 if (!Number.isInteger(N) || N < 1) throw new Error(`--clients ${values.clients} is not a positive whole number`);
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-/** irplan's default site batch (src/core/build.ts): the memory run builds one full batch. */
+/** irplan's default site batch (src/build/build.ts): the memory run builds one full batch. */
 const SITE_BATCH = 12;
 
 const tool = snapshotTool();
@@ -166,7 +166,7 @@ try {
   const files = [join(v100, 'plans', 'defaults.yaml'), ...v100Slugs.map((s) => join(v100, 'plans', s, 'plan.yaml'))];
   const { readClients } = (await import(
     join(tool.root, 'src', 'core', 'plans.ts')
-  )) as typeof import('../src/core/plans.ts');
+  )) as typeof import('../src/plan/read.ts');
   const v = validateTimes(readClients, join(v100, 'plans'), files);
   log(
     `validate 100: ${v.validate_s.toFixed(2)} s, parseDocument ${v.floor_s.toFixed(2)} s (medians of 7), ratio ${v.ratio.toFixed(3)} (best of each: ${v.ratio_of_best.toFixed(3)})`,
@@ -184,7 +184,7 @@ try {
   const imports = {
     astro: importSeconds('astro'),
     puppeteer: importSeconds('puppeteer'),
-    'src/core/build.ts': importSeconds(join(tool.root, 'src', 'core', 'build.ts')),
+    'src/build/build.ts': importSeconds(join(tool.root, 'src', 'build', 'build.ts')),
   };
   log(`imports: ${JSON.stringify(imports)}`);
   const coldInner = coldDone.ms / 1000;

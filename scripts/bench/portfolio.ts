@@ -4,8 +4,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { readClients } from '../../src/core/plans.ts';
-import { TOOL_ROOT } from '../../src/core/project.ts';
+import { readClients } from '../../src/plan/read.ts';
+import { TOOL_ROOT } from '../../src/shared/project.ts';
 
 export const OSES = ['windows', 'linux', 'macos', 'network-os', 'saas', 'other'] as const;
 export const SERVICES = [

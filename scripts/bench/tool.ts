@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOOL_ROOT } from '../../src/core/project.ts';
+import { TOOL_ROOT } from '../../src/shared/project.ts';
 
 export interface ToolSnapshot {
   root: string;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { buildClients } from '../core/build.ts';
-import { UserError } from '../core/errors.ts';
-import { findProject } from '../core/project.ts';
+import { buildClients } from '../build/build.ts';
+import { UserError } from '../shared/errors.ts';
+import { findProject } from '../shared/project.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { err, out, printErrors } from './output.ts';

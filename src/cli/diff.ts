@@ -1,8 +1,8 @@
-import { UserError } from '../core/errors.ts';
-import { formatJson, formatMarkdown } from '../core/diffformat.ts';
-import { compareSides } from '../core/diffreport.ts';
-import { defaultRefs, loadSide } from '../core/diffsides.ts';
-import { findProject, git } from '../core/project.ts';
+import { UserError } from '../shared/errors.ts';
+import { formatJson, formatMarkdown } from '../diff/format.ts';
+import { compareSides } from '../diff/report.ts';
+import { defaultRefs, loadSide } from '../diff/sides.ts';
+import { findProject, git } from '../shared/project.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { out } from './output.ts';

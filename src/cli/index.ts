@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../core/errors.ts';
-import { TOOL_ROOT } from '../core/project.ts';
-import { closest } from '../core/suggest.ts';
+import { UserError } from '../shared/errors.ts';
+import { TOOL_ROOT } from '../shared/project.ts';
+import { closest } from '../shared/suggest.ts';
 import { handleFailure, out } from './output.ts';
 
 /** A subcommand: its help text and what it does with its arguments. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../core/errors.ts';
-import { findProject, TOOL_ROOT } from '../core/project.ts';
+import { UserError } from '../shared/errors.ts';
+import { findProject, TOOL_ROOT } from '../shared/project.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { out } from './output.ts';

@@ -1,4 +1,4 @@
-import type { BuildEvent, Reporter } from '../core/events.ts';
+import type { BuildEvent, Reporter } from '../build/events.ts';
 
 type Mode = 'live' | 'lines' | 'json' | 'quiet';
 

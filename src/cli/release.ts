@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import { UserError } from '../core/errors.ts';
-import { findProject, git } from '../core/project.ts';
-import { releaseClient } from '../core/release.ts';
-import type { Bump } from '../core/release.ts';
+import { UserError } from '../shared/errors.ts';
+import { findProject, git } from '../shared/project.ts';
+import { releaseClient } from '../release/release.ts';
+import type { Bump } from '../release/release.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { out } from './output.ts';

@@ -1,5 +1,5 @@
-import { readClients } from '../core/plans.ts';
-import { findProject } from '../core/project.ts';
+import { readClients } from '../plan/read.ts';
+import { findProject } from '../shared/project.ts';
 import { parse } from './args.ts';
 import type { Command } from './index.ts';
 import { err, out, printErrors } from './output.ts';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { editRelease } from '../../src/core/planedit.ts';
-import { bumpVersion } from '../../src/core/release.ts';
+import { editRelease } from '../../src/release/planedit.ts';
+import { bumpVersion } from '../../src/release/release.ts';
 import { irplan } from '../helpers/cli.ts';
 import { NEW_ASSET, planRepo } from '../helpers/repo.ts';
 

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { versionCachePath } from '../../src/core/versioncache.ts';
-import { isUnreleased, listVersions } from '../../src/core/versions.ts';
-import { readClients } from '../../src/core/plans.ts';
+import { versionCachePath } from '../../src/versions/cache.ts';
+import { isUnreleased, listVersions } from '../../src/versions/versions.ts';
+import { readClients } from '../../src/plan/read.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
 import { planRepo } from '../helpers/repo.ts';
 

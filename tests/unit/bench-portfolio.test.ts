@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { generatePortfolio, OSES, SERVICES } from '../../scripts/bench/portfolio.ts';
-import { readClients } from '../../src/core/plans.ts';
+import { readClients } from '../../src/plan/read.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 test('the benchmark portfolio validates, has every os and service (so every checklist applies), and is deterministic', () => {

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { diffPlans } from '../../src/core/diff.ts';
-import { mdText } from '../../src/core/diffformat.ts';
-import { readClients } from '../../src/core/plans.ts';
-import type { Plan } from '../../src/core/types.ts';
+import { diffPlans } from '../../src/diff/diff.ts';
+import { mdText } from '../../src/diff/format.ts';
+import { readClients } from '../../src/plan/read.ts';
+import type { Plan } from '../../src/plan/types.ts';
 import { irplan, REPO } from '../helpers/cli.ts';
 import { NEW_ASSET, planRepo } from '../helpers/repo.ts';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatUserError, oneLine, preview, sortErrors, UserError } from '../../src/core/errors.ts';
-import { readClients } from '../../src/core/plans.ts';
+import { formatUserError, oneLine, preview, sortErrors, UserError } from '../../src/shared/errors.ts';
+import { readClients } from '../../src/plan/read.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 describe('formatUserError', () => {

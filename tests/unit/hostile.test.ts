@@ -3,11 +3,11 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { formatUserError, sortErrors, UserError } from '../../src/core/errors.ts';
-import { MAX_FILE_BYTES } from '../../src/core/load.ts';
-import type { Model } from '../../src/core/model.ts';
-import { readClients } from '../../src/core/plans.ts';
-import { collectTemplates, renderDocuments } from '../../src/core/render.ts';
+import { formatUserError, sortErrors, UserError } from '../../src/shared/errors.ts';
+import { MAX_FILE_BYTES } from '../../src/plan/load.ts';
+import type { Model } from '../../src/model/model.ts';
+import { readClients } from '../../src/plan/read.ts';
+import { collectTemplates, renderDocuments } from '../../src/render/render.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
 
 // Issue 8's corpus of hostile input. Every case must end in UserErrors that name a file, line and

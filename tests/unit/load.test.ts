@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadClient, loadYamlFile, mergeLayers } from '../../src/core/load.ts';
-import type { LoadedFile } from '../../src/core/load.ts';
+import { loadClient, loadYamlFile, mergeLayers } from '../../src/plan/load.ts';
+import type { LoadedFile } from '../../src/plan/load.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** Writes files (path -> text) into a fresh folder and returns it. */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createHelpers } from '../../src/core/helpers.ts';
-import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/core/model.ts';
-import { collectTemplates, renderDocuments } from '../../src/core/render.ts';
-import { loadTables } from '../../src/core/tables.ts';
-import type { Plan } from '../../src/core/types.ts';
+import { createHelpers } from '../../src/render/helpers.ts';
+import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/model/model.ts';
+import { collectTemplates, renderDocuments } from '../../src/render/render.ts';
+import { loadTables } from '../../src/model/tables.ts';
+import type { Plan } from '../../src/plan/types.ts';
 import { REPO } from '../helpers/cli.ts';
 
 // The model is where the plan's domain logic lives: who is called in which order, which checklists

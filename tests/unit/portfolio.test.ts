@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPortfolio, renderPortfolio } from '../../src/core/portfolio.ts';
+import { readPortfolio, renderPortfolio } from '../../src/build/portfolio.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 function client(out: string, slug: string, manifest: object, findings?: string[]): void {

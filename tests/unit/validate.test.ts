@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatUserError, sortErrors } from '../../src/core/errors.ts';
-import type { UserError } from '../../src/core/errors.ts';
-import { readClients } from '../../src/core/plans.ts';
+import { formatUserError, sortErrors } from '../../src/shared/errors.ts';
+import type { UserError } from '../../src/shared/errors.ts';
+import { readClients } from '../../src/plan/read.ts';
 import { irplan } from '../helpers/cli.ts';
 
 // Each folder under tests/fixtures/invalid/ is a plan repository with exactly one fault. Its

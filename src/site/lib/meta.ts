@@ -14,18 +14,18 @@ export interface SiteMeta {
   draft: boolean;
   builtOn: string;
   msp: { name: string | null; color: string; logo: string | null };
-  /** The MSP logo as a data: URI (src/core/logo.ts), for the cover. */
+  /** The MSP logo as a data: URI (src/plan/logo.ts), for the cover. */
   logo: string | null;
   publishSite: boolean;
   downloads: { label: string; href: string }[];
   nav: { id: string; title: string }[];
-  /** One vCard per contact with a published phone (src/core/vcard.ts); hrefs relative to the site root. */
+  /** One vCard per contact with a published phone (src/site/vcard.ts); hrefs relative to the site root. */
   vcards?: { id: string; name: string; href: string }[];
-  /** The build adds a versions page at versions/ (src/core/versions.ts). */
+  /** The build adds a versions page at versions/ (src/versions/versions.ts). */
   versions?: boolean;
 }
 
-/** What one Astro build covers (written by src/core/site.ts): the clients and the shared --base. */
+/** What one Astro build covers (written by src/site/astro.ts): the clients and the shared --base. */
 export interface SiteBatch {
   base: string;
   clients: string[];

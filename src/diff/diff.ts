@@ -1,5 +1,5 @@
-import { labelOf, same, show } from './diffshow.ts';
-import type { Asset, Contact, Plan } from './types.ts';
+import { labelOf, same, show } from './show.ts';
+import type { Asset, Contact, Plan } from '../plan/types.ts';
 
 /** What a change is about; the Markdown report groups by it. */
 export type Area =

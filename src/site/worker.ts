@@ -1,9 +1,9 @@
-// Runs one Astro build in its own Node process (started by src/core/site.ts). Astro and Vite keep
+// Runs one Astro build in its own Node process (started by src/site/astro.ts). Astro and Vite keep
 // hundreds of megabytes after a build that the build process would otherwise hold while Chromium
 // prints; a process of its own gives all of it back when it exits.
 // It is started before its batch is rendered: Astro loads meanwhile, and the build starts when the
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
-import { TOOL_ROOT } from './project.ts';
+import { TOOL_ROOT } from '../shared/project.ts';
 
 interface Options {
   outDir: string;

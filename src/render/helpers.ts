@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
-import { formatDate, formatHours } from './format.ts';
-import { escapeLinkText, escapeMarkdown, trusted } from './markdown.ts';
-import type { PhoneView } from './model.ts';
+import { formatDate, formatHours } from '../shared/format.ts';
+import { escapeLinkText, escapeMarkdown, trusted } from '../shared/markdown.ts';
+import type { PhoneView } from '../model/model.ts';
 
 type Options = Handlebars.HelperOptions;
 

@@ -2,11 +2,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from '
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from './errors.ts';
+import { UserError } from '../shared/errors.ts';
 import { createHelpers, HELPER_NAMES } from './helpers.ts';
-import { escapeMarkdown } from './markdown.ts';
-import { closest } from './suggest.ts';
-import type { Model } from './model.ts';
+import { escapeMarkdown } from '../shared/markdown.ts';
+import { closest } from '../shared/suggest.ts';
+import type { Model } from '../model/model.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
 export interface RenderedDoc {
@@ -233,7 +233,7 @@ function templateError(t: TemplateFile, cause: unknown): UserError {
   let col = lc && lc[2] !== undefined ? Number(lc[2]) + 1 : 1;
   let text = (lines[0] ?? msg).replace(/ - \d+:\d+$/, '');
   let hint = /not defined|missing helper|unknown helper/i.test(msg)
-    ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/core/helpers.ts'
+    ? 'check the spelling against the model (see docs/templates.md) and the helper list in src/render/helpers.ts'
     : 'check the Handlebars syntax at this position';
   if (/^Parse error/.test(text)) {
     // The parser's own last line says what it expected; an unexpected end means a block left open.

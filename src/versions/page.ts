@@ -1,4 +1,4 @@
-import { formatDate } from './format.ts';
+import { formatDate } from '../shared/format.ts';
 import type { PlanVersion } from './versions.ts';
 
 // The versions page is plain HTML written next to the Astro site: it must work offline, from a

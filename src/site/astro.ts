@@ -3,10 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from './errors.ts';
-import { killOnInterrupt } from './interrupt.ts';
-import { TOOL_ROOT } from './project.ts';
-import type { RenderedDoc } from './render.ts';
+import { UserError } from '../shared/errors.ts';
+import { killOnInterrupt } from '../shared/interrupt.ts';
+import { TOOL_ROOT } from '../shared/project.ts';
+import type { RenderedDoc } from '../render/render.ts';
 
 /** What the Astro project reads for one client (see src/site/content.config.ts and lib/meta.ts). */
 export interface SiteInput {
@@ -95,7 +95,7 @@ export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker
 }
 
 /** The script that runs Astro in its own process. */
-const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'site-worker.ts');
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
 
 /**
  * Moves one client's pages out of a batch build into `dest`, with a copy of what the batch shares

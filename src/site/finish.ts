@@ -1,6 +1,6 @@
-import type { ContactView } from './model.ts';
-import type { ValidClient } from './plans.ts';
-import { listVersions } from './versions.ts';
+import type { ContactView } from '../model/model.ts';
+import type { ValidClient } from '../plan/read.ts';
+import { listVersions } from '../versions/versions.ts';
 import { writeOffline } from './offline.ts';
 import { indexSite } from './search.ts';
 import { wrapTables } from './tables-a11y.ts';

@@ -3,12 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { exportTree } from './gitread.ts';
-import { git, TOOL_ROOT } from './project.ts';
-import type { Project } from './project.ts';
-import type { Plan } from './types.ts';
-import { restoreVersion, storeVersion, versionCachePath } from './versioncache.ts';
-import { renderVersionsPage } from './versionspage.ts';
+import { exportTree } from '../shared/gitread.ts';
+import { git, TOOL_ROOT } from '../shared/project.ts';
+import type { Project } from '../shared/project.ts';
+import type { Plan } from '../plan/types.ts';
+import { restoreVersion, storeVersion, versionCachePath } from './cache.ts';
+import { renderVersionsPage } from './page.ts';
 
 const run = promisify(execFile);
 

@@ -1,4 +1,4 @@
-import type { Phone } from './types.ts';
+import type { Phone } from '../plan/types.ts';
 
 // How values read in a diff: a reviewer sees names and numbers as written, never raw JSON.
 

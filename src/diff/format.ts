@@ -1,5 +1,5 @@
 import type { Area, Change } from './diff.ts';
-import type { ClientDiff, DiffReport, TemplateChange } from './diffreport.ts';
+import type { ClientDiff, DiffReport, TemplateChange } from './report.ts';
 
 const AREA_TITLES: Record<Area, string> = {
   client: 'Client',

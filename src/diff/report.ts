@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { diffPlans } from './diff.ts';
 import type { Change } from './diff.ts';
-import type { LoadedSide } from './diffsides.ts';
-import { formatUserError, oneLine, UserError } from './errors.ts';
-import { buildModel } from './model.ts';
-import type { ValidClient } from './plans.ts';
-import type { Plan } from './types.ts';
-import { collectTemplates, renderDocuments } from './render.ts';
-import { loadTables } from './tables.ts';
+import type { LoadedSide } from './sides.ts';
+import { formatUserError, oneLine, UserError } from '../shared/errors.ts';
+import { buildModel } from '../model/model.ts';
+import type { ValidClient } from '../plan/read.ts';
+import type { Plan } from '../plan/types.ts';
+import { collectTemplates, renderDocuments } from '../render/render.ts';
+import { loadTables } from '../model/tables.ts';
 
 /** A changed client: what changed in meaning, and which binder sections print differently. */
 export interface ClientDiff {
