@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPlan, DEFAULT_CHECK } from '../check/check.ts';
-import type { Plan } from '../plan/types.ts';
+import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
+import type { Plan } from '../plan/index.ts';
 
 /** The consultant's overview, beside the clients' folders and never inside a client's site. */
 export const PORTFOLIO_DIR = '_portfolio';

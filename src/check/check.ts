@@ -1,5 +1,5 @@
-import { addMonths } from '../shared/format.ts';
-import type { Plan } from '../plan/types.ts';
+import { addMonths } from '../shared/index.ts';
+import type { Plan } from '../plan/index.ts';
 
 // Maintenance checks: pure functions of a plan and a date. Only `irplan check` passes today's date.
 

@@ -1,7 +1,7 @@
 import { addDays, lastExercise, reviewDue } from './check.ts';
 import type { CheckOptions } from './check.ts';
-import { addMonths } from '../shared/format.ts';
-import type { Plan } from '../plan/types.ts';
+import { addMonths } from '../shared/index.ts';
+import type { Plan } from '../plan/index.ts';
 
 /** A date something falls due, as a calendar event. */
 export interface DueDate {

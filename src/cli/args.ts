@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { UserError } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
 
 /** parseArgs with its errors turned into user errors that name the command. */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {

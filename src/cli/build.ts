@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { buildClients } from '../build/build.ts';
-import { UserError } from '../shared/errors.ts';
-import { findProject } from '../shared/project.ts';
+import { buildClients } from '../build/index.ts';
+import { UserError } from '../shared/index.ts';
+import { findProject } from '../shared/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { err, out, printErrors } from './output.ts';
 import { createReporter, progressMode } from './progress.ts';
 

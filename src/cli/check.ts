@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { checkPlan, DEFAULT_CHECK, FINDING_HINTS } from '../check/check.ts';
-import type { CheckOptions, Finding } from '../check/check.ts';
-import { oneLine, UserError } from '../shared/errors.ts';
-import type { Position } from '../shared/errors.ts';
-import { dueDates, formatCalendar } from '../check/ics.ts';
-import { loadClient, loadYamlFile } from '../plan/load.ts';
-import { readClients } from '../plan/read.ts';
-import type { ValidClient } from '../plan/read.ts';
-import { clientEpoch, findProject, sourceStamp } from '../shared/project.ts';
-import type { Project } from '../shared/project.ts';
+import { checkPlan, DEFAULT_CHECK, FINDING_HINTS } from '../check/index.ts';
+import type { CheckOptions, Finding } from '../check/index.ts';
+import { oneLine, UserError } from '../shared/index.ts';
+import type { Position } from '../shared/index.ts';
+import { dueDates, formatCalendar } from '../check/index.ts';
+import { loadClient, loadYamlFile } from '../plan/index.ts';
+import { readClients } from '../plan/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import { clientEpoch, findProject, sourceStamp } from '../shared/index.ts';
+import type { Project } from '../shared/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { out, printErrors } from './output.ts';
 
 export const command: Command = {

@@ -1,10 +1,10 @@
-import { UserError } from '../shared/errors.ts';
-import { formatJson, formatMarkdown } from '../diff/format.ts';
-import { compareSides } from '../diff/report.ts';
-import { defaultRefs, loadSide } from '../diff/sides.ts';
-import { findProject, git } from '../shared/project.ts';
+import { UserError } from '../shared/index.ts';
+import { formatJson, formatMarkdown } from '../diff/index.ts';
+import { compareSides } from '../diff/index.ts';
+import { defaultRefs, loadSide } from '../diff/index.ts';
+import { findProject, git } from '../shared/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { out } from './output.ts';
 
 export const command: Command = {

@@ -1,6 +1,6 @@
-import { findBrowser } from '../pdf/browser.ts';
+import { findBrowser } from '../pdf/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { out } from './output.ts';
 
 export const command: Command = {

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../shared/errors.ts';
-import { TOOL_ROOT } from '../shared/project.ts';
-import { closest } from '../shared/suggest.ts';
+import { closest, TOOL_ROOT, UserError } from '../shared/index.ts';
+import type { Command } from './command.ts';
 import { handleFailure, out } from './output.ts';
-
-/** A subcommand: its help text and what it does with its arguments. */
-export interface Command {
-  summary: string;
-  help: string;
-  run(args: string[]): Promise<number>;
-}
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   new: async () => (await import('./new.ts')).command,

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../shared/errors.ts';
-import { findProject, TOOL_ROOT } from '../shared/project.ts';
+import { UserError } from '../shared/index.ts';
+import { findProject, TOOL_ROOT } from '../shared/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { out } from './output.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;

@@ -1,4 +1,4 @@
-import { formatUserError, sortErrors, systemError, UserError, UserErrors } from '../shared/errors.ts';
+import { formatUserError, sortErrors, systemError, UserError, UserErrors } from '../shared/index.ts';
 
 const useColor = () => !process.env.NO_COLOR && process.stderr.isTTY === true;
 const paint = (code: string, text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);

@@ -1,4 +1,4 @@
-import type { BuildEvent, Reporter } from '../build/events.ts';
+import type { BuildEvent, Reporter } from '../build/index.ts';
 
 type Mode = 'live' | 'lines' | 'json' | 'quiet';
 

@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
-import { UserError } from '../shared/errors.ts';
-import { findProject, git } from '../shared/project.ts';
-import { releaseClient } from '../release/release.ts';
-import type { Bump } from '../release/release.ts';
+import { UserError } from '../shared/index.ts';
+import { findProject, git } from '../shared/index.ts';
+import { releaseClient } from '../release/index.ts';
+import type { Bump } from '../release/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { out } from './output.ts';
 
 export const command: Command = {

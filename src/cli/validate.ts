@@ -1,7 +1,7 @@
-import { readClients } from '../plan/read.ts';
-import { findProject } from '../shared/project.ts';
+import { readClients } from '../plan/index.ts';
+import { findProject } from '../shared/index.ts';
 import { parse } from './args.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { err, out, printErrors } from './output.ts';
 
 export const command: Command = {

@@ -1,5 +1,6 @@
-import { labelOf, same, show } from './show.ts';
-import type { Asset, Contact, Plan } from '../plan/types.ts';
+import { same } from '../shared/index.ts';
+import { labelOf, show } from './show.ts';
+import type { Asset, Contact, Plan } from '../plan/index.ts';
 
 /** What a change is about; the Markdown report groups by it. */
 export type Area =

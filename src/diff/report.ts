@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { diffPlans } from './diff.ts';
 import type { Change } from './diff.ts';
 import type { LoadedSide } from './sides.ts';
-import { formatUserError, oneLine, UserError } from '../shared/errors.ts';
-import { buildModel } from '../model/model.ts';
-import type { ValidClient } from '../plan/read.ts';
-import type { Plan } from '../plan/types.ts';
-import { collectTemplates, renderDocuments } from '../render/render.ts';
-import { loadTables } from '../model/tables.ts';
+import { formatUserError, oneLine, UserError } from '../shared/index.ts';
+import { buildModel } from '../model/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import type { Plan } from '../plan/index.ts';
+import { collectTemplates, renderDocuments } from '../render/index.ts';
+import { loadTables } from '../model/index.ts';
 
 /** A changed client: what changed in meaning, and which binder sections print differently. */
 export interface ClientDiff {

@@ -1,4 +1,4 @@
-import type { Phone } from '../plan/types.ts';
+import type { Phone } from '../plan/index.ts';
 
 // How values read in a diff: a reviewer sees names and numbers as written, never raw JSON.
 
@@ -79,20 +79,4 @@ export function show(value: unknown): string {
 
 function isPhone(v: unknown): v is Phone {
   return typeof v === 'object' && v !== null && typeof (v as { number?: unknown }).number === 'string';
-}
-
-/** Deep equality of plain YAML data; the order of keys in a mapping does not matter. */
-export function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
-
-function canon(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canon);
-  if (typeof v !== 'object' || v === null) return v;
-  return Object.fromEntries(
-    Object.entries(v)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, x]) => [k, canon(x)]),
-  );
 }

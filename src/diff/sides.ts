@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { UserError } from '../shared/errors.ts';
-import { exportTree, resolveCommit } from '../shared/gitread.ts';
-import { readClients } from '../plan/read.ts';
-import type { ValidClient } from '../plan/read.ts';
-import { git, TOOL_ROOT } from '../shared/project.ts';
+import { UserError } from '../shared/index.ts';
+import { exportTree, resolveCommit } from '../shared/index.ts';
+import { readClients } from '../plan/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import { git, TOOL_ROOT } from '../shared/index.ts';
 
 /** One side of a comparison: a commit, or the working tree when `commit` is null. */
 export interface SideRef {

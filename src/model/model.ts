@@ -1,6 +1,6 @@
-import { addMonths, formatDate, formatHours, toE164 } from '../shared/format.ts';
+import { addMonths, formatDate, formatHours, toE164 } from '../shared/index.ts';
 import type { Tables } from './tables.ts';
-import type { Asset, Contact, IncidentType, Phone, Plan, Severity } from '../plan/types.ts';
+import type { Asset, Contact, IncidentType, Phone, Plan, Severity } from '../plan/index.ts';
 
 // The model is a pure function of the validated plan, the domain tables and the build options.
 // Every optional value is present as null or [] so templates in strict mode can test it.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
 
 /** Where Chrome or Chromium usually lives, per platform, after the user's own choice. */
 const SYSTEM_BROWSERS: Record<string, string[]> = {

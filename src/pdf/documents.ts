@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Model } from '../model/model.ts';
-import type { RenderedDoc } from '../render/render.ts';
+import type { Model } from '../model/index.ts';
+import type { RenderedDoc } from '../render/index.ts';
 import type { PrintJob } from './print.ts';
 
 /** A PDF irplan makes for a client: where its print page is and what its file is called. */

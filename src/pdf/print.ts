@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page, PDFOptions } from 'puppeteer';
-import { UserError } from '../shared/errors.ts';
-import { releaseMemory } from '../shared/memory.ts';
+import { UserError } from '../shared/index.ts';
+import { releaseMemory } from '../shared/index.ts';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
 import { emptySections, numberContents } from './contents.ts';
 import { readOutline, readPages } from './outline.ts';

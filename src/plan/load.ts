@@ -2,8 +2,8 @@ import { lstatSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { UserError } from '../shared/errors.ts';
-import type { Position } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
+import type { Position } from '../shared/index.ts';
 
 /** Plans are small; a larger file is refused before the parser sees it. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
-import { UserError } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
 
 const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../shared/errors.ts';
-import type { Position } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
+import type { Position } from '../shared/index.ts';
 import { checkSlug, listClients, loadClient, loadYamlFile } from './load.ts';
 import type { ClientSource, LoadedFile } from './load.ts';
 import type { Plan } from './types.ts';

@@ -3,11 +3,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { preview, UserError } from '../shared/errors.ts';
-import type { Position } from '../shared/errors.ts';
+import { preview, UserError } from '../shared/index.ts';
+import type { Position } from '../shared/index.ts';
 import type { PositionMap } from './load.ts';
 import { join2 } from './load.ts';
-import { closest } from '../shared/suggest.ts';
+import { closest } from '../shared/index.ts';
 import type { Plan } from './types.ts';
 
 const SCHEMA_URL = new URL('../schema/plan.schema.json', import.meta.url);

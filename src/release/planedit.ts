@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { same } from '../diff/show.ts';
-import { UserError } from '../shared/errors.ts';
-import type { Release } from '../plan/types.ts';
+import { same } from '../shared/index.ts';
+import { UserError } from '../shared/index.ts';
+import type { Release } from '../plan/index.ts';
 
 // A release edits plan.yaml as text at the source ranges of the values it changes, so every
 // comment, blank line and flow list the consultant wrote stays exactly as it was.

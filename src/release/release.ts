@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError, UserErrors } from '../shared/errors.ts';
-import { checkSlug, loadYamlFile } from '../plan/load.ts';
+import { UserError, UserErrors } from '../shared/index.ts';
+import { checkSlug, loadYamlFile } from '../plan/index.ts';
 import { editRelease } from './planedit.ts';
-import { readClients } from '../plan/read.ts';
-import type { ValidClient } from '../plan/read.ts';
-import { git } from '../shared/project.ts';
-import type { Project } from '../shared/project.ts';
+import { readClients } from '../plan/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import { git } from '../shared/index.ts';
+import type { Project } from '../shared/index.ts';
 
 export type Bump = 'patch' | 'minor' | 'major';
 

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
-import { formatDate, formatHours } from '../shared/format.ts';
-import { escapeLinkText, escapeMarkdown, trusted } from '../shared/markdown.ts';
-import type { PhoneView } from '../model/model.ts';
+import { formatDate, formatHours } from '../shared/index.ts';
+import { escapeLinkText, escapeMarkdown, trusted } from '../shared/index.ts';
+import type { PhoneView } from '../model/index.ts';
 
 type Options = Handlebars.HelperOptions;
 

@@ -2,11 +2,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from '
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
 import { createHelpers, HELPER_NAMES } from './helpers.ts';
-import { escapeMarkdown } from '../shared/markdown.ts';
-import { closest } from '../shared/suggest.ts';
-import type { Model } from '../model/model.ts';
+import { escapeMarkdown } from '../shared/index.ts';
+import { closest } from '../shared/index.ts';
+import type { Model } from '../model/index.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
 export interface RenderedDoc {

@@ -3,10 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../shared/errors.ts';
-import { killOnInterrupt } from '../shared/interrupt.ts';
-import { TOOL_ROOT } from '../shared/project.ts';
-import type { RenderedDoc } from '../render/render.ts';
+import { UserError } from '../shared/index.ts';
+import { killOnInterrupt } from '../shared/index.ts';
+import { TOOL_ROOT } from '../shared/index.ts';
+import type { RenderedDoc } from '../render/index.ts';
 
 /** What the Astro project reads for one client (see src/site/content.config.ts and lib/meta.ts). */
 export interface SiteInput {

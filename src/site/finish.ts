@@ -1,6 +1,6 @@
-import type { ContactView } from '../model/model.ts';
-import type { ValidClient } from '../plan/read.ts';
-import { listVersions } from '../versions/versions.ts';
+import type { ContactView } from '../model/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import { listVersions } from '../versions/index.ts';
 import { writeOffline } from './offline.ts';
 import { indexSite } from './search.ts';
 import { wrapTables } from './tables-a11y.ts';

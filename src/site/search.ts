@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { UserError } from '../shared/errors.ts';
+import { UserError } from '../shared/index.ts';
 
 /** Where the search bundle lives, relative to the site root (DESIGN.md: site/pagefind/). */
 export const SEARCH_DIR = 'pagefind';

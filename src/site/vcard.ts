@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContactView } from '../model/model.ts';
+import type { ContactView } from '../model/index.ts';
 
 /** Where the site keeps one vCard per contact, relative to the site root. */
 export const VCARD_DIR = 'vcard';

@@ -3,7 +3,7 @@
 // prints; a process of its own gives all of it back when it exits.
 // It is started before its batch is rendered: Astro loads meanwhile, and the build starts when the
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
-import { TOOL_ROOT } from '../shared/project.ts';
+import { TOOL_ROOT } from '../shared/index.ts';
 
 interface Options {
   outDir: string;

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildKey, hashTree } from '../shared/hash.ts';
-import { TOOL_ROOT } from '../shared/project.ts';
+import { buildKey, hashTree } from '../shared/index.ts';
+import { TOOL_ROOT } from '../shared/index.ts';
 
 // A released version's site depends only on its commit, the base path and irplan itself, so it is
 // built once and kept: a client with ten releases does not pay for ten site builds on every change.

@@ -1,5 +1,5 @@
-import { formatDate } from '../shared/format.ts';
-import type { PlanVersion } from './versions.ts';
+import { formatDate } from '../shared/index.ts';
+import type { PlanVersion } from './list.ts';
 
 // The versions page is plain HTML written next to the Astro site: it must work offline, from a
 // file:// copy and without the site's scripts. Every value from the plan is HTML-escaped.

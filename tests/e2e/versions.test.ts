@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { versionCachePath } from '../../src/versions/cache.ts';
-import { isUnreleased, listVersions } from '../../src/versions/versions.ts';
+import { isUnreleased, listVersions } from '../../src/versions/list.ts';
 import { readClients } from '../../src/plan/read.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
 import { planRepo } from '../helpers/repo.ts';

@@ -1,0 +1,3 @@
+// The public face of src/render: other stages import from here only.
+export { collectTemplates, renderDocuments } from './render.ts';
+export type { RenderedDoc } from './render.ts';
