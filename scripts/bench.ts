@@ -18,7 +18,7 @@ import {
   validateTimes,
 } from './bench/floors.ts';
 import type { FloorJob } from './bench/floors.ts';
-import { clientPlan, generatePortfolio, slugOf } from './bench/portfolio.ts';
+import { clientPlan, generatePortfolio } from './bench/portfolio.ts';
 import { doneEvent, runBuild, stageSeconds } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
 import type { CliRun } from './bench/run.ts';

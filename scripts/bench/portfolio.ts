@@ -169,7 +169,7 @@ function rng(seed: number) {
   return { next, int, pick, some };
 }
 
-export function slugOf(i: number): string {
+function slugOf(i: number): string {
   return `client-${String(i + 1).padStart(3, '0')}`;
 }
 
@@ -282,7 +282,7 @@ export function clientPlan(i: number, seed = 1): Record<string, unknown> {
 }
 
 /** Writes plans/defaults.yaml (the repo's) and N client folders into `root`; returns the slugs. */
-export function writePortfolio(root: string, count: number, seed = 1): string[] {
+function writePortfolio(root: string, count: number, seed = 1): string[] {
   const plans = join(root, 'plans');
   mkdirSync(plans, { recursive: true });
   // The MSP layer and whatever it refers to (a logo in plans/branding/): everything but client folders.

@@ -39,7 +39,7 @@ function parents(): Map<number, number> {
  * Resident memory of `root` and all its descendants, in bytes: the sum of RSS (shared pages such as
  * Chromium's counted once per process) and the sum of PSS (shared pages divided among their users).
  */
-export function treeMemory(root: number): { rss: number; pss: number } {
+function treeMemory(root: number): { rss: number; pss: number } {
   const map = parents();
   const tree = new Set([root]);
   for (let grew = true; grew; ) {

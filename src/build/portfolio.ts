@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { Plan } from '../plan/index.ts';
+import { escapeHtml as esc } from '../shared/index.ts';
 
 /** The consultant's overview, beside the clients' folders and never inside a client's site. */
-export const PORTFOLIO_DIR = '_portfolio';
+const PORTFOLIO_DIR = '_portfolio';
 
 /** The file beside manifest.json that holds the client's maintenance findings for the portfolio. */
-export const CHECK_FILE = 'check.json';
+const CHECK_FILE = 'check.json';
 
 /**
  * Writes dist/<slug>/check.json: `irplan check`'s findings as of the build's own date (never the
@@ -40,8 +41,6 @@ interface ManifestSummary {
 export interface PortfolioRow extends ManifestSummary {
   warnings: string[];
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Reads every built client's manifest; folders that are not client outputs are skipped. */
 export function readPortfolio(outDir: string): PortfolioRow[] {

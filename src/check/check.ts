@@ -1,4 +1,4 @@
-import { addMonths } from '../shared/index.ts';
+import { addMonths, daysBetween } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
 
 // Maintenance checks: pure functions of a plan and a date. Only `irplan check` passes today's date.
@@ -46,16 +46,6 @@ export const FINDING_HINTS: Record<string, string> = {
   IRP_ASSET_NO_OWNER: 'set owner: to the contact who decides about this asset during an incident',
   IRP_ASSET_NO_RTO: 'agree a recovery time with the client and set rto_hours:',
 };
-
-/** The whole number of days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Adds days to a calendar date. */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** A finding before it is tagged with its client. */
 type Raw = Omit<Finding, 'slug' | 'client'>;

@@ -1,4 +1,5 @@
-import { addDays, lastExercise, reviewDue } from './check.ts';
+import { addDays } from '../shared/index.ts';
+import { lastExercise, reviewDue } from './check.ts';
 import type { CheckOptions } from './check.ts';
 import { addMonths } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
@@ -104,11 +105,13 @@ function eventLines(e: DueDate, stamp: string): string[] {
   return lines;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a calendar line may not hold
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /** TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11). */
 function text(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(CONTROL, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { buildClients } from '../build/index.ts';
-import { UserError } from '../shared/index.ts';
-import { findProject } from '../shared/index.ts';
+import { findProject, UserError } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
 import { err, out, printErrors } from './output.ts';
@@ -28,7 +27,7 @@ Options:
 Unchanged clients (same plan files, defaults, templates, options and irplan) are skipped and
 their files left untouched.
 A client that fails leaves its previous output as it was; the others are still built.`,
-  async run(args) {
+  async run(args, env) {
     const { values, positionals } = parse('build', args, {
       'no-pdf': { type: 'boolean', default: false },
       out: { type: 'string', default: 'dist' },
@@ -49,6 +48,7 @@ A client that fails leaves its previous output as it was; the others are still b
       pdf: !values['no-pdf'],
       duplex: values.duplex,
       force: values.force,
+      env,
       report: createReporter(mode),
       ...(values.shard ? { shard: parseShard(values.shard) } : {}),
     });

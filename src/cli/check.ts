@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkPlan, DEFAULT_CHECK, FINDING_HINTS } from '../check/index.ts';
 import type { CheckOptions, Finding } from '../check/index.ts';
-import { oneLine, UserError } from '../shared/index.ts';
+import { localToday, oneLine, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
 import type { Position } from '../shared/index.ts';
 import { dueDates, formatCalendar } from '../check/index.ts';
-import { loadClient, loadYamlFile } from '../plan/index.ts';
+import { loadClient, loadYamlFile, nearestPosition } from '../plan/index.ts';
 import { readClients } from '../plan/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import { clientEpoch, findProject, sourceStamp } from '../shared/index.ts';
@@ -31,7 +31,7 @@ Options:
   --ics <dir>       where to write the calendars
   --strict          exit 1 when anything is found (for CI)
 Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`,
-  async run(args) {
+  async run(args, env) {
     const { values, positionals } = parse('check', args, {
       strict: { type: 'boolean', default: false },
       today: { type: 'string' },
@@ -45,7 +45,7 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
     };
     const project = findProject(process.cwd());
     const read = readClients(project.plansDir, positionals);
-    const stamp = sourceStamp(project.root);
+    const stamp = sourceStamp(project.root, env.sourceDateEpoch);
     let count = 0;
     for (const client of read.clients) {
       const findings = checkPlan(client.slug, client.plan, opts);
@@ -72,14 +72,9 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
 /** Only `check` looks at the real date; --today makes it reproducible. */
 function parseToday(value: string | undefined): string {
   if (value === undefined) {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    return localToday();
   }
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
-  ) {
+  if (parseIsoDate(value) === null) {
     throw new UserError('IRP_ARGS', `check: --today "${value}" is not a date`, {
       hint: 'write it as YYYY-MM-DD, e.g. --today 2026-11-27',
     });
@@ -103,12 +98,7 @@ function positionsOf(project: Project, client: ValidClient): Locate {
   const file = join(project.plansDir, 'defaults.yaml');
   const loaded = loadClient(project.plansDir, client.slug, existsSync(file) ? loadYamlFile(file) : undefined);
   const map = loaded.source?.positions ?? new Map<string, Position>();
-  return (path) => {
-    for (let p = path; ; p = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '') {
-      const hit = map.get(p);
-      if (hit || p === '') return hit ?? { file: client.files[0] ?? client.dir, line: 1, col: 1 };
-    }
-  };
+  return (path) => nearestPosition(path, map, { file: client.files[0] ?? client.dir, line: 1, col: 1 });
 }
 
 function printFindings(findings: Finding[], locate: Locate): void {
@@ -125,15 +115,13 @@ function printFindings(findings: Finding[], locate: Locate): void {
 function writeCalendar(client: ValidClient, dir: string, opts: CheckOptions, epochSeconds: number | null): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${client.slug}-due.ics`);
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(
-    tmp,
+  writeFileAtomic(
+    file,
     formatCalendar(
       `${client.plan.client.name}: incident response plan due dates`,
       dueDates(client.slug, client.plan, opts),
       epochSeconds ?? 0,
     ),
   );
-  renameSync(tmp, file);
   return file;
 }

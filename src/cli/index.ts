@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { closest, TOOL_ROOT, UserError } from '../shared/index.ts';
+import { closest, exposeGc, readEnvironment, TOOL_ROOT, UserError } from '../shared/index.ts';
 import type { Command } from './command.ts';
 import { handleFailure, out } from './output.ts';
 
@@ -37,6 +37,7 @@ async function usage(): Promise<string> {
 
 /** Runs the CLI; the one place where errors become exit codes. */
 export async function main(argv: string[]): Promise<number> {
+  const env = readEnvironment();
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -59,8 +60,9 @@ export async function main(argv: string[]): Promise<number> {
       out(command.help);
       return 0;
     }
-    return await command.run(rest);
+    exposeGc();
+    return await command.run(rest, env);
   } catch (e) {
-    return handleFailure(e);
+    return handleFailure(e, env.debug);
   }
 }

@@ -23,7 +23,7 @@ export function printErrors(errors: UserError[]): void {
 }
 
 /** Turns anything thrown into an exit code: 1 for user errors, 2 (with the stack) for bugs. */
-export function handleFailure(e: unknown): number {
+export function handleFailure(e: unknown, debug: boolean): number {
   // A full or read-only disk anywhere (not only where a stage expects it) is the user's environment.
   const system = systemError(e);
   if (system) {
@@ -36,7 +36,7 @@ export function handleFailure(e: unknown): number {
   }
   if (e instanceof UserError) {
     printErrors([e]);
-    if (process.env.IRPLAN_DEBUG && e.cause) err(String((e.cause as Error).stack ?? e.cause));
+    if (debug && e.cause) err(String((e.cause as Error).stack ?? e.cause));
     return 1;
   }
   err('irplan: internal error (a bug, not a problem with your plan). Please report it with this output:');

@@ -30,7 +30,7 @@ export function createReporter(mode: Mode): Reporter {
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** One line per event worth a line in a CI log. */
-export function plainLine(e: BuildEvent): string | null {
+function plainLine(e: BuildEvent): string | null {
   switch (e.event) {
     case 'validate':
       return `validated ${e.valid + e.failed} client${e.valid + e.failed === 1 ? '' : 's'} in ${secs(e.ms)}: ${e.valid} valid${e.failed ? `, ${e.failed} with errors` : ''}`;

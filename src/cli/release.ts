@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { UserError } from '../shared/index.ts';
+import { localToday, parseIsoDate, UserError } from '../shared/index.ts';
 import { findProject, git } from '../shared/index.ts';
 import { releaseClient } from '../release/index.ts';
 import type { Bump } from '../release/index.ts';
@@ -74,14 +74,9 @@ function approver(root: string, given: string | undefined): string {
 /** The release date is the one place besides `check` where today matters; --date makes it reproducible. */
 function releaseDate(given: string | undefined): string {
   if (given === undefined) {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    return localToday();
   }
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(given) ||
-    Number.isNaN(Date.parse(`${given}T00:00:00Z`)) ||
-    new Date(`${given}T00:00:00Z`).toISOString().slice(0, 10) !== given
-  ) {
+  if (parseIsoDate(given) === null) {
     throw new UserError('IRP_ARGS', `release: --date "${given}" is not a date`, {
       hint: 'write it as YYYY-MM-DD, e.g. --date 2026-11-27',
     });

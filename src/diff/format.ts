@@ -1,4 +1,5 @@
-import type { Area, Change } from './diff.ts';
+import { escapeMarkdownReadable as md } from '../shared/index.ts';
+import type { Area, Change } from './change.ts';
 import type { ClientDiff, DiffReport, TemplateChange } from './report.ts';
 
 const AREA_TITLES: Record<Area, string> = {
@@ -14,27 +15,15 @@ const AREA_TITLES: Record<Area, string> = {
   exercises: 'Exercises',
 };
 
-// Client data goes into a pull-request comment: it must read as text, never as a link, HTML or a
-// heading. Backslash escapes keep the raw Markdown readable in a terminal too.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const SPECIAL = /[\\`*_{}[\]<>#|~&$]/g;
-const AUTOLINK = /(www)(\.)|(https?|ftp|mailto)(:)|(@)/gi;
-
-/** Makes plan text literal in GitHub Markdown. */
-export function mdText(text: string): string {
-  return text
-    .replace(CONTROL, ' ')
-    .replace(SPECIAL, (c) => `\\${c}`)
-    .replace(AUTOLINK, (m) => `${m.slice(0, -1)}\u2060${m.slice(-1)}`);
-}
+// Client data goes into a pull-request comment: every value from a plan passes through md(), so it
+// reads as text there and in a terminal, never as a link, HTML or a heading.
 
 const short = (commit: string | null) => (commit ? commit.slice(0, 7) : 'uncommitted');
 
 /** The report as Markdown for a pull-request comment. */
 export function formatMarkdown(report: DiffReport): string {
   const lines = [
-    `## Plan changes: ${mdText(report.base.ref)} (${short(report.base.commit)}) → ${mdText(report.head.ref)} (${short(report.head.commit)})`,
+    `## Plan changes: ${md(report.base.ref)} (${short(report.base.commit)}) → ${md(report.head.ref)} (${short(report.head.commit)})`,
     '',
   ];
   lines.push(summaryLine(report), '');
@@ -60,30 +49,24 @@ function summaryLine(report: DiffReport): string {
   const parts = [`**${n} client${n === 1 ? '' : 's'} changed**`];
   if (report.templates.length > 0)
     parts.push(`${report.templates.length} template file${report.templates.length === 1 ? '' : 's'} changed`);
-  const tell = report.clients.filter((c) => c.notifyInsurer).map((c) => mdText(c.client));
+  const tell = report.clients.filter((c) => c.notifyInsurer).map((c) => md(c.client));
   if (tell.length > 0) parts.push(`⚠️ the insurer may need to hear about changes for: ${tell.join(', ')}`);
   return `${parts.join('; ')}.`;
 }
 
 function clientBlock(c: ClientDiff): string[] {
-  const head = `### ${mdText(c.client)} (\`${c.slug}\`)${c.status === 'changed' ? '' : `: client ${c.status}`}`;
+  const head = `### ${md(c.client)} (\`${c.slug}\`)${c.status === 'changed' ? '' : `: client ${c.status}`}`;
   const lines = [head, ''];
   const reasons = [...new Set(c.changes.flatMap((x) => (x.insurer ? [x.insurer] : [])))];
   if (reasons.length > 0)
-    lines.push(
-      `> ⚠️ **Tell the insurer?** ${reasons.map(mdText).join('; ')}. Check the policy's notice conditions.`,
-      '',
-    );
+    lines.push(`> ⚠️ **Tell the insurer?** ${reasons.map(md).join('; ')}. Check the policy's notice conditions.`, '');
   for (const [area, changes] of groupByArea(c.changes)) {
-    lines.push(`**${AREA_TITLES[area]}**`, ...changes.map((x) => `- ${mdText(x.text)}${x.insurer ? ' ⚠️' : ''}`), '');
+    lines.push(`**${AREA_TITLES[area]}**`, ...changes.map((x) => `- ${md(x.text)}${x.insurer ? ' ⚠️' : ''}`), '');
   }
   if (c.sections === null)
-    lines.push(
-      `_Binder sections could not be compared: ${mdText(c.sectionsError ?? 'a template did not render')}_`,
-      '',
-    );
+    lines.push(`_Binder sections could not be compared: ${md(c.sectionsError ?? 'a template did not render')}_`, '');
   else if (c.sections.length > 0)
-    lines.push(`**Binder sections to reprint:** ${c.sections.map((x) => mdText(x.title)).join(', ')}`, '');
+    lines.push(`**Binder sections to reprint:** ${c.sections.map((x) => md(x.title)).join(', ')}`, '');
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { diffPlans } from './diff.ts';
-import type { Change } from './diff.ts';
+import type { Change } from './change.ts';
 import type { LoadedSide } from './sides.ts';
 import { formatUserError, oneLine, UserError } from '../shared/index.ts';
 import { buildModel } from '../model/index.ts';
@@ -24,7 +24,7 @@ export interface ClientDiff {
 }
 
 /** A binder section by its template id and the title printed on it. */
-export interface Section {
+interface Section {
   id: string;
   title: string;
 }
@@ -37,7 +37,7 @@ export interface TemplateChange {
 }
 
 /** A client that exists on a side but cannot be compared because it does not validate there. */
-export interface InvalidClient {
+interface InvalidClient {
   slug: string;
   side: 'base' | 'head';
   errors: string[];
@@ -135,7 +135,8 @@ function changedSections(
   } catch (err) {
     // Templates and tables at an old commit may not fit today's model: that is expected history,
     // not a bug in diff, and the meaning-level changes still stand.
-    if (err instanceof UserError) return { sections: null, error: `${err.code} ${oneLine(err.message)}` };
+    if (err instanceof UserError)
+      return { sections: null, error: `the binder did not render: ${err.code} ${oneLine(err.message)}` };
     if (err instanceof Error) return { sections: null, error: `the binder did not render: ${oneLine(err.message)}` };
     throw err;
   }

@@ -3,7 +3,7 @@ import type { Phone } from '../plan/index.ts';
 // How values read in a diff: a reviewer sees names and numbers as written, never raw JSON.
 
 /** The readable labels of plan fields; a field missing here reads as its key with spaces. */
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   name: 'name',
   title: 'title',
   organization: 'organization',
@@ -61,7 +61,7 @@ export function labelOf(key: string): string {
 }
 
 /** One phone as people read it: "+1 503 555 0142 (mobile, out of band)". */
-export function showPhone(p: Phone): string {
+function showPhone(p: Phone): string {
   const notes = [p.label, p.out_of_band ? 'out of band' : undefined, p.private ? 'private' : undefined].filter(Boolean);
   return notes.length > 0 ? `${p.number} (${notes.join(', ')})` : p.number;
 }

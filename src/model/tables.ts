@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readTable } from './tablefile.ts';
+import type { Shape } from './tablefile.ts';
+
+/** Which assets a rule picks: any listed service, operating system, kind, data kind or criticality. */
+export interface MatchRule {
+  os?: string[];
+  services?: string[];
+  kind?: string[];
+  data?: string[];
+  criticality?: string[];
+}
 
 /** The domain tables in templates/data/: the knowledge a consultant can read and edit. */
 export interface Tables {
   roles: { id: string; label: string; duty: string; backup?: string[] }[];
   groups: { id: string; label: string; when: string; message: string }[];
+  /** Most severe first: the order ranks assets as well. */
   severities: {
     id: string;
     label: string;
@@ -15,7 +24,7 @@ export interface Tables {
     first?: string[];
   }[];
   incidents: { id: string; label: string; also_call: string[] }[];
-  checklists: { id: string; title: string; match: { os?: string[]; services?: string[]; kind?: string[] } }[];
+  checklists: { id: string; title: string; match: MatchRule }[];
   regulations: {
     id: string;
     label: string;
@@ -26,13 +35,49 @@ export interface Tables {
     data?: string[];
   }[];
   consent: { id: string; label: string }[];
+  dataKinds: { id: string; label: string }[];
+  tlp: { id: string; rule: string }[];
+  responseChecklists: { id: string; title: string }[];
+  scopes: { id: string; match: MatchRule }[];
 }
 
-const NAMES = ['roles', 'groups', 'severities', 'incidents', 'checklists', 'regulations', 'consent'] as const;
+/** Each table's file under templates/data/ and the fields its entries must have. */
+const SHAPES: Record<keyof Tables, Shape> = {
+  roles: { file: 'roles.yaml', fields: { id: 'text', label: 'text', duty: 'text', backup: 'texts?' } },
+  groups: { file: 'groups.yaml', fields: { id: 'text', label: 'text', when: 'text', message: 'text' } },
+  severities: {
+    file: 'severities.yaml',
+    fields: { id: 'text', label: 'text', respond_within: 'text', criteria: 'texts', call: 'texts', first: 'texts?' },
+  },
+  incidents: { file: 'incidents.yaml', fields: { id: 'text', label: 'text', also_call: 'texts' } },
+  checklists: { file: 'checklists.yaml', fields: { id: 'text', title: 'text', match: 'match' } },
+  regulations: {
+    file: 'regulations.yaml',
+    fields: {
+      id: 'text',
+      label: 'text',
+      authority: 'text',
+      deadline: 'text',
+      deadline_hours: 'number',
+      individuals: 'text',
+      data: 'texts?',
+    },
+  },
+  consent: { file: 'consent.yaml', fields: { id: 'text', label: 'text' } },
+  dataKinds: { file: 'data-kinds.yaml', fields: { id: 'text', label: 'text' } },
+  tlp: { file: 'tlp.yaml', fields: { id: 'text', rule: 'text' } },
+  responseChecklists: { file: 'response-checklists.yaml', fields: { id: 'text', title: 'text' } },
+  scopes: { file: 'scopes.yaml', fields: { id: 'text', match: 'match' } },
+};
 
-/** Reads the tables from a templates folder (they ship with the tool and are trusted). */
+/**
+ * Reads the tables from a templates folder. They ship with the tool, but a consultant's own
+ * templates/ folder replaces irplan's, so a missing or malformed table is a user error.
+ */
 export function loadTables(templatesDir: string): Tables {
-  const out: Partial<Record<(typeof NAMES)[number], unknown>> = {};
-  for (const name of NAMES) out[name] = parse(readFileSync(join(templatesDir, 'data', `${name}.yaml`), 'utf8'));
+  const out: Partial<Record<keyof Tables, unknown[]>> = {};
+  for (const [name, shape] of Object.entries(SHAPES) as [keyof Tables, Shape][]) {
+    out[name] = readTable(templatesDir, shape);
+  }
   return out as Tables;
 }

@@ -25,11 +25,9 @@ const SYSTEM_BROWSERS: Record<string, string[]> = {
 
 /**
  * Fewer processes for the same work: each Chromium process maps the browser's code again, so
- * each one costs 50 to 100 MB of RSS. The GPU and network services run inside the browser process
+ * each one costs memory of its own. The GPU and network services run inside the browser process
  * (a print needs no GPU and only loopback requests), and no spare renderer is kept warm for a
- * next tab (the pool opens its pages once). Measured here, printing a binder three times on one
- * page and every checklist twice on another: peak RSS of the tree 1,283 -> 1,017 MB, PSS
- * unchanged (524 -> 501 MB), not slower (11.3 -> 9.7 s).
+ * next tab (the pool opens its pages once).
  */
 const FEWER_PROCESSES = [
   '--in-process-gpu',
@@ -73,7 +71,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 /** Exactly how to get a browser on this machine. */
-export function noBrowserHint(): string {
+function noBrowserHint(): string {
   const ways = [
     process.platform === 'linux' ? 'Debian/Ubuntu: sudo apt-get install chromium' : 'install Google Chrome',
     'or: npx puppeteer browsers install chrome',

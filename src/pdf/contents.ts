@@ -51,9 +51,8 @@ export async function numberContents(page: Page, pages: number[], duplex: boolea
 /**
  * Before the front pages are printed again, the binder's sections are emptied and blank pages
  * fill up to the first print's page count. Printing pages 1 to n still lays out the whole
- * document: measured on 110-page binders, the reprint of 3 front pages took about 1.9 s, as long
- * as half the full print. Emptied, only the front pages have content to lay out. What the front
- * pages show does not change: nothing before the first section depends on the content after it,
+ * document; emptied, only the front pages have content to lay out. What the front pages show
+ * does not change: nothing before the first section depends on the content after it,
  * the sections keep their ids (the contents' links still have targets) and "Page 2 of 110" still
  * counts 110 pages. The splice compares the marked content of every front page with the full
  * print's, so a difference is caught there (and the binder printed in full again).

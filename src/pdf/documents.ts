@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Model } from '../model/index.ts';
 import type { RenderedDoc } from '../render/index.ts';
-import type { PrintJob } from './print.ts';
+import type { PrintJob } from './job.ts';
 
 /** A PDF irplan makes for a client: where its print page is and what its file is called. */
 export interface PdfDoc {

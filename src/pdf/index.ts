@@ -2,5 +2,6 @@
 export { findBrowser } from './browser.ts';
 export { pdfDocuments, printJobs } from './documents.ts';
 export type { PdfDoc } from './documents.ts';
+export type { PrinterOptions } from './job.ts';
 export { Printer } from './print.ts';
 export { serveStatic } from './server.ts';

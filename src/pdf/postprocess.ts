@@ -1,6 +1,7 @@
 // Chromium stamps every PDF with the wall-clock time and its own user agent. To make PDFs
 // reproducible, the document information dictionary is replaced and the cross-reference table
 // rebuilt with shifted offsets; every other object (tags, outline, fonts) stays byte for byte.
+import { xrefTable } from './pdfsyntax.ts';
 
 export interface PdfInfo {
   epochSeconds: number;
@@ -27,12 +28,7 @@ export function normalizePdf(pdf: Buffer, info: PdfInfo): Buffer {
   const delta = replacement.length - (end - start);
   const body = text.slice(0, start) + replacement + text.slice(end, xref.start);
   const offsets = xref.offsets.map((o) => (o > start ? o + delta : o));
-  const table = [
-    'xref',
-    `0 ${offsets.length}`,
-    '0000000000 65535 f ',
-    ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n `),
-  ].join('\n');
+  const table = xrefTable(offsets);
   const trailer = text.slice(text.indexOf('trailer', xref.start), text.lastIndexOf('startxref'));
   return Buffer.from(`${body}${table}\n${trailer}startxref\n${xref.start + delta}\n%%EOF\n`, 'latin1');
 }
@@ -81,14 +77,13 @@ function infoDict(info: PdfInfo): string {
 }
 
 /** A PDF date in UTC: D:YYYYMMDDHHmmSS+00'00'. */
-export function pdfDate(epochSeconds: number): string {
+function pdfDate(epochSeconds: number): string {
   const iso = new Date(epochSeconds * 1000).toISOString();
   return `D:${iso.slice(0, 19).replace(/[-T:]/g, '')}+00'00'`;
 }
 
 /** ASCII as a literal string, anything else as UTF-16BE hex with a byte-order mark. */
 function pdfString(s: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(s)) return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
   const hex = [...s].flatMap((ch) => {
     const cp = ch.codePointAt(0) ?? 0;

@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../shared/index.ts';
 import type { Position } from '../shared/index.ts';
-import { checkSlug, listClients, loadClient, loadYamlFile } from './load.ts';
-import type { ClientSource, LoadedFile } from './load.ts';
+import { loadClient } from './client.ts';
+import type { ClientSource } from './client.ts';
+import { checkSlug, listClients } from './files.ts';
 import type { Plan } from './types.ts';
 import { validateDefaults, validatePlan } from './validate.ts';
+import { loadYamlFile } from './yaml.ts';
+import type { LoadedFile } from './yaml.ts';
 
 /** A client whose files loaded and validated. */
 export interface ValidClient {

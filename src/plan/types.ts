@@ -46,7 +46,7 @@ export interface Asset {
   notes?: string;
 }
 
-export interface DataFlow {
+interface DataFlow {
   id: string;
   data?: string[];
   from: string;
@@ -61,7 +61,7 @@ export interface Release {
   approver?: string;
 }
 
-export interface Insurance {
+interface Insurance {
   carrier: string;
   policy_number: string;
   period?: { start?: string; end?: string };
@@ -75,7 +75,7 @@ export interface Insurance {
   stipulations?: string[];
 }
 
-export interface ContinuityDoc {
+interface ContinuityDoc {
   document?: string;
   location?: string;
   owner?: string;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError, UserErrors } from '../shared/index.ts';
@@ -6,7 +5,7 @@ import { checkSlug, loadYamlFile } from '../plan/index.ts';
 import { editRelease } from './planedit.ts';
 import { readClients } from '../plan/index.ts';
 import type { ValidClient } from '../plan/index.ts';
-import { git } from '../shared/index.ts';
+import { git, gitOrFail } from '../shared/index.ts';
 import type { Project } from '../shared/index.ts';
 
 export type Bump = 'patch' | 'minor' | 'major';
@@ -40,7 +39,7 @@ export function bumpVersion(version: string, bump: Bump): string {
 }
 
 /** The tag of a client's released version. */
-export function releaseTag(slug: string, version: string): string {
+function releaseTag(slug: string, version: string): string {
   return `${slug}@${version}`;
 }
 
@@ -125,18 +124,12 @@ function planFile(client: ValidClient): string {
   return file;
 }
 
-/** Runs git and turns its failure into a user error carrying git's own message. */
+const GIT_HINTS: Record<string, string> = {
+  commit: 'set your name for commits: git config user.name "Your Name"; git config user.email you@example.com',
+  tag: 'set your name for commits: git config user.name "Your Name"; git config user.email you@example.com',
+};
+
+/** Runs git where a failure ends the release with git's own message. */
 function run(root: string, args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch (cause) {
-    const stderr = (cause as { stderr?: string }).stderr ?? '';
-    throw new UserError('IRP_GIT', `git ${args[0]} failed: ${stderr.trim() || String(cause)}`, {
-      hint:
-        args[0] === 'commit' || args[0] === 'tag'
-          ? 'set your name for commits: git config user.name "Your Name"; git config user.email you@example.com'
-          : 'run the git command by hand to see what it needs',
-      cause,
-    });
-  }
+  return gitOrFail(root, args, GIT_HINTS[args[0] ?? ''] ?? 'run the git command by hand to see what it needs');
 }

@@ -1,9 +1,6 @@
-import Handlebars from 'handlebars';
-import { formatDate, formatHours } from '../shared/index.ts';
-import { escapeLinkText, escapeMarkdown, trusted } from '../shared/index.ts';
+import type Handlebars from 'handlebars';
+import { escapeLinkText, escapeMarkdown, formatDate, formatHours, trusted } from '../shared/index.ts';
 import type { PhoneView } from '../model/index.ts';
-
-type Options = Handlebars.HelperOptions;
 
 /** Builds the helper table; `consentIds` and `carrier` come from the client's policy for {{stop}}. */
 export function createHelpers(
@@ -52,7 +49,8 @@ export function createHelpers(
   } satisfies Record<string, (...args: never[]) => unknown>;
 }
 
-export function sentenceList(items: string[], fallback: string): string {
+/** Items as a sentence ("A, B and C"), each escaped; the fallback when there are none. */
+function sentenceList(items: string[], fallback: string): string {
   const parts = items.map(escapeMarkdown);
   if (parts.length === 0) return escapeMarkdown(fallback);
   return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;

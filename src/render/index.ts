@@ -1,3 +1,4 @@
 // The public face of src/render: other stages import from here only.
-export { collectTemplates, renderDocuments } from './render.ts';
+export { collectTemplates } from './collect.ts';
+export { renderDocuments } from './render.ts';
 export type { RenderedDoc } from './render.ts';

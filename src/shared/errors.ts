@@ -80,7 +80,7 @@ export function sortErrors(errors: UserError[]): UserError[] {
 }
 
 function relativeTo(file: string, cwd: string): string {
-  return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
 }
 
 /**
@@ -109,14 +109,13 @@ export function preview(value: unknown, max = 60): string {
   return oneLine(cut);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control and bidi characters are made visible
+const INVISIBLE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Error text goes to CI logs: one line, control characters made visible, never a dump. */
 export function oneLine(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text
     .replace(/\r?\n/g, ' ')
-    .replace(
-      /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

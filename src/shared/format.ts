@@ -9,16 +9,6 @@ export function formatDate(iso: string | undefined): string | null {
   return Number.isNaN(d.getTime()) ? iso : LONG.format(d);
 }
 
-/** An instant (epoch seconds) in the client's time zone, for "built on" lines. */
-export function formatInstant(epochSeconds: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(epochSeconds * 1000));
-}
-
 /** The E.164 form for tel: links; numbers are shown as written elsewhere. */
 export function toE164(number: string): string | null {
   const parsed = parsePhoneNumberFromString(number, { defaultCountry: 'US' });

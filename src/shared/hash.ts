@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TOOL_ROOT } from './project.ts';
 
-// Incremental builds: each client's outputs are keyed by a hash of everything they depend on.
-// When the key matches the one stored beside the outputs, the client is not rebuilt or reprinted
-// and its files stay untouched (same bytes, same mtime).
-
-/** The file beside a client's outputs that records the key they were built from. */
-export const KEY_FILE = '.irplan-build.json';
+// Outputs are keyed by a hash of everything they depend on: equal keys mean equal outputs, so a
+// build can skip what has not changed and leave its files untouched.
 
 /** Hashes every file below these paths (sorted, with relative names), skipping what never matters. */
 export function hashTree(paths: string[], root: string): string {
@@ -30,30 +27,18 @@ function listFiles(path: string): string[] {
     .sort();
 }
 
-/** One key from the parts a client's outputs depend on. */
+/** One key from the parts an output depends on. */
 export function buildKey(parts: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** What the key file records: the key, and the logo the plan named (a file outside the client's folder). */
-export interface KeyRecord {
-  key: string;
-  logo: string | null;
-}
+let toolHash: string | undefined;
 
-/** The record beside a client's outputs; undefined when there is none or it is unreadable. */
-export function readKeyRecord(dir: string): KeyRecord | undefined {
-  try {
-    const found = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as Partial<KeyRecord>;
-    return typeof found.key === 'string'
-      ? { key: found.key, logo: typeof found.logo === 'string' ? found.logo : null }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** True when `dir` holds outputs built from exactly this key. */
-export function isFresh(dir: string, key: string): boolean {
-  return readKeyRecord(dir)?.key === key;
+/** irplan's own code, templates and locked dependencies, hashed once per process: a new irplan rebuilds everything. */
+export function toolFingerprint(): string {
+  toolHash ??= hashTree(
+    ['src', 'templates', 'astro.config.mjs', 'package-lock.json'].map((p) => join(TOOL_ROOT, p)),
+    TOOL_ROOT,
+  );
+  return toolHash;
 }

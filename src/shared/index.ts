@@ -1,22 +1,20 @@
 // The public face of src/shared: other stages import from here only.
+export { addDays, daysBetween, localToday, parseIsoDate } from './dates.ts';
+export { readEnvironment } from './env.ts';
+export type { Environment } from './env.ts';
+export { same } from './equal.ts';
 export { UserError, UserErrors, formatUserError, oneLine, preview, sortErrors, systemError } from './errors.ts';
 export type { Position } from './errors.ts';
-export { same } from './equal.ts';
 export { addMonths, formatDate, formatHours, toE164 } from './format.ts';
-export { exportTree, resolveCommit } from './gitread.ts';
-export { KEY_FILE, buildKey, hashTree, readKeyRecord } from './hash.ts';
+export { copyDirAtomic, writeFileAtomic } from './fs.ts';
+export { exportTree, git, gitOrFail, resolveCommit } from './git.ts';
+export { buildKey, hashTree, toolFingerprint } from './hash.ts';
+export { escapeHtml } from './html.ts';
 export { killOnInterrupt, onInterrupt, removeOnInterrupt } from './interrupt.ts';
-export { escapeLinkText, escapeMarkdown, trusted } from './markdown.ts';
-export { releaseMemory } from './memory.ts';
-export {
-  TOOL_ROOT,
-  clientDirty,
-  clientEpoch,
-  clientStamp,
-  findProject,
-  git,
-  readRepoState,
-  sourceStamp,
-} from './project.ts';
-export type { Project, RepoState, SourceStamp } from './project.ts';
+export { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, trusted } from './markdown.ts';
+export { exposeGc, releaseMemory } from './memory.ts';
+export { findProject, TOOL_ROOT } from './project.ts';
+export type { Project } from './project.ts';
+export { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp } from './repo.ts';
+export type { RepoState, SourceStamp } from './repo.ts';
 export { closest } from './suggest.ts';

@@ -6,10 +6,13 @@ import Handlebars from 'handlebars';
 // inert too, so the same escape is safe in both contexts. Line breaks become spaces, so a value can
 // never start a heading, a list or a front-matter block.
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rule removes
 const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+// Direction marks and overrides can make text read otherwise than it is stored.
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const PUNCT = /[!-/:-@[-`{-~]/g;
+// Markdown's own punctuation, for the backslash-escaped form that stays readable as raw text.
+const SPECIAL = /[\\`*_{}[\]<>#|~&$]/g;
 
 // GFM turns bare www.x, http://x and a@b.c into links after references are decoded. An invisible
 // word joiner (U+2060) inside each trigger keeps the text as it reads while no link can form.
@@ -19,14 +22,20 @@ const JOINER = '\u2060';
 /** Makes any value literal text in Markdown (inline context, including inside template HTML). */
 export function escapeMarkdown(value: unknown): string {
   if (value instanceof Handlebars.SafeString) return value.toString();
-  return escapeText(
-    plain(value).replace(AUTOLINK, (m) => (m === '@' ? `${JOINER}@` : `${m.slice(0, -1)}${JOINER}${m.slice(-1)}`)),
-  );
+  return toReferences(breakAutolinks(sanitize(plain(value))));
 }
 
 /** Escapes the text of a link a helper builds; inside a link no autolink can form. */
 export function escapeLinkText(value: unknown): string {
-  return escapeText(plain(value));
+  return toReferences(sanitize(plain(value)));
+}
+
+/**
+ * Makes text literal in GitHub Markdown with backslash escapes instead of references, so the raw
+ * Markdown stays readable (a pull-request comment, a terminal): never a link, HTML or a heading.
+ */
+export function escapeMarkdownReadable(text: string): string {
+  return breakAutolinks(sanitize(text)).replace(SPECIAL, (c) => `\\${c}`);
 }
 
 function plain(value: unknown): string {
@@ -34,11 +43,17 @@ function plain(value: unknown): string {
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
-function escapeText(text: string): string {
-  return text
-    .replace(CONTROL, ' ')
-    .replace(BIDI, '')
-    .replace(PUNCT, (c) => `&#${c.charCodeAt(0)};`);
+// Runs before breakAutolinks: removing a direction mark can join the letters of a trigger.
+function sanitize(text: string): string {
+  return text.replace(CONTROL, ' ').replace(BIDI, '');
+}
+
+function breakAutolinks(text: string): string {
+  return text.replace(AUTOLINK, (m) => `${m.slice(0, -1)}${JOINER}${m.slice(-1)}`);
+}
+
+function toReferences(text: string): string {
+  return text.replace(PUNCT, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Trusted Markdown built by a helper from escaped parts. */

@@ -1,16 +1,18 @@
 /** Edit distance, for "did you mean" hints. */
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+function distance(a: string, b: string): number {
+  // One row of the table, kept as a plain array of numbers: index reads are never undefined here.
+  const row: number[] = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const at = (j: number) => row[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
+    let prev = at(0);
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const tmp = at(j);
+      row[j] = Math.min(at(j) + 1, at(j - 1) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = tmp;
     }
   }
-  return row[b.length]!;
+  return at(b.length);
 }
 
 /** The closest candidate within a small distance, if any. */

@@ -3,15 +3,15 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../shared/index.ts';
-import { killOnInterrupt } from '../shared/index.ts';
-import { TOOL_ROOT } from '../shared/index.ts';
 import type { RenderedDoc } from '../render/index.ts';
+import { killOnInterrupt, TOOL_ROOT, UserError } from '../shared/index.ts';
+import type { SiteBatch, SiteMeta } from './contract.ts';
+import { SITE_FILES } from './contract.ts';
 
-/** What the Astro project reads for one client (see src/site/content.config.ts and lib/meta.ts). */
+/** What the Astro project reads for one client (see contract.ts). */
 export interface SiteInput {
   slug: string;
-  meta: Record<string, unknown>;
+  meta: SiteMeta;
   siteDocs: RenderedDoc[];
   printDocs: RenderedDoc[];
 }
@@ -20,9 +20,9 @@ export interface SiteInput {
 export function writeSiteInput(contentRoot: string, input: SiteInput): void {
   const contentDir = join(contentRoot, input.slug);
   mkdirSync(contentDir, { recursive: true });
-  writeFileSync(join(contentDir, 'meta.json'), JSON.stringify(input.meta));
-  writeFileSync(join(contentDir, 'site.json'), JSON.stringify(input.siteDocs));
-  writeFileSync(join(contentDir, 'print.json'), JSON.stringify(input.printDocs));
+  writeFileSync(join(contentDir, SITE_FILES.meta), JSON.stringify(input.meta));
+  writeFileSync(join(contentDir, SITE_FILES.site), JSON.stringify(input.siteDocs));
+  writeFileSync(join(contentDir, SITE_FILES.print), JSON.stringify(input.printDocs));
 }
 
 export interface SiteBatchOptions {
@@ -34,7 +34,7 @@ export interface SiteBatchOptions {
 }
 
 /**
- * An Astro process started ahead of its batch: it loads Astro (about a second here) while the
+ * An Astro process started ahead of its batch: it loads Astro while the
  * build process renders the batch's documents on the other core, then builds when told to.
  */
 export interface SiteWorker {
@@ -71,7 +71,8 @@ export function stopSiteWorker(worker: SiteWorker): void {
  * started ahead with startSiteWorker, or a new one.
  */
 export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker(opts.contentDir)): Promise<void> {
-  writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify({ base: opts.base, clients: opts.slugs }));
+  const batch: SiteBatch = { base: opts.base, clients: opts.slugs };
+  writeFileSync(join(opts.contentDir, 'batch.json'), JSON.stringify(batch));
   let stderr = '';
   worker.child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();

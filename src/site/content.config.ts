@@ -5,16 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-interface Doc {
-  id: string;
-  title: string;
-  order: number;
-  kind: string;
-  binder: boolean;
-  checklist: string | null;
-  body: string;
-}
+import type { SiteDoc } from './contract.ts';
 
 function documents(audience: 'site' | 'print') {
   return defineCollection({
@@ -26,7 +17,7 @@ function documents(audience: 'site' | 'print') {
         const { clients } = JSON.parse(readFileSync(join(dir, 'batch.json'), 'utf8')) as { clients: string[] };
         store.clear();
         for (const client of clients) {
-          const docs = JSON.parse(readFileSync(join(dir, client, `${audience}.json`), 'utf8')) as Doc[];
+          const docs = JSON.parse(readFileSync(join(dir, client, `${audience}.json`), 'utf8')) as SiteDoc[];
           for (const doc of docs) {
             const { body, ...data } = doc;
             store.set({

@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { UserError } from '../shared/index.ts';
 
 /** Where the search bundle lives, relative to the site root (DESIGN.md: site/pagefind/). */
-export const SEARCH_DIR = 'pagefind';
+const SEARCH_DIR = 'pagefind';
 
 /** Every page of the finished site: Astro writes each as <path>/index.html. */
 function pages(siteDir: string): string[] {

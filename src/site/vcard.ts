@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ContactView } from '../model/index.ts';
 
 /** Where the site keeps one vCard per contact, relative to the site root. */
-export const VCARD_DIR = 'vcard';
+const VCARD_DIR = 'vcard';
 
 /** A link from the contacts page to a contact's card. */
 export interface VCardLink {

@@ -1,9 +1,13 @@
 // Runs one Astro build in its own Node process (started by src/site/astro.ts). Astro and Vite keep
-// hundreds of megabytes after a build that the build process would otherwise hold while Chromium
-// prints; a process of its own gives all of it back when it exits.
+// much memory after a build that the build process would otherwise hold while Chromium prints; a
+// process of its own gives all of it back when it exits.
 // It is started before its batch is rendered: Astro loads meanwhile, and the build starts when the
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
-import { TOOL_ROOT } from '../shared/index.ts';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** irplan's own folder (src/site/ is two below it); the worker imports nothing of irplan's, so it starts fast. */
+const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface Options {
   outDir: string;

@@ -1,14 +1,8 @@
-import { formatDate } from '../shared/index.ts';
+import { addDays, escapeHtml as esc, formatDate } from '../shared/index.ts';
 import type { PlanVersion } from './list.ts';
 
 // The versions page is plain HTML written next to the Astro site: it must work offline, from a
 // file:// copy and without the site's scripts. Every value from the plan is HTML-escaped.
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 /** The page listing every version with the dates it was in force, and a date lookup. */
 export function renderVersionsPage(o: {
@@ -63,7 +57,7 @@ document.getElementById('lookup').addEventListener('submit', (e) => {
 }
 
 function row(v: PlanVersion, current: string): string {
-  const until = v.until ? esc(formatDate(dayBefore(v.until)) ?? v.until) : 'in force now';
+  const until = v.until ? esc(formatDate(addDays(v.until, -1)) ?? v.until) : 'in force now';
   const link = v.path
     ? `<a href="${esc(v.path.replace(/^versions\//, ''))}">view ${esc(v.version)}</a>`
     : v.tag
@@ -71,8 +65,4 @@ function row(v: PlanVersion, current: string): string {
       : 'not tagged';
   const mark = v.version === current ? ' (current)' : '';
   return `<tr data-version="${esc(v.version)}" data-from="${esc(v.from)}" data-until="${esc(v.until ?? '')}"><td>${esc(v.version)}${mark}</td><td>${esc(formatDate(v.from) ?? v.from)}</td><td>${until}</td><td>${link}</td></tr>`;
-}
-
-function dayBefore(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

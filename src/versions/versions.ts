@@ -1,18 +1,23 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { exportTree } from '../shared/index.ts';
-import { git, TOOL_ROOT } from '../shared/index.ts';
-import type { Project } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
+import type { Project } from '../shared/index.ts';
+import { exportTree, formatUserError, git, UserError } from '../shared/index.ts';
 import { restoreVersion, storeVersion, versionCachePath } from './cache.ts';
 import { listVersions } from './list.ts';
 import { renderVersionsPage } from './page.ts';
 
-const run = promisify(execFile);
+/** Builds one version's site from an export of its tree into `outDir` (given by the build stage, above this one). */
+export type BuildVersionSite = (
+  tree: string,
+  slug: string,
+  outDir: string,
+  base: string,
+  epochSeconds: number,
+) => Promise<void>;
 
+/** What adding a client's versions needs: where its site is, and how to build an old version's site. */
 export interface VersionsInput {
   project: Project;
   slug: string;
@@ -20,6 +25,7 @@ export interface VersionsInput {
   siteDir: string;
   base: string;
   log: (line: string) => void;
+  build: BuildVersionSite;
 }
 
 /**
@@ -27,8 +33,6 @@ export interface VersionsInput {
  * its tag's own plans and templates, and a page listing the versions with the dates each was in force.
  */
 export async function addVersions(o: VersionsInput): Promise<void> {
-  // A version's own build must not build versions again.
-  if (process.env.IRPLAN_NO_VERSIONS === '1') return;
   const versions = listVersions(o.project.root, o.slug, o.plan);
   if (versions.length === 0) return;
   for (const v of versions) {
@@ -36,15 +40,11 @@ export async function addVersions(o: VersionsInput): Promise<void> {
     const built = await buildVersion(o, v.version, v.tag);
     if (built) v.path = `versions/${v.version}/`;
   }
-  mkdirSync(join(o.siteDir, 'versions'), { recursive: true });
-  writeFileSync(
-    join(o.siteDir, 'versions', 'index.html'),
-    renderVersionsPage({ client: o.plan.client.name, current: o.plan.plan.version, versions, base: o.base }),
-  );
-  writeFileSync(
-    join(o.siteDir, 'versions', 'versions.json'),
-    `${JSON.stringify({ client: o.plan.client.name, current: o.plan.plan.version, versions }, null, 2)}\n`,
-  );
+  const dir = join(o.siteDir, 'versions');
+  const list = { client: o.plan.client.name, current: o.plan.plan.version, versions };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), renderVersionsPage({ ...list, base: o.base }));
+  writeFileSync(join(dir, 'versions.json'), `${JSON.stringify(list, null, 2)}\n`);
 }
 
 /** Builds one tag's site in a temporary export of its tree, with the tag's commit time as the date. */
@@ -59,21 +59,7 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
   try {
     exportTree(o.project.root, commit, ['plans', 'templates'], tree);
     const out = join(tree, '.out');
-    const args = [
-      join(TOOL_ROOT, 'bin', 'irplan.mjs'),
-      'build',
-      o.slug,
-      '--no-pdf',
-      '--out',
-      out,
-      '--base',
-      `${o.base}versions/${version}/`,
-    ];
-    await run(process.execPath, args, {
-      cwd: tree,
-      env: { ...process.env, SOURCE_DATE_EPOCH: time, IRPLAN_NO_VERSIONS: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await o.build(tree, o.slug, out, `${o.base}versions/${version}/`, Number(time));
     const site = join(out, o.slug, 'site');
     if (!existsSync(site)) return false;
     storeVersion(site, cached);
@@ -81,9 +67,8 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
     return true;
   } catch (err) {
     // An old release may not build with today's irplan; the list still shows when it was in force.
-    o.log(
-      `${o.slug}: version ${version} (${tag}) could not be built: ${String((err as { stderr?: string }).stderr ?? err).split('\n')[0]}`,
-    );
+    const why = err instanceof UserError ? formatUserError(err, tree) : String(err);
+    o.log(`${o.slug}: version ${version} (${tag}) could not be built: ${why.split('\n')[0]}`);
     return false;
   } finally {
     rmSync(tree, { recursive: true, force: true });

@@ -2,14 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffPlans } from '../../src/diff/diff.ts';
-import { mdText } from '../../src/diff/format.ts';
+import { escapeMarkdownReadable as mdText } from '../../src/shared/markdown.ts';
 import { readClients } from '../../src/plan/read.ts';
 import type { Plan } from '../../src/plan/types.ts';
-import { irplan, REPO } from '../helpers/cli.ts';
+import { irplan } from '../helpers/cli.ts';
+import { examplePlans } from '../helpers/project.ts';
 import { NEW_ASSET, planRepo } from '../helpers/repo.ts';
 
 function example(slug = 'northwind-logistics'): Plan {
-  const read = readClients(join(REPO, 'plans'), [slug]);
+  const read = readClients(examplePlans(), [slug]);
   if (!read.clients[0]) throw new Error(read.errors.map((e) => e.message).join('\n'));
   return read.clients[0].plan;
 }
@@ -209,6 +210,6 @@ describe('irplan diff in a git repository', () => {
       'Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)',
     ]);
     expect(client?.sections).toBeNull();
-    expect(client?.sectionsError).toMatch(/^the binder did not render: /);
+    expect(client?.sectionsError).toMatch(/^the binder did not render: IRP_TABLE severities\.yaml: /);
   });
 });

@@ -4,10 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatUserError, sortErrors, UserError } from '../../src/shared/errors.ts';
-import { MAX_FILE_BYTES } from '../../src/plan/load.ts';
-import type { Model } from '../../src/model/model.ts';
+import { MAX_FILE_BYTES } from '../../src/plan/files.ts';
+import type { Model } from '../../src/model/index.ts';
 import { readClients } from '../../src/plan/read.ts';
-import { collectTemplates, renderDocuments } from '../../src/render/render.ts';
+import { collectTemplates } from '../../src/render/collect.ts';
+import { renderDocuments } from '../../src/render/render.ts';
 import { irplan, tempDir } from '../helpers/cli.ts';
 
 // Issue 8's corpus of hostile input. Every case must end in UserErrors that name a file, line and

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadClient, loadYamlFile, mergeLayers } from '../../src/plan/load.ts';
-import type { LoadedFile } from '../../src/plan/load.ts';
+import { loadClient } from '../../src/plan/client.ts';
+import { mergeLayers } from '../../src/plan/merge.ts';
+import { loadYamlFile } from '../../src/plan/yaml.ts';
+import type { LoadedFile } from '../../src/plan/yaml.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** Writes files (path -> text) into a fresh folder and returns it. */

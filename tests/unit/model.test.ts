@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createHelpers } from '../../src/render/helpers.ts';
-import { buildModel, callDifference, camel, clockExample, dependents } from '../../src/model/model.ts';
-import { collectTemplates, renderDocuments } from '../../src/render/render.ts';
+import { listDependents } from '../../src/model/assets.ts';
+import { diffCalls } from '../../src/model/calls.ts';
+import { describeClock } from '../../src/model/clock.ts';
+import { buildModel } from '../../src/model/model.ts';
+import { toCamel } from '../../src/model/names.ts';
+import { collectTemplates } from '../../src/render/collect.ts';
+import { renderDocuments } from '../../src/render/render.ts';
 import { loadTables } from '../../src/model/tables.ts';
 import type { Plan } from '../../src/plan/types.ts';
 import { REPO } from '../helpers/cli.ts';
@@ -117,9 +122,9 @@ describe('call order', () => {
     expect(m.byIncident.ransomware?.added.map((e) => e.short)).toEqual(['Police desk']);
   });
 
-  test('callDifference reports added and skipped names', () => {
+  test('diffCalls reports added and skipped names', () => {
     const e = (name: string) => ({ name, short: name, why: '', phones: [], first: null, email: null, note: null });
-    expect(callDifference([e('a'), e('b')], [e('a'), e('c')])).toEqual({ added: [e('c')], skipped: ['b'] });
+    expect(diffCalls([e('a'), e('b')], [e('a'), e('c')])).toEqual({ added: [e('c')], skipped: ['b'] });
   });
 
   test('without insurance the insurer entry says so instead of a number', () => {
@@ -151,9 +156,9 @@ describe('roles and deputies', () => {
     expect(m.person.legal).toBe('our legal adviser');
   });
 
-  test('camel turns role ids into template keys', () => {
-    expect(camel('incident-commander')).toBe('incidentCommander');
-    expect(camel('forensics-domain-controller')).toBe('forensicsDomainController');
+  test('toCamel turns role ids into template keys', () => {
+    expect(toCamel('incident-commander')).toBe('incidentCommander');
+    expect(toCamel('forensics-domain-controller')).toBe('forensicsDomainController');
   });
 });
 
@@ -207,8 +212,8 @@ describe('triage matrix', () => {
   });
 
   test('scope follows dependencies transitively', () => {
-    expect(dependents('dc', plan())).toEqual(['app', 'web']);
-    expect(dependents('web', plan())).toEqual([]);
+    expect(listDependents('dc', plan())).toEqual(['app', 'web']);
+    expect(listDependents('web', plan())).toEqual([]);
     const m = buildModel(plan(), tables, opts);
     expect(m.assets.find((a) => a.id === 'dc')?.affects).toEqual(['App', 'Portal']);
   });
@@ -235,7 +240,7 @@ describe('triage matrix', () => {
     const p = plan();
     const dc = p.assets?.[0];
     if (dc) dc.depends_on = ['web'];
-    expect(dependents('dc', p)).toEqual(['app', 'web']);
+    expect(listDependents('dc', p)).toEqual(['app', 'web']);
   });
 
   test('assets name the listed regulations their data brings into play', () => {
@@ -272,11 +277,11 @@ describe('deadlines', () => {
   });
 
   test('clock examples cross days, weeks and long deadlines', () => {
-    expect(clockExample(24)).toBe('discovered Monday 09:00, due Tuesday 09:00');
-    expect(clockExample(72)).toBe('discovered Monday 09:00, due Thursday 09:00');
-    expect(clockExample(20)).toBe('discovered Monday 09:00, due Tuesday 05:00');
-    expect(clockExample(168)).toBe('discovered Monday 09:00, due Monday of the following week 09:00');
-    expect(clockExample(1440)).toBe('discovered on the 1st at 09:00, due on day 61 at 09:00');
+    expect(describeClock(24)).toBe('discovered Monday 09:00, due Tuesday 09:00');
+    expect(describeClock(72)).toBe('discovered Monday 09:00, due Thursday 09:00');
+    expect(describeClock(20)).toBe('discovered Monday 09:00, due Tuesday 05:00');
+    expect(describeClock(168)).toBe('discovered Monday 09:00, due Monday of the following week 09:00');
+    expect(describeClock(1440)).toBe('discovered on the 1st at 09:00, due on day 61 at 09:00');
   });
 
   test('regulations carry their clock; an unknown one defers to counsel', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ContactView } from '../../src/model/model.ts';
+import type { ContactView } from '../../src/model/index.ts';
 import { formatVCard, vcardLinks } from '../../src/site/vcard.ts';
 
 const phone = (number: string, tel: string | null, extra: { label?: string; private?: boolean } = {}) => ({

@@ -2,34 +2,7 @@
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-export interface SiteMeta {
-  slug: string;
-  client: string;
-  version: string;
-  classification: string;
-  tlpRule: string;
-  effective: string | null;
-  paper: 'letter' | 'a4';
-  draft: boolean;
-  builtOn: string;
-  msp: { name: string | null; color: string; logo: string | null };
-  /** The MSP logo as a data: URI (src/plan/logo.ts), for the cover. */
-  logo: string | null;
-  publishSite: boolean;
-  downloads: { label: string; href: string }[];
-  nav: { id: string; title: string }[];
-  /** One vCard per contact with a published phone (src/site/vcard.ts); hrefs relative to the site root. */
-  vcards?: { id: string; name: string; href: string }[];
-  /** The build adds a versions page at versions/ (src/versions/versions.ts). */
-  versions?: boolean;
-}
-
-/** What one Astro build covers (written by src/site/astro.ts): the clients and the shared --base. */
-export interface SiteBatch {
-  base: string;
-  clients: string[];
-}
+import type { SiteBatch, SiteMeta } from '../contract.ts';
 
 const cache = new Map<string, unknown>();
 

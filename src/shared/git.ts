@@ -2,13 +2,33 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { UserError } from './errors.ts';
-import { git } from './project.ts';
 
-/** A file as git stores it at a commit. */
-interface TreeEntry {
-  mode: string;
-  object: string;
-  path: string;
+// Every git call goes through runGit: a large enough buffer, no prompt, and git's own message kept.
+
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+/** Runs git and returns its output; throws with git's stderr in the error when git fails. */
+function runGit(cwd: string, args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
+}
+
+/** Runs git quietly; null when git or the repository is missing, or the command fails. */
+export function git(cwd: string, args: string[]): string | null {
+  try {
+    return runGit(cwd, args).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Runs git where a failure is the user's to fix: a user error carrying git's own message and a hint. */
+export function gitOrFail(cwd: string, args: string[], hint: string): string {
+  try {
+    return runGit(cwd, args).trim();
+  } catch (cause) {
+    const stderr = String((cause as { stderr?: unknown }).stderr ?? '').trim();
+    throw new UserError('IRP_GIT', `git ${args[0]} failed: ${stderr || String(cause)}`, { hint, cause });
+  }
 }
 
 /** Resolves a ref to a commit id, or explains how to name one. */
@@ -23,14 +43,16 @@ export function resolveCommit(root: string, ref: string): string {
   return commit;
 }
 
+/** A file as git stores it at a commit. */
+interface TreeEntry {
+  mode: string;
+  object: string;
+  path: string;
+}
+
 /** Lists the regular files under `paths` at a commit. */
-export function listTree(root: string, commit: string, paths: string[]): TreeEntry[] {
-  const raw = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return raw
+function listTree(root: string, commit: string, paths: string[]): TreeEntry[] {
+  return runGit(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths])
     .split('\0')
     .filter(Boolean)
     .map((line) => {
@@ -40,9 +62,9 @@ export function listTree(root: string, commit: string, paths: string[]): TreeEnt
     });
 }
 
-/** Reads one blob's bytes. */
+/** Reads one blob's bytes (not text: a plan's logo is binary). */
 function readBlob(root: string, object: string): Buffer {
-  return execFileSync('git', ['cat-file', 'blob', object], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('git', ['cat-file', 'blob', object], { cwd: root, maxBuffer: MAX_BUFFER });
 }
 
 /**

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { Model } from '../model/index.ts';
+import { buildModel } from '../model/index.ts';
+import type { PdfDoc } from '../pdf/index.ts';
+import { pdfDocuments } from '../pdf/index.ts';
+import type { ValidClient } from '../plan/index.ts';
+import { logoDataUri } from '../plan/index.ts';
+import { collectTemplates, renderDocuments } from '../render/index.ts';
+import type { SiteMeta } from '../site/index.ts';
+import { vcardLinks, writeSiteInput } from '../site/index.ts';
+import { listVersions } from '../versions/index.ts';
+import type { Ctx, Queued } from './context.ts';
+import type { ClientInputs } from './inputs.ts';
+
+/** One client's models and documents for both audiences: the site's (no private numbers) and print's. */
+export interface RenderResult {
+  printModel: Model;
+  siteModel: Model;
+  pdfs: PdfDoc[];
+  publishSite: boolean;
+}
+
+/** A client of the batch once it is rendered. */
+export interface Rendered extends Queued {
+  inputs: ClientInputs;
+  r: RenderResult;
+  started: number;
+}
+
+/** Models and Markdown for both audiences, written where the Astro project reads them. */
+export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, contentDir: string): RenderResult {
+  const buildDate = new Date(inputs.epochSeconds * 1000).toISOString().slice(0, 10);
+  const base = { slug: client.slug, buildDate, draft: inputs.draft };
+  const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
+  const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
+  const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
+  const siteDocs = renderDocuments(siteModel, templates);
+  const printDocs = renderDocuments(printModel, templates);
+  const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
+  const publishSite = printModel.plan.classification !== 'TLP:RED';
+  const meta: SiteMeta = {
+    ...modelMeta(printModel, pdfs, publishSite),
+    logo: logoDataUri(ctx.project.plansDir, printModel.msp.logo),
+    nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
+    vcards: vcardLinks(siteModel.contacts),
+    versions: hasVersionsPage(client, ctx),
+  };
+  writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
+  return { printModel, siteModel, pdfs, publishSite };
+}
+
+/** The facts every page shows, from the print model (the site's differs only in private numbers). */
+function modelMeta(model: Model, pdfs: PdfDoc[], publishSite: boolean) {
+  return {
+    slug: model.slug,
+    client: model.client.name,
+    version: model.plan.version,
+    classification: model.plan.classification,
+    tlpRule: model.tlpRule,
+    effective: model.plan.effectiveText,
+    paper: model.plan.paper,
+    draft: model.draft,
+    builtOn: model.buildDateText,
+    msp: { name: model.msp.name, color: model.msp.color, logo: model.msp.logo },
+    publishSite,
+    downloads: pdfs.map((p) => ({ label: p.label, href: `pdf/${p.file}` })),
+  };
+}
+
+/** True when the build will add site/versions/ (see publishVersions), so the pages can link to it. */
+function hasVersionsPage(client: ValidClient, ctx: Ctx): boolean {
+  return ctx.opts.versions !== false && listVersions(ctx.project.root, client.slug, client.plan).length > 0;
+}

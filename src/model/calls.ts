@@ -1,0 +1,124 @@
+import type { IncidentType, Plan, Severity } from '../plan/index.ts';
+import type { Tables } from './tables.ts';
+import type { CallEntry, ContactView, IncidentView, InsuranceView, MspView, SeverityView } from './types.ts';
+
+/** What a call list is drawn from. */
+interface CallCtx {
+  plan: Plan;
+  tables: Tables;
+  contacts: ContactView[];
+  insurance: InsuranceView | null;
+  msp: Pick<MspView, 'name' | 'hotline'>;
+}
+
+/** Each severity level from the table, with its call list. */
+export function buildSeverities(ctx: CallCtx): SeverityView[] {
+  return ctx.tables.severities.map((s) => ({ ...s, callList: buildCallList(ctx, s.id as Severity, null) }));
+}
+
+/** Each incident type with its call list per severity, and how its critical list differs from the plain one. */
+export function buildIncidents(ctx: CallCtx, severities: SeverityView[]): IncidentView[] {
+  return ctx.tables.incidents.map((i) => ({
+    ...i,
+    callLists: ctx.tables.severities.map((s) => ({
+      severity: s.id,
+      label: s.label,
+      entries: buildCallList(ctx, s.id as Severity, i.id as IncidentType),
+    })),
+    ...diffCalls(severities[0]?.callList ?? [], buildCallList(ctx, 'critical', i.id as IncidentType)),
+  }));
+}
+
+/**
+ * Who is called, in order, for a severity (and optionally an incident type): the MSP hotline, then
+ * the severity's roles and groups from the table, then anyone whose own `notify` asks for it.
+ */
+function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType | null, steps?: string[]): CallEntry[] {
+  const sev = ctx.tables.severities.find((s) => s.id === severity);
+  const extra = incident ? (ctx.tables.incidents.find((i) => i.id === incident)?.also_call ?? []) : [];
+  const seen = new Set<string>();
+  const out: CallEntry[] = [];
+  const add = (c: ContactView, why: string) => {
+    if (seen.has(c.id) || !wantsCall(ctx.plan, c.id, severity, incident)) return;
+    seen.add(c.id);
+    out.push({
+      name: c.display,
+      short: c.name,
+      why,
+      phones: c.phones,
+      first: c.primary,
+      email: c.email,
+      note: c.notes,
+    });
+  };
+  if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
+  for (const step of steps ?? [...(sev?.call ?? []), ...extra]) {
+    if (step === 'insurer') {
+      out.push(buildInsurerEntry(ctx.insurance));
+      continue;
+    }
+    const role = ctx.tables.roles.find((r) => r.id === step);
+    const group = ctx.tables.groups.find((g) => g.id === step);
+    for (const c of ctx.contacts) {
+      if (role && c.roles.includes(step)) add(c, role.label);
+      else if (group && c.groups.includes(step)) add(c, group.label);
+    }
+  }
+  // A short list (the first calls) leaves out people who only asked to be told.
+  for (const c of steps ? [] : ctx.contacts) {
+    const n = ctx.plan.contacts.find((x) => x.id === c.id)?.notify;
+    if (n?.severities?.includes(severity)) add(c, c.roleLabels[0] ?? c.groupLabels[0] ?? 'Asked to be notified');
+  }
+  return out;
+}
+
+function wantsCall(plan: Plan, id: string, severity: Severity, incident: IncidentType | null): boolean {
+  const n = plan.contacts.find((c) => c.id === id)?.notify;
+  if (!n) return true;
+  if (n.severities && !n.severities.includes(severity)) return false;
+  return !(incident && n.incident_types?.length && !n.incident_types.includes(incident));
+}
+
+function buildInsurerEntry(ins: InsuranceView | null): CallEntry {
+  if (!ins)
+    return {
+      name: 'No cyber insurance on file',
+      short: 'No cyber insurance on file',
+      why: 'Insurer',
+      phones: [],
+      first: null,
+      email: null,
+      note: 'This client has no cyber insurance policy recorded; skip this call.',
+    };
+  const notice = ins.noticeText
+    ? `Notice due within ${ins.noticeText} of discovery.`
+    : 'Check the policy for the notice deadline.';
+  return {
+    name: `${ins.carrier} claims (policy ${ins.policyNumber})`,
+    short: `${ins.carrier} claims`,
+    why: 'Insurer',
+    phones: ins.claimsHotline ? [ins.claimsHotline] : [],
+    first: ins.claimsHotline,
+    email: ins.noticeEmail,
+    note: notice,
+  };
+}
+
+/**
+ * How a type's critical call list differs from the plain critical one: who is added for this type
+ * (law enforcement for extortion, say) and who is left out because they asked only for other types.
+ */
+export function diffCalls(base: CallEntry[], typed: CallEntry[]): { added: CallEntry[]; skipped: string[] } {
+  const baseNames = new Set(base.map((e) => e.name));
+  const typedNames = new Set(typed.map((e) => e.name));
+  return {
+    added: typed.filter((e) => !baseNames.has(e.name)),
+    skipped: base.filter((e) => !typedNames.has(e.name)).map((e) => e.name),
+  };
+}
+
+/** The first-15-minutes calls: the MSP, then the critical level's `first` roles, in order. */
+export function listFirstCalls(ctx: CallCtx): CallEntry[] {
+  const critical = ctx.tables.severities.find((s) => s.id === 'critical');
+  return buildCallList(ctx, 'critical', null, critical?.first ?? critical?.call ?? []);
+}
