@@ -2,12 +2,12 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { irplan, REPO, tempDir } from '../helpers/cli.ts';
+import { examplesProject } from '../helpers/project.ts';
 
 // Changed clients are built by one Astro run per batch (IRPLAN_SITE_BATCH, default 12) and split
 // afterwards. A batch must give each client exactly the site it would get alone, and a client
 // whose pages break the run must fail alone.
-const root = tempDir('irplan-batch-');
-cpSync(join(REPO, 'plans'), join(root, 'plans'), { recursive: true });
+const root = examplesProject('irplan-batch-');
 cpSync(join(root, 'plans', 'cedar-dental'), join(root, 'plans', 'cedar-annex'), { recursive: true });
 
 const build = (out: string, batch: string, ...extra: string[]) =>

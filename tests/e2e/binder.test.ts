@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { readOutline } from '../../src/pdf/outline.ts';
-import { irplan, REPO, tempDir, tool } from '../helpers/cli.ts';
+import { irplan, tool } from '../helpers/cli.ts';
+import { examplesProject } from '../helpers/project.ts';
 
 // The printed binder, checked the way a reader and a PDF viewer see it.
 const out = inject('examplesOut');
@@ -79,8 +80,7 @@ test('wallet card and call tree are listed in the manifest and fit on one page',
 
 test('two builds at different times and time zones give identical files', () => {
   // A copy of the examples outside git: the date comes from SOURCE_DATE_EPOCH, never the clock.
-  const project = tempDir('irplan-repro-');
-  cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
+  const project = examplesProject('irplan-repro-');
   const a = join(project, 'a');
   const b = join(project, 'b');
   const env = { SOURCE_DATE_EPOCH: '1790000000' };
@@ -109,8 +109,7 @@ test('two builds at different times and time zones give identical files', () => 
 });
 
 test('--duplex starts every top-level section on a right-hand (odd) page, and the contents still match', () => {
-  const project = tempDir('irplan-duplex-');
-  cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
+  const project = examplesProject('irplan-duplex-');
   const dist = join(project, 'dist');
   const r = irplan(['build', 'cedar-dental', '--duplex', '--out', dist], {
     cwd: project,
@@ -128,8 +127,7 @@ test('--duplex starts every top-level section on a right-hand (odd) page, and th
 });
 
 test('the spliced binder (front pages printed again with the sections emptied) reads as a binder printed in full twice', () => {
-  const project = tempDir('irplan-splice-e2e-');
-  cpSync(join(REPO, 'plans'), join(project, 'plans'), { recursive: true });
+  const project = examplesProject('irplan-splice-e2e-');
   const build = (dist: string, env: NodeJS.ProcessEnv) => {
     const r = irplan(['build', 'northwind-logistics', '--json', '--out', dist], {
       cwd: project,
@@ -144,9 +142,9 @@ test('the spliced binder (front pages printed again with the sections emptied) r
     return { done, file: join(dist, 'northwind-logistics', 'pdf', 'northwind-logistics-binder.pdf') };
   };
   const spliced = build(join(project, 'spliced'), {});
-  // IRPLAN_NO_SPLICE refuses every splice of the front pages once they are printed: the printer's
+  // IRPLAN_TEST_REFUSE_SPLICE refuses every splice of the front pages once they are printed: the printer's
   // fallback loads the binder on a fresh page, numbers it again and prints it in full a second time.
-  const full = build(join(project, 'full'), { IRPLAN_NO_SPLICE: '1' });
+  const full = build(join(project, 'full'), { IRPLAN_TEST_REFUSE_SPLICE: '1' });
   // Two audiences (print, site), so two binders per build.
   expect(spliced.done).toMatchObject({ partialPrints: 2, fallbacks: 0 });
   expect(full.done).toMatchObject({ partialPrints: 2, fallbacks: 2 });

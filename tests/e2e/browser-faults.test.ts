@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { irplan, tempDir, tool } from '../helpers/cli.ts';
@@ -35,12 +35,17 @@ const frozenBrowsers = () =>
     .filter(([, stat, comm]) => stat?.startsWith('T') && /chrom/.test(comm ?? ''))
     .map(([pid]) => pid ?? '');
 
+// A killed browser cannot remove its own temporary files, so they go to a folder inside root.
 const build = (env: NodeJS.ProcessEnv) =>
-  irplan(['build', SLUG, '--force', '--out', out], { cwd: root, env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, ...env } });
+  irplan(['build', SLUG, '--force', '--out', out], {
+    cwd: root,
+    env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, TMPDIR: join(root, 'tmp'), ...env },
+  });
 
 beforeAll(() => {
   root = tempDir('irplan-browser-faults-');
   cpSync(FIXTURE, root, { recursive: true });
+  mkdirSync(join(root, 'tmp'));
   out = join(root, 'dist');
 });
 

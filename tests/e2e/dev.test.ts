@@ -8,8 +8,13 @@ import { tokenProject } from '../helpers/project.ts';
 
 // `irplan dev` as a consultant runs it: serve one client, edit its plan, see the page change.
 let child: ChildProcess | undefined;
-afterAll(() => {
-  child?.kill('SIGTERM');
+afterAll(async () => {
+  // Wait for the exit: dev removes its own preview folder on SIGTERM, and the project folder is
+  // removed after this hook.
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child?.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
 });
 
 /** Resolves with the child's stdout once it matches `pattern`. */

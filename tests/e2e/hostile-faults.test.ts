@@ -118,7 +118,7 @@ describe('faults during a build', () => {
       .filter((n) => /^\d+$/.test(n))
       .filter((n) => {
         try {
-          return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts');
+          return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('src/site/worker.ts');
         } catch {
           return false;
         }
@@ -142,7 +142,7 @@ describe('faults during a build', () => {
         .filter((n) => {
           try {
             return (
-              readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('site-worker.ts') &&
+              readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('src/site/worker.ts') &&
               readFileSync(`/proc/${n}/environ`, 'utf8').includes(staging)
             );
           } catch {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { irplan, tempDir, tool } from '../helpers/cli.ts';
@@ -31,8 +31,11 @@ let result: ReturnType<typeof irplan>;
 let pages: { file: string; html: string }[];
 
 beforeAll(() => {
-  out = tempDir('irplan-hostile-render-');
-  result = irplan(['build', SLUG, '--out', out], { cwd: FIXTURE });
+  // Built from a copy outside the repository, as a consultant's own project would be.
+  const root = tempDir('irplan-hostile-render-');
+  cpSync(FIXTURE, root, { recursive: true });
+  out = join(root, 'dist');
+  result = irplan(['build', SLUG, '--out', out], { cwd: root });
   const site = join(out, SLUG, 'site');
   pages = readdirSync(site, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))

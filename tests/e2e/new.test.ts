@@ -1,13 +1,13 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { irplan, REPO, tempDir } from '../helpers/cli.ts';
+import { irplan, tempDir } from '../helpers/cli.ts';
+import { examplesProject } from '../helpers/project.ts';
 
 // `irplan new` scaffolds a plan that teaches the format, validates and builds as it is.
 test('a scaffolded plan carries the modeline, validates and builds', () => {
-  const project = tempDir('irplan-new-');
-  cpSync(join(REPO, 'plans', 'defaults.yaml'), join(project, 'plans', 'defaults.yaml'));
-  cpSync(join(REPO, 'plans', 'branding'), join(project, 'plans', 'branding'), { recursive: true });
+  // A project with the examples' defaults and branding; the new client is validated and built alone.
+  const project = examplesProject('irplan-new-');
   const name = 'Acme: "Corp" # 1';
   const made = irplan(['new', 'acme-corp', '--name', name], { cwd: project });
   expect(made.code, made.stderr).toBe(0);

@@ -113,7 +113,7 @@ describe('irplan release, then diff, in a git repository', () => {
     const r = irplan(['release', 'northwind-logistics', '--patch', '-m', 'x'], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /^plans\/northwind-logistics:1:1 error IRP_RELEASE_DIRTY plans\/northwind-logistics has uncommitted changes: plans\/northwind-logistics\/plan\.yaml\n  hint: /,
+      /^plans\/northwind-logistics:1:1 error IRP_RELEASE_DIRTY plans\/northwind-logistics has uncommitted changes: plans\/northwind-logistics\/plan\.yaml\n {2}hint: /,
     );
     expect(repo.git(['tag', '--list'])).toBe('northwind-logistics@2.2.0');
     repo.git(['checkout', '-q', '--', PLAN]);

@@ -1,30 +1,33 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { RunnerTask } from 'vitest';
 
-export const REPO = resolve(import.meta.dirname, '..', '..');
-const BIN = join(REPO, 'bin', 'irplan.mjs');
+export { irplan, REPO, tool } from './bin.ts';
 
-/** Runs the irplan CLI as a user would, in `cwd`, and returns its exit code and output. */
-export function irplan(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? REPO,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
-    timeout: 600_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+// Folders made by tempDir in this test file. Test files are isolated, so this module runs once per
+// file and the hook below sits on that file's root suite: it runs when the file ends.
+const made: string[] = [];
+
+// biome-ignore lint/correctness/noEmptyPattern: Vitest reads fixtures from the first parameter's pattern; none are needed.
+afterAll(({}, file) => {
+  // On purpose: a file with a failed test keeps its folders for inspection, and says where they are.
+  if (failed(file)) {
+    if (made.length > 0) console.warn(`temporary folders kept for inspection:\n${made.join('\n')}`);
+    return;
+  }
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function failed(task: RunnerTask): boolean {
+  if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0) return true;
+  return 'tasks' in task && task.tasks.some(failed);
 }
 
-/** A fresh temporary folder. */
+/** A fresh temporary folder, removed when the test file ends (kept if one of its tests failed). */
 export function tempDir(prefix = 'irplan-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-/** Runs a command-line tool (pdftotext, pdfinfo ...) and returns stdout. */
-export function tool(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }

@@ -15,7 +15,7 @@ export interface CrawlReport {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page; returns its serious and critical violations, one line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async () => {
     const axe = (
@@ -84,7 +84,7 @@ export async function crawl(browser: Browser, start: string, opts: { axe: boolea
   while (queue.length > 0) {
     const url = queue.shift() ?? start;
     const res = await page.goto(url, { waitUntil: 'networkidle0' });
-    if (!res || res.status() !== 200) {
+    if (res?.status() !== 200) {
       report.broken.push(`${res?.status() ?? 'no response'} ${url}`);
       continue;
     }

@@ -1,31 +1,47 @@
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { REPO, tempDir } from './cli.ts';
+import { tempDir } from './cli.ts';
+import { copyExamples, EXAMPLE_CLIENTS } from './examples.ts';
+
+/**
+ * A fresh temporary project holding only the shipped examples (never a consultant's own clients
+ * in plans/), removed when the test file ends. Every test that reads or builds plans starts here.
+ */
+export function examplesProject(prefix = 'irplan-project-'): string {
+  const root = tempDir(prefix);
+  copyExamples(root);
+  return root;
+}
+
+let shared: string | undefined;
+
+/** The plans/ folder of one examples project per test file, for tests that only read plans. */
+export function examplePlans(): string {
+  shared ??= examplesProject('irplan-examples-read-');
+  return join(shared, 'plans');
+}
 
 /** A unique word per client, planted so a leak into another client's outputs can be found. */
-export function tokenFor(slug: string): string {
+function tokenFor(slug: string): string {
   // One capital only: Pagefind splits camelCase words, and the parts would match other tokens.
   return `Qzx${slug.replace(/-/g, '')}tok`;
 }
 
 /**
- * Copies the shipped example plans into a fresh project folder and plants each client's token
- * where readers see it: a contact's surname, an asset's name and a location.
+ * Copies the shipped example plans into a fresh project folder, adds copies of them named in
+ * `extra`, and plants each client's token where readers see it: a contact's surname and an
+ * asset's name.
  */
 export function tokenProject(extra: Record<string, { from: string; classification: string }> = {}): {
   root: string;
   tokens: Map<string, string>;
 } {
-  const root = tempDir('irplan-site-');
-  cpSync(join(REPO, 'plans'), join(root, 'plans'), { recursive: true });
+  const root = examplesProject('irplan-site-');
   for (const [slug, { from }] of Object.entries(extra))
     cpSync(join(root, 'plans', from), join(root, 'plans', slug), { recursive: true });
   const tokens = new Map<string, string>();
-  // Client folders are the ones holding a plan.yaml (plans/ also holds shared files such as branding/).
-  for (const slug of readdirSync(join(root, 'plans'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, 'plans', d.name, 'plan.yaml')))
-    .map((d) => d.name)) {
+  for (const slug of [...EXAMPLE_CLIENTS, ...Object.keys(extra)]) {
     const token = tokenFor(slug);
     tokens.set(slug, token);
     plant(join(root, 'plans', slug, 'plan.yaml'), token, extra[slug]?.classification);

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, tempDir } from './cli.ts';
+import { copyExamples } from './examples.ts';
 
-/** A real git repository in a temporary folder holding a copy of the example plans. */
+/** A real git repository in a temporary folder holding a copy of the shipped examples, removed when the test file ends. */
 export interface PlanRepo {
   dir: string;
   git(args: string[]): string;
@@ -12,10 +13,10 @@ export interface PlanRepo {
   commit(message: string): void;
 }
 
-/** Creates the repository with one commit of plans/ (and templates/ when asked). */
+/** Creates the repository with one commit of the examples' plans/ (and irplan's templates/ when asked). */
 export function planRepo(opts: { templates?: boolean } = {}): PlanRepo {
   const dir = tempDir('irplan-repo-');
-  cpSync(join(REPO, 'plans'), join(dir, 'plans'), { recursive: true });
+  copyExamples(dir);
   if (opts.templates) cpSync(join(REPO, 'templates'), join(dir, 'templates'), { recursive: true });
   const git = (args: string[]) =>
     execFileSync('git', args, {

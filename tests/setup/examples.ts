@@ -1,6 +1,9 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { irplan, tempDir } from '../helpers/cli.ts';
+import { irplan } from '../helpers/bin.ts';
+import { copyExamples } from '../helpers/examples.ts';
 
 // The shipped examples are built once, with PDFs, for every test file that only reads outputs.
 // Files that need other inputs or options build their own.
@@ -11,10 +14,13 @@ declare module 'vitest' {
   }
 }
 
+/** Builds the examples in a project of their own, so clients a consultant adds to plans/ are not built. */
 export default function setup(project: TestProject) {
-  const out = tempDir('irplan-examples-');
-  const result = irplan(['build', '--out', out]);
+  const root = mkdtempSync(join(tmpdir(), 'irplan-examples-'));
+  copyExamples(root);
+  const out = join(root, 'dist');
+  const result = irplan(['build', '--out', out], { cwd: root });
   project.provide('examplesOut', out);
   project.provide('examplesBuild', result);
-  return () => rmSync(out, { recursive: true, force: true });
+  return () => rmSync(root, { recursive: true, force: true });
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { writeOffline } from '../../src/site/offline.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { writeOffline } from '../../../src/site/offline.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 test('writeOffline inlines stylesheets and woff2 fonts, drops scripts and turns page links into anchors', () => {
   const site = tempDir();

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { diffPlans } from '../../src/diff/diff.ts';
-import { escapeMarkdownReadable as mdText } from '../../src/shared/markdown.ts';
-import { readClients } from '../../src/plan/read.ts';
-import type { Plan } from '../../src/plan/types.ts';
-import { irplan } from '../helpers/cli.ts';
-import { examplePlans } from '../helpers/project.ts';
-import { NEW_ASSET, planRepo } from '../helpers/repo.ts';
+import { diffPlans } from '../../../src/diff/diff.ts';
+import { escapeMarkdownReadable as mdText } from '../../../src/shared/markdown.ts';
+import { readClients } from '../../../src/plan/read.ts';
+import type { Plan } from '../../../src/plan/types.ts';
+import { irplan } from '../../helpers/cli.ts';
+import { examplePlans } from '../../helpers/project.ts';
+import { NEW_ASSET, planRepo } from '../../helpers/repo.ts';
 
 function example(slug = 'northwind-logistics'): Plan {
   const read = readClients(examplePlans(), [slug]);
@@ -188,7 +188,7 @@ describe('irplan diff in a git repository', () => {
   test('an unknown ref is a user error with a hint', () => {
     const r = irplan(['diff', 'no-such-branch'], { cwd: repo.dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error IRP_GIT_REF "no-such-branch" is not a commit in this repository\n  hint: /);
+    expect(r.stderr).toMatch(/^error IRP_GIT_REF "no-such-branch" is not a commit in this repository\n {2}hint: /);
   });
 
   test('templates at the base that no longer render still give the changes in meaning', () => {

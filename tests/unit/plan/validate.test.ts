@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatUserError, sortErrors } from '../../src/shared/errors.ts';
-import type { UserError } from '../../src/shared/errors.ts';
-import { readClients } from '../../src/plan/read.ts';
-import { irplan } from '../helpers/cli.ts';
+import { formatUserError, sortErrors } from '../../../src/shared/errors.ts';
+import type { UserError } from '../../../src/shared/errors.ts';
+import { readClients } from '../../../src/plan/read.ts';
+import { irplan } from '../../helpers/cli.ts';
 
 // Each folder under tests/fixtures/invalid/ is a plan repository with exactly one fault. Its
 // formatted errors are pinned in <case>/expected.txt, and each error's line:col is checked against
 // the file itself: the text there must start with what the fault put there.
-const FIXTURES = resolve(import.meta.dirname, '../fixtures/invalid');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/invalid');
 
 /** What each error's position must point at, in order of the sorted errors. */
 const POINTS_AT: Record<string, string[]> = {

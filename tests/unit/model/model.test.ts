@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createHelpers } from '../../src/render/helpers.ts';
-import { listDependents } from '../../src/model/assets.ts';
-import { diffCalls } from '../../src/model/calls.ts';
-import { describeClock } from '../../src/model/clock.ts';
-import { buildModel } from '../../src/model/model.ts';
-import { toCamel } from '../../src/model/names.ts';
-import { collectTemplates } from '../../src/render/collect.ts';
-import { renderDocuments } from '../../src/render/render.ts';
-import { loadTables } from '../../src/model/tables.ts';
-import type { Plan } from '../../src/plan/types.ts';
-import { REPO } from '../helpers/cli.ts';
+import { createHelpers } from '../../../src/render/helpers.ts';
+import { listDependents } from '../../../src/model/assets.ts';
+import { diffCalls } from '../../../src/model/calls.ts';
+import { describeClock } from '../../../src/model/clock.ts';
+import { buildModel } from '../../../src/model/model.ts';
+import { toCamel } from '../../../src/model/names.ts';
+import { collectTemplates } from '../../../src/render/collect.ts';
+import { renderDocuments } from '../../../src/render/render.ts';
+import { loadTables } from '../../../src/model/tables.ts';
+import type { Plan } from '../../../src/plan/types.ts';
+import { REPO } from '../../helpers/cli.ts';
 
 // The model is where the plan's domain logic lives: who is called in which order, which checklists
 // apply, how deadlines read. These tests pin that logic on small hand-made plans.

@@ -3,18 +3,18 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { formatUserError, sortErrors, UserError } from '../../src/shared/errors.ts';
-import { MAX_FILE_BYTES } from '../../src/plan/files.ts';
-import type { Model } from '../../src/model/index.ts';
-import { readClients } from '../../src/plan/read.ts';
-import { collectTemplates } from '../../src/render/collect.ts';
-import { renderDocuments } from '../../src/render/render.ts';
-import { irplan, tempDir } from '../helpers/cli.ts';
+import { formatUserError, sortErrors, UserError } from '../../../src/shared/errors.ts';
+import { MAX_FILE_BYTES } from '../../../src/plan/files.ts';
+import type { Model } from '../../../src/model/index.ts';
+import { readClients } from '../../../src/plan/read.ts';
+import { collectTemplates } from '../../../src/render/collect.ts';
+import { renderDocuments } from '../../../src/render/render.ts';
+import { irplan, tempDir } from '../../helpers/cli.ts';
 
 // Issue 8's corpus of hostile input. Every case must end in UserErrors that name a file, line and
 // column inside the case's folder with a hint, never in a crash or a silently accepted plan. The
 // formatted errors are pinned in <case>/expected.txt; `at` is the text the first error points at.
-const HOSTILE = resolve(import.meta.dirname, '../fixtures/hostile');
+const HOSTILE = resolve(import.meta.dirname, '../../fixtures/hostile');
 
 const PLAN_CASES: Record<string, { code: string; at: string }> = {
   'alias-bomb': { code: 'IRP_YAML_ALIAS', at: '&a ["lol"' },
@@ -67,7 +67,7 @@ function expectWellFormed(errors: UserError[], root: string): void {
   expect(errors.length).toBeGreaterThan(0);
   for (const e of errors) {
     expect(e).toBeInstanceOf(UserError);
-    expect(e.position?.file.startsWith(root + '/'), formatUserError(e)).toBe(true);
+    expect(e.position?.file.startsWith(`${root}/`), formatUserError(e)).toBe(true);
     expect(e.position?.line).toBeGreaterThanOrEqual(1);
     expect(e.position?.col).toBeGreaterThanOrEqual(1);
     expect(e.hint?.length, e.message).toBeGreaterThan(5);
@@ -148,7 +148,7 @@ describe('hostile cases built in the test', () => {
 /** A fresh copy of the valid base plan, so tests can add links without touching git. */
 function copyOfValid(): string {
   const root = tempDir('irplan-hostile-');
-  cpSync(resolve(import.meta.dirname, '../fixtures/invalid/_valid'), root, { recursive: true });
+  cpSync(resolve(import.meta.dirname, '../../fixtures/invalid/_valid'), root, { recursive: true });
   return root;
 }
 
@@ -264,7 +264,10 @@ describe('the CLI on the whole corpus', () => {
 // Property: a valid plan, mutated at random as text or as data, either still validates or fails
 // with UserErrors that each name a position in the file and a hint. Nothing else may escape.
 describe('random mutations of a valid plan (fast-check)', () => {
-  const BASE = readFileSync(resolve(import.meta.dirname, '../fixtures/invalid/_valid/plans/clinic/plan.yaml'), 'utf8');
+  const BASE = readFileSync(
+    resolve(import.meta.dirname, '../../fixtures/invalid/_valid/plans/clinic/plan.yaml'),
+    'utf8',
+  );
   const root = tempDir('irplan-prop-');
   const file = join(root, 'plans', 'clinic', 'plan.yaml');
   mkdirSync(join(root, 'plans', 'clinic'), { recursive: true });

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatUserError, oneLine, preview, sortErrors, UserError } from '../../src/shared/errors.ts';
-import { readClients } from '../../src/plan/read.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { formatUserError, oneLine, preview, sortErrors, UserError } from '../../../src/shared/errors.ts';
+import { readClients } from '../../../src/plan/read.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 describe('formatUserError', () => {
   test('prints file:line:col relative to the working folder, the code, the message and the hint', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ContactView } from '../../src/model/index.ts';
-import { formatVCard, vcardLinks } from '../../src/site/vcard.ts';
+import type { ContactView } from '../../../src/model/index.ts';
+import { formatVCard, vcardLinks } from '../../../src/site/vcard.ts';
 
 const phone = (number: string, tel: string | null, extra: { label?: string; private?: boolean } = {}) => ({
   number,

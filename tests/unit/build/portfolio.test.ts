@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPortfolio, renderPortfolio } from '../../src/build/portfolio.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { readPortfolio, renderPortfolio } from '../../../src/build/portfolio.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 function client(out: string, slug: string, manifest: object, findings?: string[]): void {
   mkdirSync(join(out, slug), { recursive: true });

@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
-import { sameMarkedContent, spliceFrontPages } from '../../src/pdf/splice.ts';
-import type { Spliced } from '../../src/pdf/splice.ts';
-import { tempDir, tool } from '../helpers/cli.ts';
+import { BROWSER_ARGS, findBrowser } from '../../../src/pdf/browser.ts';
+import { sameMarkedContent, spliceFrontPages } from '../../../src/pdf/splice.ts';
+import type { Spliced } from '../../../src/pdf/splice.ts';
+import { tempDir, tool } from '../../helpers/cli.ts';
 
 // Real Chromium PDFs: a three-page document printed with a placeholder on its first page, then
 // only that page printed again with the number written in, as the binder is.

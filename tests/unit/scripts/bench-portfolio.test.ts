@@ -1,9 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { generatePortfolio, OSES, SERVICES } from '../../scripts/bench/portfolio.ts';
-import { readClients } from '../../src/plan/read.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { generatePortfolio, OSES, SERVICES } from '../../../scripts/bench/portfolio.ts';
+import { readClients } from '../../../src/plan/read.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 test('the benchmark portfolio validates, has every os and service (so every checklist applies), and is deterministic', () => {
   const [a, b] = [tempDir('irplan-bench-a-'), tempDir('irplan-bench-b-')] as [string, string];

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadClient } from '../../src/plan/client.ts';
-import { mergeLayers } from '../../src/plan/merge.ts';
-import { loadYamlFile } from '../../src/plan/yaml.ts';
-import type { LoadedFile } from '../../src/plan/yaml.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { loadClient } from '../../../src/plan/client.ts';
+import { mergeLayers } from '../../../src/plan/merge.ts';
+import { loadYamlFile } from '../../../src/plan/yaml.ts';
+import type { LoadedFile } from '../../../src/plan/yaml.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 /** Writes files (path -> text) into a fresh folder and returns it. */
 function tree(files: Record<string, string>): string {

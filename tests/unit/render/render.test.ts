@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lintTemplate } from '../../src/render/template.ts';
+import { lintTemplate } from '../../../src/render/template.ts';
 
 // The lint is what keeps client data escaped: every raw output form must be found, with its
 // position, and ordinary mustaches, comments and block helpers must pass.

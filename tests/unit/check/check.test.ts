@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkPlan, DEFAULT_CHECK } from '../../src/check/check.ts';
-import { dueDates, formatCalendar } from '../../src/check/ics.ts';
-import type { Plan } from '../../src/plan/types.ts';
-import { irplan, tempDir } from '../helpers/cli.ts';
-import { planRepo } from '../helpers/repo.ts';
+import { checkPlan, DEFAULT_CHECK } from '../../../src/check/check.ts';
+import { dueDates, formatCalendar } from '../../../src/check/ics.ts';
+import type { Plan } from '../../../src/plan/types.ts';
+import { irplan, tempDir } from '../../helpers/cli.ts';
+import { planRepo } from '../../helpers/repo.ts';
 
 /** A small plan with one of every problem `check` looks for. */
 function stalePlan(): Plan {
