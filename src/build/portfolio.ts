@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { Plan } from '../plan/index.ts';
-import { escapeHtml as esc } from '../shared/index.ts';
+import { escapeHtml as esc, writeFileAtomic } from '../shared/index.ts';
 
 /** The consultant's overview, beside the clients' folders and never inside a client's site. */
 const PORTFOLIO_DIR = '_portfolio';
@@ -97,7 +97,5 @@ export function renderPortfolio(rows: PortfolioRow[], today: string): string {
 export function writePortfolio(outDir: string, today: string): void {
   const dir = join(outDir, PORTFOLIO_DIR);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.index-${process.pid}.html`);
-  writeFileSync(tmp, renderPortfolio(readPortfolio(outDir), today));
-  renameSync(tmp, join(dir, 'index.html'));
+  writeFileAtomic(join(dir, 'index.html'), renderPortfolio(readPortfolio(outDir), today));
 }

@@ -7,9 +7,14 @@ import { UserError } from './errors.ts';
 
 const MAX_BUFFER = 64 * 1024 * 1024;
 
-/** Runs git and returns its output; throws with git's stderr in the error when git fails. */
+/** Runs git and returns its output as text; throws with git's stderr in the error when git fails. */
 function runGit(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
+  return runGitBytes(cwd, args).toString('utf8');
+}
+
+/** Runs git and returns its output as bytes (a blob may be binary, such as a plan's logo). */
+function runGitBytes(cwd: string, args: string[]): Buffer {
+  return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: MAX_BUFFER });
 }
 
 /** Runs git quietly; null when git or the repository is missing, or the command fails. */
@@ -64,7 +69,7 @@ function listTree(root: string, commit: string, paths: string[]): TreeEntry[] {
 
 /** Reads one blob's bytes (not text: a plan's logo is binary). */
 function readBlob(root: string, object: string): Buffer {
-  return execFileSync('git', ['cat-file', 'blob', object], { cwd: root, maxBuffer: MAX_BUFFER });
+  return runGitBytes(root, ['cat-file', 'blob', object]);
 }
 
 /**
