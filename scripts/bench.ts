@@ -165,7 +165,7 @@ try {
   const v100Slugs = generatePortfolio(v100, 100, SEED);
   const files = [join(v100, 'plans', 'defaults.yaml'), ...v100Slugs.map((s) => join(v100, 'plans', s, 'plan.yaml'))];
   const { readClients } = (await import(
-    join(tool.root, 'src', 'core', 'plans.ts')
+    join(tool.root, 'src', 'plan', 'read.ts')
   )) as typeof import('../src/plan/read.ts');
   const v = validateTimes(readClients, join(v100, 'plans'), files);
   log(
