@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { Model } from '../model/index.ts';
 import { buildModel } from '../model/index.ts';
 import type { PdfDoc } from '../pdf/index.ts';
@@ -30,7 +31,9 @@ export interface Rendered extends Queued {
 /** Models and Markdown for both audiences, written where the Astro project reads them. */
 export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, contentDir: string): RenderResult {
   const buildDate = new Date(inputs.epochSeconds * 1000).toISOString().slice(0, 10);
-  const base = { slug: client.slug, buildDate, draft: inputs.draft };
+  // Document control shows the maintenance findings as of the build's date, never today's.
+  const findings = checkPlan(client.slug, client.plan, { ...DEFAULT_CHECK, today: buildDate });
+  const base = { slug: client.slug, buildDate, draft: inputs.draft, findings };
   const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
   const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
   const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));

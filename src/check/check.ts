@@ -1,5 +1,7 @@
 import { addMonths, daysBetween } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
+import { checkPeople, PEOPLE_HINTS } from './people.ts';
+import { checkInventory, INVENTORY_HINTS } from './products.ts';
 
 // Maintenance checks: pure functions of a plan and a date. Only `irplan check` passes today's date.
 
@@ -45,6 +47,8 @@ export const FINDING_HINTS: Record<string, string> = {
   IRP_COMMANDER_NO_OOB: 'add a phone the attacker cannot reach (a mobile), marked out_of_band: true',
   IRP_ASSET_NO_OWNER: 'set owner: to the contact who decides about this asset during an incident',
   IRP_ASSET_NO_RTO: 'agree a recovery time with the client and set rto_hours:',
+  ...PEOPLE_HINTS,
+  ...INVENTORY_HINTS,
 };
 
 /** A finding before it is tagged with its client. */
@@ -52,10 +56,19 @@ type Raw = Omit<Finding, 'slug' | 'client'>;
 
 type Check = (plan: Plan, opts: CheckOptions) => Raw[];
 
+/** The checks of the plan alone, whatever the date: `irplan validate` prints them as warnings too. */
+const PLAN_CHECKS: ((plan: Plan) => Raw[])[] = [checkPeople, checkInventory];
+
 /** Runs every check on one client's plan. */
 export function checkPlan(slug: string, plan: Plan, opts: CheckOptions): Finding[] {
   const checks: Check[] = [checkReview, checkContacts, checkPolicy, checkExercises, checkCommander, checkAssets];
-  return checks.flatMap((check) => check(plan, opts)).map((f) => ({ slug, client: plan.client.name, ...f }));
+  const dated = checks.flatMap((check) => check(plan, opts)).map((f) => ({ slug, client: plan.client.name, ...f }));
+  return [...dated, ...planWarnings(slug, plan)];
+}
+
+/** The findings that do not depend on the date (who is accountable, ...): `irplan validate`'s warnings. */
+export function planWarnings(slug: string, plan: Plan): Finding[] {
+  return PLAN_CHECKS.flatMap((check) => check(plan)).map((f) => ({ slug, client: plan.client.name, ...f }));
 }
 
 /** When the plan is next due for review: last review (or effective date) plus the cadence. */

@@ -1,17 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { checkPlan, DEFAULT_CHECK, FINDING_HINTS } from '../check/index.ts';
-import type { CheckOptions, Finding } from '../check/index.ts';
-import { localToday, oneLine, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
-import type { Position } from '../shared/index.ts';
+import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
+import type { CheckOptions } from '../check/index.ts';
+import { localToday, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
 import { dueDates, formatCalendar } from '../check/index.ts';
-import { loadClient, loadYamlFile, nearestPosition } from '../plan/index.ts';
 import { readClients } from '../plan/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import { clientEpoch, findProject, sourceStamp } from '../shared/index.ts';
-import type { Project } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
+import { printFindings } from './findings.ts';
 import { out, printErrors } from './output.ts';
 
 export const command: Command = {
@@ -21,7 +19,9 @@ export const command: Command = {
 Checks the named clients (all when none are named) for what needs attention:
   plan review overdue; contacts not verified for more than --stale-days (default 180) days;
   insurance policy expired or ending within 30 days; no tabletop exercise in 12 months;
-  incident commander without an out-of-band number; critical assets without owner or RTO.
+  incident commander without an out-of-band number; critical assets without owner or RTO;
+  and the warnings of irplan validate (deputy, roles held by a desk, counsel out of hours,
+  first numbers that are toll-free or abroad).
 Each finding is one line "<file>:<line>:<col> warning <CODE> <client>: <what>" and a hint.
 Also writes a calendar of each client's due dates (RFC 5545) to <dir>/<slug>-due.ics
 (default: dist/<slug>/<slug>-due.ics), to import or subscribe to.
@@ -49,7 +49,7 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
     let count = 0;
     for (const client of read.clients) {
       const findings = checkPlan(client.slug, client.plan, opts);
-      printFindings(findings, positionsOf(project, client));
+      printFindings(project, client, findings);
       const ics = writeCalendar(
         client,
         values.ics ? resolve(values.ics) : join(project.root, 'dist', client.slug),
@@ -89,26 +89,6 @@ function parseDays(value: string | undefined): number {
       hint: 'e.g. --stale-days 90',
     });
   return Number(value);
-}
-
-type Locate = (path: string) => Position | undefined;
-
-/** Positions of the client's values (defaults included), so each finding points where to fix it. */
-function positionsOf(project: Project, client: ValidClient): Locate {
-  const file = join(project.plansDir, 'defaults.yaml');
-  const loaded = loadClient(project.plansDir, client.slug, existsSync(file) ? loadYamlFile(file) : undefined);
-  const map = loaded.source?.positions ?? new Map<string, Position>();
-  return (path) => nearestPosition(path, map, { file: client.files[0] ?? client.dir, line: 1, col: 1 });
-}
-
-function printFindings(findings: Finding[], locate: Locate): void {
-  for (const f of findings) {
-    const pos = locate(f.path);
-    const where = pos ? `${relative(process.cwd(), pos.file)}:${pos.line}:${pos.col} ` : '';
-    out(`${where}warning ${f.code} ${oneLine(`${f.client}: ${f.message}`)}`);
-    const hint = FINDING_HINTS[f.code];
-    if (hint) out(`  hint: ${hint}`);
-  }
 }
 
 /** Writes the calendar atomically: a reader never sees half a file. */

@@ -1,7 +1,9 @@
+import { planWarnings } from '../check/index.ts';
 import { readClients } from '../plan/index.ts';
 import { findProject } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
+import { printFindings } from './findings.ts';
 import { err, out, printErrors } from './output.ts';
 
 export const command: Command = {
@@ -12,11 +14,22 @@ Checks the named clients' plans (all clients when none are named) against the pl
 their cross-references. Prints each problem as
   <file>:<line>:<col> error <CODE> <message>
     hint: <how to fix it>
-Exit 0 when every plan is clean, 1 when any has a problem.`,
+and, for each valid plan, what it leaves to chance (no deputy incident commander, a role that
+needs a person held by a desk or team, counsel with no out-of-hours number, a first number that
+is toll-free or abroad) as
+  <file>:<line>:<col> warning <CODE> <client>: <message>
+    hint: <how to fix it>
+Exit 0 when every plan is valid (warnings or not), 1 when any has a problem.`,
   async run(args) {
     const { positionals } = parse('validate', args, {});
     const project = findProject(process.cwd());
     const result = readClients(project.plansDir, positionals);
+    let warnings = 0;
+    for (const client of result.clients) {
+      const found = planWarnings(client.slug, client.plan);
+      printFindings(project, client, found);
+      warnings += found.length;
+    }
     if (result.errors.length > 0) {
       printErrors(result.errors);
       err(
@@ -24,8 +37,9 @@ Exit 0 when every plan is clean, 1 when any has a problem.`,
       );
       return 1;
     }
+    const note = warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : '';
     out(
-      `${result.clients.length} plan${result.clients.length === 1 ? '' : 's'} valid: ${result.clients.map((c) => c.slug).join(', ')}`,
+      `${result.clients.length} plan${result.clients.length === 1 ? '' : 's'} valid: ${result.clients.map((c) => c.slug).join(', ')}${note}`,
     );
     return 0;
   },

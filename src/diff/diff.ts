@@ -40,7 +40,14 @@ function resolveContact(c: Contact): Record<string, unknown> {
 }
 
 function resolveAsset(x: Asset, s: Side): Record<string, unknown> {
-  return { ...x, id: undefined, owner: s.contact(x.owner), depends_on: x.depends_on?.map((d) => s.asset(d)) };
+  const backupOf = typeof x.backup_of === 'string' ? [x.backup_of] : x.backup_of;
+  return {
+    ...x,
+    id: undefined,
+    owner: s.contact(x.owner),
+    depends_on: x.depends_on?.map((d) => s.asset(d)),
+    backup_of: backupOf?.map((d) => s.asset(d)),
+  };
 }
 
 function resolveMsp(s: Side): Record<string, unknown> | undefined {

@@ -1,11 +1,12 @@
 import { UserError } from '../shared/index.ts';
 import type { Asset, Plan, Severity } from '../plan/index.ts';
+import { buildFloors, highestFloor } from './exposure.ts';
+import { applies, matchesRule, notExcepted } from './match.ts';
+import type { AssetFacts } from './match.ts';
 import { labelData, toCamel } from './names.ts';
-import type { MatchRule, Tables } from './tables.ts';
+import { matchProduct } from './products.ts';
+import type { ProductEntry, Tables } from './tables.ts';
 import type { AssetView, ContactRef } from './types.ts';
-
-/** What a match rule looks at on an asset. */
-type AssetFacts = Pick<AssetView, 'kind' | 'services' | 'data' | 'criticality'> & { os: string | null | undefined };
 
 /** The inventory as templates see it, in priority order. */
 export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef): AssetView[] {
@@ -25,9 +26,12 @@ function buildAsset(a: Asset, plan: Plan, tables: Tables, ref: ContactRef): Asse
   // Priority: criticality first, raised one step when the asset holds regulated or sensitive data.
   const base = rankSeverity(tables, a.criticality);
   const priority = Math.max(1, data.length > 0 ? base - 1 : base);
-  const floor = (tables.severities[priority - 1]?.id ?? 'low') as Severity;
   const byId = new Map((plan.assets ?? []).map((x) => [x.id, x.name]));
+  const name = (id: string) => byId.get(id) ?? id;
   const facts: AssetFacts = { os: a.os, kind: a.kind, services: a.services ?? [], data, criticality: a.criticality };
+  const product = matchProduct(a.product, tables.products);
+  const floors = buildFloors(facts, base, tables);
+  const floor = highestFloor(floors, base, tables);
   return {
     id: a.id,
     name: a.name,
@@ -40,20 +44,33 @@ function buildAsset(a: Asset, plan: Plan, tables: Tables, ref: ContactRef): Asse
     location: a.location ?? null,
     rto: a.rto_hours ?? null,
     rpo: a.rpo_hours ?? null,
-    dependsOn: (a.depends_on ?? []).map((d) => byId.get(d) ?? d),
+    dependsOn: (a.depends_on ?? []).map(name),
     notes: a.notes ?? null,
     dataText: data.map((d) => labelData(tables, d)),
     priority,
     impact: describeImpact(a, tables),
-    checklists: tables.checklists.filter((c) => matchesRule(c.match, facts)).map((c) => c.id),
+    checklists: pickChecklists(facts, product, tables),
     severityFloor: floor,
     severityFloorLabel: tables.severities.find((s) => s.id === floor)?.label ?? 'Low',
-    affects: listDependents(a.id, plan).map((id) => byId.get(id) ?? id),
+    affects: listDependents(a.id, plan).map(name),
     regulations: (plan.regulations ?? []).flatMap((id) => {
       const r = tables.regulations.find((x) => x.id === id);
       return r?.data?.some((d) => data.includes(d)) ? [r.label] : [];
     }),
+    product: a.product ?? null,
+    productLabel: product?.label ?? null,
+    backupOf: backupTargets(a).map(name),
+    restoreFrom: listBackupsOf(a.id, plan).map(name),
+    domainJoined: isDomainJoined(a, plan),
+    floors,
   };
+}
+
+/** The forensic sheets for an asset: those its facts or its product ask for, less those that except it. */
+function pickChecklists(facts: AssetFacts, product: ProductEntry | null, tables: Tables): string[] {
+  return tables.checklists
+    .filter((c) => (matchesRule(c.match, facts) || product?.sheets.includes(c.id)) && notExcepted(c, facts))
+    .map((c) => c.id);
 }
 
 /** 1 for the most severe level (the first in severities.yaml), 2 for the next, and so on. */
@@ -66,15 +83,45 @@ function rankSeverity(tables: Tables, severity: Severity): number {
   return i + 1;
 }
 
-/** Every asset that depends on `id`, directly or through a chain, in inventory order. */
+/** The ids of the assets a backup system holds backups of (`backup_of`, one id or a list). */
+function backupTargets(a: Asset): string[] {
+  if (a.backup_of === undefined) return [];
+  return (typeof a.backup_of === 'string' ? [a.backup_of] : a.backup_of).filter((id) => id !== a.id);
+}
+
+/** The ids of the backup systems that hold backups of `id`, in inventory order. */
+function listBackupsOf(id: string, plan: Plan): string[] {
+  return (plan.assets ?? []).filter((b) => backupTargets(b).includes(id)).map((b) => b.id);
+}
+
+const isDomainController = (a: Asset) => (a.services ?? []).includes('domain-controller');
+
+/**
+ * Joined to the domain: the asset's own `domain_joined`, else any Windows server or workstation of
+ * a client that has a domain controller (that is how Windows estates with a domain are run).
+ */
+function isDomainJoined(a: Asset, plan: Plan): boolean {
+  if (a.domain_joined !== undefined) return a.domain_joined;
+  const hasDomain = (plan.assets ?? []).some(isDomainController);
+  return hasDomain && a.os === 'windows' && (a.kind === 'server' || a.kind === 'workstation');
+}
+
+/**
+ * Every asset that depends on `id`, directly or through a chain, in inventory order. A domain
+ * controller reaches every domain-joined host: whoever holds it can log on to all of them.
+ */
 export function listDependents(id: string, plan: Plan): string[] {
   const all = plan.assets ?? [];
+  const joined = new Set(all.filter((a) => isDomainJoined(a, plan)).map((a) => a.id));
   const found = new Set<string>();
   const queue = [id];
   while (queue.length > 0) {
-    const cur = queue.shift() as string;
+    const next = queue.shift();
+    const cur = all.find((a) => a.id === next);
+    if (!cur) continue;
     for (const a of all) {
-      if (a.id !== id && !found.has(a.id) && (a.depends_on ?? []).includes(cur)) {
+      const reached = (a.depends_on ?? []).includes(cur.id) || (isDomainController(cur) && joined.has(a.id));
+      if (a.id !== id && !found.has(a.id) && reached) {
         found.add(a.id);
         queue.push(a.id);
       }
@@ -90,34 +137,50 @@ function describeImpact(a: Asset, tables: Tables): string {
   return parts.join('; ');
 }
 
-/** True when the asset has any service, operating system, kind, data kind or criticality the rule lists. */
-function matchesRule(rule: MatchRule, a: AssetFacts): boolean {
-  return Boolean(
-    (a.os && rule.os?.includes(a.os)) ||
-      rule.kind?.includes(a.kind) ||
-      rule.criticality?.includes(a.criticality) ||
-      a.services.some((s) => rule.services?.includes(s)) ||
-      a.data.some((d) => rule.data?.includes(d)),
-  );
+/**
+ * Scope id (camel case) to the names of the assets each kind of playbook step acts on, in priority
+ * order; `domainJoined` and `restorable` are worked out from the inventory's relations.
+ */
+export function listScopes(assets: AssetView[], tables: Tables): Record<string, string[]> {
+  return {
+    ...Object.fromEntries(
+      tables.scopes.map((s) => [toCamel(s.id), assets.filter((a) => applies(s, factsOf(a))).map((a) => a.name)]),
+    ),
+    domainJoined: assets.filter((a) => a.domainJoined).map((a) => a.name),
+    restorable: assets.filter((a) => a.restoreFrom.length > 0).map((a) => a.name),
+  };
 }
 
-/** Scope id (camel case) to the names of the assets each kind of playbook step acts on, in priority order. */
-export function listScopes(assets: AssetView[], tables: Tables): Record<string, string[]> {
+function factsOf(a: AssetView): AssetFacts {
+  return { os: a.os, kind: a.kind, services: a.services, data: a.data, criticality: a.criticality };
+}
+
+/** Scope id (camel case) to whether the client has any asset in it: templates leave out steps for what is absent. */
+export function mapHas(scope: Record<string, string[]>): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(scope).map(([k, v]) => [k, v.length > 0]));
+}
+
+/** Incident type (camel case) to the names of the assets it can reach, in priority order. */
+export function mapExposed(assets: AssetView[], tables: Tables): Record<string, string[]> {
   return Object.fromEntries(
-    tables.scopes.map((s) => [toCamel(s.id), assets.filter((a) => matchesRule(s.match, a)).map((a) => a.name)]),
+    tables.incidents.map((i) => [
+      toCamel(i.id),
+      assets.filter((a) => a.floors.some((f) => f.incident === i.id && f.severity)).map((a) => a.name),
+    ]),
   );
 }
 
 /**
- * The order to bring assets back: by priority, but never before the assets they depend on.
- * Each round takes the first asset (in priority order) whose dependencies are all back;
- * a dependency cycle is broken by taking the first remaining asset.
+ * The order to bring assets back: by priority, but never before the assets they depend on nor
+ * before the backup systems they are restored from. Each round takes the first asset (in priority
+ * order) whose prerequisites are all back; a cycle is broken by taking the first remaining asset.
  */
 export function orderRestore(assets: AssetView[], plan: Plan): AssetView[] {
+  const known = new Set(assets.map((a) => a.id));
   const deps = new Map(
     (plan.assets ?? []).map((a) => [
       a.id,
-      (a.depends_on ?? []).filter((d) => d !== a.id && assets.some((x) => x.id === d)),
+      [...(a.depends_on ?? []), ...listBackupsOf(a.id, plan)].filter((d) => d !== a.id && known.has(d)),
     ]),
   );
   const done = new Set<string>();

@@ -1,6 +1,8 @@
 import type { IncidentType, Plan, Severity } from '../plan/index.ts';
+import { mentions } from './steps.ts';
 import type { Tables } from './tables.ts';
-import type { CallEntry, ContactView, IncidentView, InsuranceView, MspView, SeverityView } from './types.ts';
+import type { CallEntry, ContactView } from './types.ts';
+import type { IncidentView, InsuranceView, MspView, PanelFirmView, SeverityView } from './views.ts';
 
 /** What a call list is drawn from. */
 interface CallCtx {
@@ -31,7 +33,8 @@ export function buildIncidents(ctx: CallCtx, severities: SeverityView[]): Incide
 
 /**
  * Who is called, in order, for a severity (and optionally an incident type): the MSP hotline, then
- * the severity's roles and groups from the table, then anyone whose own `notify` asks for it.
+ * the severity's roles, groups and firms from the table (`insurer`, `counsel-panel` and
+ * `forensic-firm` name the insurer and its panel firms), then anyone whose own `notify` asks for it.
  */
 function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType | null, steps?: string[]): CallEntry[] {
   const sev = ctx.tables.severities.find((s) => s.id === severity);
@@ -57,12 +60,17 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
       out.push(buildInsurerEntry(ctx.insurance));
       continue;
     }
+    if (step === 'counsel-panel' || step === 'forensic-firm') {
+      for (const e of step === 'counsel-panel' ? counselFirms(ctx) : forensicFirms(ctx, add)) {
+        if (!out.some((o) => o.name === e.name)) out.push(e);
+      }
+      continue;
+    }
     const role = ctx.tables.roles.find((r) => r.id === step);
     const group = ctx.tables.groups.find((g) => g.id === step);
-    for (const c of ctx.contacts) {
-      if (role && c.roles.includes(step)) add(c, role.label);
-      else if (group && c.groups.includes(step)) add(c, group.label);
-    }
+    const holders = ctx.contacts.filter((c) => (role ? c.roles : group ? c.groups : []).includes(step));
+    // The short list names one holder per role; the others come with the full call-out.
+    for (const c of steps && role ? holders.slice(0, 1) : holders) add(c, role?.label ?? group?.label ?? step);
   }
   // A short list (the first calls) leaves out people who only asked to be told.
   for (const c of steps ? [] : ctx.contacts) {
@@ -70,6 +78,48 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
     if (n?.severities?.includes(severity)) add(c, c.roleLabels[0] ?? c.groupLabels[0] ?? 'Asked to be notified');
   }
   return out;
+}
+
+/** The insurer's panel counsel: called before the forensic firm, which counsel engages. */
+function counselFirms(ctx: CallCtx): CallEntry[] {
+  const ins = ctx.insurance;
+  if (!ins) return [];
+  return ins.counselPanel.map((f) =>
+    firmEntry(
+      f,
+      `Breach counsel (${ins.carrier} panel)`,
+      'Engages the forensic firm, so that its work is done for counsel.',
+    ),
+  );
+}
+
+/**
+ * The forensic firm: the insurer's forensic panel firms, and technology vendors whose name says
+ * forensics (they are added through `add`, which keeps each contact once and honours `notify`).
+ */
+function forensicFirms(ctx: CallCtx, add: (c: ContactView, why: string) => void): CallEntry[] {
+  const words = ctx.tables.panelServices.find((s) => s.id === 'forensics')?.words ?? [];
+  const why = 'Forensic firm, engaged through counsel';
+  for (const c of ctx.contacts) {
+    if (c.groups.includes('vendor') && mentions(c.display, words)) add(c, why);
+  }
+  const ins = ctx.insurance;
+  if (!ins) return [];
+  return ins.forensicPanel.map((f) =>
+    firmEntry(f, `${why} (${ins.carrier} panel)`, 'Counsel engages it, so that its work can be privileged.'),
+  );
+}
+
+function firmEntry(f: PanelFirmView, why: string, note: string): CallEntry {
+  return {
+    name: `${f.name} (${f.service})`,
+    short: f.name,
+    why,
+    phones: f.phone ? [f.phone] : [],
+    first: f.phone,
+    email: null,
+    note,
+  };
 }
 
 function wantsCall(plan: Plan, id: string, severity: Severity, incident: IncidentType | null): boolean {

@@ -1,7 +1,8 @@
 import { formatDate, toE164 } from '../shared/index.ts';
 import type { Contact, Phone } from '../plan/index.ts';
 import type { Tables } from './tables.ts';
-import type { Audience, ContactRef, ContactView, GroupView, PhoneView } from './types.ts';
+import type { Audience, ContactRef, ContactView, PhoneView } from './types.ts';
+import type { GroupView } from './views.ts';
 
 /** A phone number with its dialling form and flags. */
 export function buildPhone(p: Phone): PhoneView {

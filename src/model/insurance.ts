@@ -2,14 +2,25 @@ import { formatDate, formatHours } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
 import { describeClock } from './clock.ts';
 import { buildPhone } from './contacts.ts';
+import { mentions } from './steps.ts';
 import type { Tables } from './tables.ts';
-import type { Audience, ContactRef, InsuranceView, PanelFirmView } from './types.ts';
+import type { Audience, ContactRef, RoleView } from './types.ts';
+import type { InsuranceView, PanelFirmView } from './views.ts';
+
+type PanelEntry = NonNullable<NonNullable<Plan['insurance']>['panel']>[number];
 
 /** The cyber insurance policy with its notice clock and consents; null when the client has none. */
-export function buildInsurance(plan: Plan, tables: Tables, ref: ContactRef, audience: Audience): InsuranceView | null {
+export function buildInsurance(
+  plan: Plan,
+  tables: Tables,
+  ref: ContactRef,
+  audience: Audience,
+  roles: RoleView[],
+): InsuranceView | null {
   const ins = plan.insurance;
   if (!ins) return null;
   const hours = ins.notice_within_hours ?? null;
+  const broker = ref(ins.broker);
   return {
     carrier: ins.carrier,
     policyNumber: ins.policy_number,
@@ -22,12 +33,12 @@ export function buildInsurance(plan: Plan, tables: Tables, ref: ContactRef, audi
     noticeExample: hours === null ? null : describeClock(hours),
     hotlineCountsAsNotice: ins.hotline_counts_as_notice === true,
     noticeEmail: ins.notice_email ?? null,
-    broker: ref(ins.broker),
+    broker,
     panel: (ins.panel ?? []).map(buildPanelFirm),
-    // Panel services are free text; the forensic sheets name only the firms that do forensics.
-    forensicPanel: (ins.panel ?? [])
-      .filter((v) => /forensic|incident response|dfir/i.test(v.service))
-      .map(buildPanelFirm),
+    // Panel services are free text; templates/data/panel-services.yaml says which words mean what.
+    forensicPanel: panelFor(ins.panel ?? [], tables, 'forensics'),
+    counselPanel: panelFor(ins.panel ?? [], tables, 'counsel'),
+    noticeBy: describeNoticeBy(roles, broker?.name ?? null),
     consent: (ins.consent_required_for ?? []).map((id) => ({
       id,
       label: tables.consent.find((c) => c.id === id)?.label ?? id,
@@ -38,6 +49,21 @@ export function buildInsurance(plan: Plan, tables: Tables, ref: ContactRef, audi
   };
 }
 
-function buildPanelFirm(v: { name: string; service: string; phone?: string }): PanelFirmView {
+/** The panel firms whose free-text service reads as the given panel service (counsel, forensics). */
+function panelFor(panel: PanelEntry[], tables: Tables, service: string): PanelFirmView[] {
+  const words = tables.panelServices.find((s) => s.id === service)?.words ?? [];
+  return panel.filter((v) => mentions(v.service, words)).map(buildPanelFirm);
+}
+
+/**
+ * Formal notice is the insured's act: its executive sponsor gives it, or the broker on its behalf.
+ * The MSP's SOC tracks the clock but never gives notice, so it is never named here.
+ */
+function describeNoticeBy(roles: RoleView[], broker: string | null): string {
+  const sponsor = roles.find((r) => r.id === 'executive-sponsor')?.who ?? 'Executive sponsor';
+  return broker ? `${sponsor} or broker (${broker})` : sponsor;
+}
+
+function buildPanelFirm(v: PanelEntry): PanelFirmView {
   return { name: v.name, service: v.service, phone: v.phone ? buildPhone({ number: v.phone }) : null };
 }

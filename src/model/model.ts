@@ -1,6 +1,6 @@
 import { formatDate } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
-import { buildAssets, listScopes, orderRestore } from './assets.ts';
+import { buildAssets, listScopes, mapExposed, mapHas, orderRestore } from './assets.ts';
 import { buildIncidents, buildSeverities, listFirstCalls } from './calls.ts';
 import { buildChecklists, mapSheets } from './checklists.ts';
 import { buildContact, buildGroups, makeContactRef } from './contacts.ts';
@@ -9,27 +9,34 @@ import { mapDataLabels, toCamel } from './names.ts';
 import { buildClient, buildContinuity, buildDataFlows, buildExercises, buildMsp, buildPlanView } from './plan.ts';
 import { buildRegulation } from './regulations.ts';
 import { buildRoles, mapPersons, mapWho } from './roles.ts';
+import { buildStepKinds } from './steps.ts';
+import type { StepKindView } from './steps.ts';
 import type { Tables } from './tables.ts';
+import { buildVendors, pickRequester } from './vendors.ts';
 import type {
   AssetView,
   Audience,
   CallEntry,
   ChecklistView,
-  ClientView,
   ContactView,
+  FindingView,
+  ModelOptions,
+  RoleView,
+  VendorView,
+} from './types.ts';
+import type {
+  ClientView,
   ContinuityView,
   DataFlowView,
   ExerciseView,
   GroupView,
   IncidentView,
   InsuranceView,
-  ModelOptions,
   MspView,
   PlanView,
   RegulationView,
-  RoleView,
   SeverityView,
-} from './types.ts';
+} from './views.ts';
 
 // The model is a pure function of the validated plan, the domain tables and the build options.
 
@@ -51,6 +58,13 @@ export interface Model {
   person: Record<string, string>;
   /** Scope id in camel case to the names of the assets in it, in priority order. */
   scope: Record<string, string[]>;
+  /** Scope id in camel case to whether the client has any such asset: steps for what it lacks are left out. */
+  has: Record<string, boolean>;
+  /** Incident type in camel case to the names of the assets it can reach (exposure.yaml), in priority order. */
+  exposed: Record<string, string[]>;
+  /** One vendor sheet per hosted service, and who signs the preservation requests. */
+  vendors: VendorView[];
+  requester: ContactView | null;
   groups: GroupView[];
   severities: SeverityView[];
   incidents: IncidentView[];
@@ -73,6 +87,10 @@ export interface Model {
   dataLabels: Record<string, string>;
   playbooks: { id: string; label: string }[];
   tlpRule: string;
+  /** Maintenance findings as of the build date, in the order the check runs them. */
+  findings: FindingView[];
+  /** Kinds of playbook step: containment is done at once, the others may wait for consent. */
+  stepKinds: StepKindView[];
 }
 
 /** Builds everything the templates need for one client. */
@@ -81,12 +99,13 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
   const ref = makeContactRef(contacts);
   const assets = buildAssets(plan, tables, ref);
   const roles = buildRoles(tables, contacts);
-  const insurance = buildInsurance(plan, tables, ref, opts.audience);
+  const insurance = buildInsurance(plan, tables, ref, opts.audience, roles);
   const msp = buildMsp(plan, ref);
   const ctx = { plan, tables, contacts, insurance, msp };
   const severities = buildSeverities(ctx);
   const incidents = buildIncidents(ctx, severities);
   const checklists = buildChecklists(assets, tables);
+  const scope = listScopes(assets, tables);
   return {
     slug: opts.slug,
     draft: opts.draft,
@@ -100,7 +119,11 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     roles,
     who: mapWho(roles),
     person: mapPersons(roles),
-    scope: listScopes(assets, tables),
+    scope,
+    has: mapHas(scope),
+    exposed: mapExposed(assets, tables),
+    vendors: buildVendors(assets, tables),
+    requester: pickRequester(roles, ref(plan.plan.owner)),
     groups: buildGroups(tables, contacts),
     severities,
     incidents,
@@ -121,5 +144,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     dataLabels: mapDataLabels(tables),
     playbooks: tables.incidents.map((i) => ({ id: i.id, label: i.label })),
     tlpRule: tables.tlp.find((t) => t.id === plan.plan.classification)?.rule ?? '',
+    findings: (opts.findings ?? []).map(({ code, subject, message }) => ({ code, subject, message })),
+    stepKinds: buildStepKinds(plan, tables),
   };
 }

@@ -1,18 +1,18 @@
 import { addMonths, formatDate } from '../shared/index.ts';
+import { mspHotline } from '../plan/index.ts';
 import type { Plan } from '../plan/index.ts';
 import { labelData } from './names.ts';
 import type { Tables } from './tables.ts';
+import type { ContactRef, ContactView } from './types.ts';
 import type {
   ClientView,
-  ContactRef,
-  ContactView,
   ContinuityDocView,
   ContinuityView,
   DataFlowView,
   ExerciseView,
   MspView,
   PlanView,
-} from './types.ts';
+} from './views.ts';
 
 /** The client's name, industry, time zone and locations. */
 export function buildClient(plan: Plan): ClientView {
@@ -24,11 +24,11 @@ export function buildClient(plan: Plan): ClientView {
   };
 }
 
-/** The MSP whose hotline is called first, with its brand colour and logo. */
+/** The MSP whose hotline (for the client's country, if given per country) is called first; colour and logo. */
 export function buildMsp(plan: Plan, ref: ContactRef): MspView {
   return {
     name: plan.msp?.name ?? null,
-    hotline: ref(plan.msp?.hotline),
+    hotline: ref(mspHotline(plan)),
     color: plan.msp?.color ?? '#1f4e79',
     logo: plan.msp?.logo ?? null,
   };

@@ -2,7 +2,8 @@ import { formatHours } from '../shared/index.ts';
 import { describeClock } from './clock.ts';
 import { labelData } from './names.ts';
 import type { Tables } from './tables.ts';
-import type { AssetView, RegulationView } from './types.ts';
+import type { AssetView } from './types.ts';
+import type { RegulationView } from './views.ts';
 
 const COUNSEL = 'Confirm with legal counsel';
 

@@ -10,6 +10,20 @@ export interface MatchRule {
   criticality?: string[];
 }
 
+/** A known product (templates/data/products.yaml): how it is named and which steps it picks. */
+export interface ProductEntry {
+  id: string;
+  label: string;
+  family?: string;
+  names: string[];
+  exact?: string[];
+  sheets: string[];
+  steps: string[];
+  vendor?: string;
+  self_export?: string[];
+  retention?: string[];
+}
+
 /** The domain tables in templates/data/: the knowledge a consultant can read and edit. */
 export interface Tables {
   roles: { id: string; label: string; duty: string; backup?: string[] }[];
@@ -24,7 +38,8 @@ export interface Tables {
     first?: string[];
   }[];
   incidents: { id: string; label: string; also_call: string[] }[];
-  checklists: { id: string; title: string; match: MatchRule }[];
+  /** `except` keeps assets out even when `match` takes them (a hosted service gets no server sheet). */
+  checklists: { id: string; title: string; match: MatchRule; except?: MatchRule }[];
   regulations: {
     id: string;
     label: string;
@@ -38,7 +53,13 @@ export interface Tables {
   dataKinds: { id: string; label: string }[];
   tlp: { id: string; rule: string }[];
   responseChecklists: { id: string; title: string }[];
-  scopes: { id: string; match: MatchRule }[];
+  scopes: { id: string; match: MatchRule; except?: MatchRule }[];
+  products: ProductEntry[];
+  exposure: { incident: string; match: MatchRule; except?: MatchRule; data_raises: number }[];
+  /** What a playbook step does, and whether it waits for the insurer's consent. */
+  stepKinds: { id: string; class: string; label: string; consent: string[]; words: string[] }[];
+  /** What an insurer's panel firm does (counsel, forensics), read from its free-text service. */
+  panelServices: { id: string; label: string; words: string[] }[];
 }
 
 /** Each table's file under templates/data/ and the fields its entries must have. */
@@ -50,7 +71,7 @@ const SHAPES: Record<keyof Tables, Shape> = {
     fields: { id: 'text', label: 'text', respond_within: 'text', criteria: 'texts', call: 'texts', first: 'texts?' },
   },
   incidents: { file: 'incidents.yaml', fields: { id: 'text', label: 'text', also_call: 'texts' } },
-  checklists: { file: 'checklists.yaml', fields: { id: 'text', title: 'text', match: 'match' } },
+  checklists: { file: 'checklists.yaml', fields: { id: 'text', title: 'text', match: 'match', except: 'match?' } },
   regulations: {
     file: 'regulations.yaml',
     fields: {
@@ -67,7 +88,31 @@ const SHAPES: Record<keyof Tables, Shape> = {
   dataKinds: { file: 'data-kinds.yaml', fields: { id: 'text', label: 'text' } },
   tlp: { file: 'tlp.yaml', fields: { id: 'text', rule: 'text' } },
   responseChecklists: { file: 'response-checklists.yaml', fields: { id: 'text', title: 'text' } },
-  scopes: { file: 'scopes.yaml', fields: { id: 'text', match: 'match' } },
+  scopes: { file: 'scopes.yaml', fields: { id: 'text', match: 'match', except: 'match?' } },
+  products: {
+    file: 'products.yaml',
+    fields: {
+      id: 'text',
+      label: 'text',
+      family: 'text?',
+      names: 'texts',
+      exact: 'texts?',
+      sheets: 'texts',
+      steps: 'texts',
+      vendor: 'text?',
+      self_export: 'texts?',
+      retention: 'texts?',
+    },
+  },
+  exposure: {
+    file: 'exposure.yaml',
+    fields: { incident: 'text', match: 'match', except: 'match?', data_raises: 'number' },
+  },
+  stepKinds: {
+    file: 'step-kinds.yaml',
+    fields: { id: 'text', class: 'text', label: 'text', consent: 'texts', words: 'texts' },
+  },
+  panelServices: { file: 'panel-services.yaml', fields: { id: 'text', label: 'text', words: 'texts' } },
 };
 
 /**

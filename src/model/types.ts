@@ -1,5 +1,4 @@
 import type { Severity } from '../plan/index.ts';
-import type { Tables } from './tables.ts';
 
 // The model is what templates and the Astro site read: every optional value is present as null or []
 // so templates in strict mode can test it. Field names are the templates' vocabulary; keep them.
@@ -12,6 +11,15 @@ export interface ModelOptions {
   /** Calendar date of the build (from SOURCE_DATE_EPOCH or the commit), never the wall clock. */
   buildDate: string;
   draft: boolean;
+  /** Maintenance findings as of buildDate (src/check, run by the build stage), for document control. */
+  findings?: FindingView[];
+}
+
+/** A maintenance finding (review overdue, stale contact, ...) as the document control box shows it. */
+export interface FindingView {
+  code: string;
+  subject: string;
+  message: string;
 }
 
 export interface PhoneView {
@@ -79,6 +87,30 @@ export interface AssetView {
   affects: string[];
   /** Labels of this client's regulations that the asset's data brings into play. */
   regulations: string[];
+  /** The product as written in the plan, and the known product it names (null when none). */
+  product: string | null;
+  productLabel: string | null;
+  /** Names of the assets this backup system holds backups of (restore them from it). */
+  backupOf: string[];
+  /** Names of the backup systems holding this asset's backups. */
+  restoreFrom: string[];
+  /** Joined to the domain: a compromised domain controller reaches it. */
+  domainJoined: boolean;
+  /** Severity floor per incident type, in incidents.yaml order; null where the type cannot reach it. */
+  floors: FloorView[];
+}
+
+export interface FloorView {
+  incident: string;
+  label: string;
+  severity: Severity | null;
+  severityLabel: string | null;
+}
+
+/** A product's own steps on a sheet: its label(s) and the names of the assets that run it. */
+export interface ProductStepsView {
+  label: string;
+  assets: string[];
 }
 
 /** One call: `short` is the name alone and `first` the number to try first, for compact lists. */
@@ -97,121 +129,20 @@ export interface ChecklistView {
   title: string;
   kind: 'forensic' | 'response';
   assets: AssetView[];
+  /** Product family (camel case) to its assets on this sheet; null for every family the client lacks. */
+  product: Record<string, ProductStepsView | null>;
+  /** Names of the assets on this sheet that get its generic steps (no product steps here). */
+  other: string[];
+  /** The same, split: hosted by a vendor (os: saas) or run by the client. */
+  otherHosted: string[];
+  otherOnPremises: string[];
 }
 
-export interface ClientView {
-  name: string;
-  industry: string | null;
-  timezone: string;
-  locations: { name: string; address: string | null }[];
-}
-
-export type GroupView = Tables['groups'][number] & { contacts: ContactView[] };
-
-export interface MspView {
-  name: string | null;
-  hotline: ContactView | null;
-  color: string;
-  logo: string | null;
-}
-
-export interface PanelFirmView {
-  name: string;
-  service: string;
-  phone: PhoneView | null;
-}
-
-export interface InsuranceView {
-  carrier: string;
-  policyNumber: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  claimsHotline: PhoneView | null;
-  noticeHours: number | null;
-  noticeText: string;
-  noticeExample: string | null;
-  hotlineCountsAsNotice: boolean;
-  noticeEmail: string | null;
-  broker: ContactView | null;
-  panel: PanelFirmView[];
-  forensicPanel: PanelFirmView[];
-  consent: { id: string; label: string }[];
-  consentIds: string[];
-  stipulations: string[];
-  audience: Audience;
-}
-
-export interface PlanView {
-  version: string;
-  effective: string | null;
-  effectiveText: string | null;
-  owner: ContactView | null;
-  ownerName: string;
-  classification: string;
-  paper: 'letter' | 'a4';
-  reviewLast: string | null;
-  reviewLastText: string | null;
-  reviewEvery: number;
-  reviewDue: string | null;
-  reviewDueText: string | null;
-  distribution: ContactView[];
-  history: {
-    version: string;
-    date: string;
-    dateText: string | null;
-    summary: string | null;
-    approver: string | null;
-  }[];
-}
-
-export interface ContinuityDocView {
-  document: string | null;
-  location: string | null;
-  owner: ContactView | null;
-}
-
-export interface ContinuityView {
-  bcp: ContinuityDocView | null;
-  drp: ContinuityDocView | null;
-  requirements: string[];
-}
-
-export interface RegulationView {
-  id: string;
-  label: string;
-  authority: string;
-  deadline: string;
-  individuals: string;
-  deadlineHours: number | null;
-  deadlineText: string | null;
-  example: string | null;
-  data: string[];
-  dataText: string[];
-  assets: string[];
-}
-
-export type SeverityView = Tables['severities'][number] & { callList: CallEntry[] };
-
-export type IncidentView = Tables['incidents'][number] & {
-  callLists: { severity: string; label: string; entries: CallEntry[] }[];
-  added: CallEntry[];
-  skipped: string[];
-};
-
-export interface DataFlowView {
-  id: string;
-  data: string[];
-  dataText: string[];
-  from: { name: string; isAsset: boolean };
-  to: { name: string; isAsset: boolean };
-  via: string | null;
-}
-
-export interface ExerciseView {
-  date: string;
-  dateText: string | null;
-  scenario: string;
-  scenarioLabel: string;
-  participants: string[];
-  notes: string | null;
+/** One hosted service's vendor sheet: whom to ask, what to export first, how long logs are kept. */
+export interface VendorView {
+  asset: AssetView;
+  /** The vendor's name when the product is known, else null (the sheet says "the vendor of ..."). */
+  vendor: string | null;
+  selfExport: string[];
+  retention: string[];
 }

@@ -1,28 +1,58 @@
-// The binder's contents page: numbered from a first print, then (for the reprint of the front
-// pages alone) the rest of the binder emptied so that Chromium does not lay it all out again.
+// The binder's page numbers (contents, cover, cross-references): written in from a first print,
+// then (for the reprint of the numbered pages alone) the rest of the binder emptied so that
+// Chromium does not lay it all out again.
 import type { Page } from 'puppeteer';
 
+/** An outline entry's title and page, in document order (outline.ts, flatOutline). */
+export interface OutlineMark {
+  title: string;
+  page: number;
+}
+
 /**
- * Chromium cannot number a contents page itself (no target-counter()), so the binder is printed
- * once, each section's first page read from that PDF's outline and written into the contents, the
- * cover and (duplex) the fillers. The numbers keep a fixed width, so the layout does not move.
- * Returns how many front pages hold numbers: the pages before the first numbered section, or 0 if
- * a number is further on (then only a full print shows them all).
+ * Chromium cannot number pages itself (no target-counter()), so the binder is printed once and its
+ * visible headings matched, in order and by text, with that PDF's outline: the contents, the cover
+ * and each cross-reference's slot ({{see}}) get the page of their target. The slots keep a fixed
+ * width, so the layout does not move. Duplex binders first get a blank filler before each section
+ * that would start on a left-hand page (the page numbers count them). Returns the pages that now
+ * show a number (the front pages and every page of a section holding a reference), for the
+ * reprint of those pages alone; each binder section is marked with its page count and whether it
+ * holds a number (emptyUnnumbered). A target with no outline entry is an error, never a "p. 0".
  */
-export async function numberContents(page: Page, pages: number[], duplex: boolean): Promise<number> {
+export async function numberPages(
+  page: Page,
+  outline: OutlineMark[],
+  pageCount: number,
+  duplex: boolean,
+): Promise<number[]> {
   const result = await page.evaluate(
-    (pages: number[], duplex: boolean) => {
-      const h1s = [...document.querySelectorAll('h1')];
-      if (h1s.length !== pages.length)
-        return { problem: `${h1s.length} h1 headings but ${pages.length} outline entries`, front: 0 };
-      const start = new Map<string, number>();
-      h1s.forEach((h, i) => {
-        const id = h.closest('section[id]')?.id;
-        if (id && !start.has(id)) start.set(id, pages[i] ?? 0);
-      });
+    (outline: OutlineMark[], pageCount: number, duplex: boolean) => {
+      const shown = (el: Element) => el.getClientRects().length > 0;
+      // Outline titles lose the spaces where a heading wrapped; a heading Chromium left out of the
+      // outline (none is expected) takes no entry from the ones after it.
+      const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+      const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+      const pageOf = new Map<Element, number>();
+      let next = 0;
+      for (const h of [...document.querySelectorAll(HEADINGS)].filter(shown)) {
+        const i = outline.findIndex((e, j) => j >= next && squash(e.title) === squash(h.textContent));
+        if (i < 0) continue;
+        pageOf.set(h, outline[i]?.page ?? 0);
+        next = i + 1;
+      }
+      const problems: string[] = [];
+      const pageOfHeading = (h: Element | undefined, what: string) => {
+        const at = h ? pageOf.get(h) : undefined;
+        if (!at) problems.push(`${what} has no outline entry`);
+        return at ?? 0;
+      };
+      const sections = [...document.querySelectorAll<HTMLElement>('section.section[id]')];
+      const start = new Map<Element, number>();
+      const shiftOf = new Map<Element, number>();
       let shift = 0;
-      for (const section of document.querySelectorAll<HTMLElement>('section.section[id]')) {
-        let at = (start.get(section.id) ?? 0) + shift;
+      for (const section of sections) {
+        const first = [...section.querySelectorAll(HEADINGS)].find(shown);
+        let at = pageOfHeading(first, `section ${section.id}`) + shift;
         if (duplex && at % 2 === 0) {
           const blank = document.createElement('div');
           blank.className = 'blank-page';
@@ -31,25 +61,75 @@ export async function numberContents(page: Page, pages: number[], duplex: boolea
           shift++;
           at++;
         }
-        start.set(section.id, at);
+        start.set(section, at);
+        shiftOf.set(section, shift);
       }
-      const numbers = [...document.querySelectorAll<HTMLElement>('[data-toc-for]')];
-      for (const el of numbers) el.textContent = String(start.get(el.dataset.tocFor ?? '') ?? '');
-      const first = document.querySelector<HTMLElement>('section[data-binder-section][id]');
-      const before =
-        first !== null &&
-        numbers.every((el) => (el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
-      return { problem: null, front: before && first ? (start.get(first.id) ?? 1) - 1 : 0 };
+      const sectionOf = (el: Element) => sections.find((s) => s.contains(el));
+      const pageAt = (el: Element | null, what: string) => {
+        if (el && start.has(el)) return start.get(el) ?? 0;
+        const section = el ? sectionOf(el) : undefined;
+        return pageOfHeading(el ?? undefined, what) + (section ? (shiftOf.get(section) ?? 0) : 0);
+      };
+      for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) {
+        const target = sections.find((s) => s.id === el.dataset.tocFor);
+        el.textContent = target ? String(start.get(target) ?? '') : '';
+      }
+      const numbered = new Set<Element>();
+      for (const slot of [...document.querySelectorAll('.xref-at')].filter(shown)) {
+        const link = slot.previousElementSibling;
+        const target = document.getElementById(link?.getAttribute('href')?.slice(1) ?? '');
+        const number = slot.querySelector('.xref-page');
+        if (number) number.textContent = String(pageAt(target, `the target of "see ${link?.textContent}"`));
+        const section = sectionOf(slot);
+        if (section) numbered.add(section);
+      }
+      const binder = sections.filter((s) => s.matches('[data-binder-section]'));
+      const pages = new Set<number>();
+      for (let p = 1; p < (binder[0] ? (start.get(binder[0]) ?? 1) : 1); p++) pages.add(p);
+      binder.forEach((section, i) => {
+        const from = start.get(section) ?? 0;
+        const following = binder[i + 1];
+        const to = following ? (start.get(following) ?? 0) - 1 : pageCount;
+        section.dataset.pages = String(to - from + 1);
+        if (!numbered.has(section)) return;
+        section.dataset.numbered = '';
+        for (let p = from; p <= to; p++) pages.add(p);
+      });
+      return { problem: problems[0] ?? null, pages: [...pages].sort((a, b) => a - b) };
     },
-    pages,
+    outline,
+    pageCount,
     duplex,
   );
-  if (result.problem) throw new Error(`cannot number the contents: ${result.problem}`);
-  return result.front;
+  if (result.problem) throw new Error(`cannot number the binder's pages: ${result.problem}`);
+  return result.pages;
 }
 
 /**
- * Before the front pages are printed again, the binder's sections are emptied and blank pages
+ * Before the numbered pages are printed again, every binder section without a number is emptied
+ * and followed by blank pages up to its page count: each section starts on a page of its own, so
+ * the sections that are kept fall on the same pages and are laid out as in the full print, while
+ * Chromium has much less to lay out. The splice compares each page's marked content with the full
+ * print's, so a difference is caught there (and the binder printed in full again).
+ */
+export async function emptyUnnumbered(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const section of document.querySelectorAll<HTMLElement>('section[data-binder-section]')) {
+      if (section.dataset.numbered !== undefined) continue;
+      section.replaceChildren();
+      const fill = document.createDocumentFragment();
+      for (let i = 1; i < Number(section.dataset.pages); i++) {
+        const blank = document.createElement('div');
+        blank.style.breakBefore = 'page';
+        fill.append(blank);
+      }
+      section.after(fill);
+    }
+  });
+}
+
+/**
+ * The benchmark's floor (scripts/bench) prints the front pages alone this way: the binder's sections are emptied and blank pages
  * fill up to the first print's page count. Printing pages 1 to n still lays out the whole
  * document; emptied, only the front pages have content to lay out. What the front pages show
  * does not change: nothing before the first section depends on the content after it,

@@ -1,40 +1,60 @@
-// The binder's front pages (cover and contents): numbered from the full print, printed again
-// alone and spliced into the full print, or the binder printed in full a second time.
+// The binder's numbered pages (cover, contents, pages with cross-references): numbered from the
+// full print, printed again alone and spliced into the full print, or the binder printed in full a
+// second time.
 import type { Page, PDFOptions } from 'puppeteer';
-import { emptySections, numberContents } from './contents.ts';
+import { emptyUnnumbered, numberPages } from './contents.ts';
 import { loadPage, printOptions } from './job.ts';
 import type { FrontPages, PrintContext, PrintCounts, Printed, PrintJob } from './job.ts';
-import { readPages } from './outline.ts';
-import { spliceFrontPages } from './splice.ts';
+import { flatOutline, readPages } from './outline.ts';
+import { splicePages } from './splice.ts';
+import { WIDE_FROM, widenXrefs } from './xref.ts';
 import type { Spliced } from './splice.ts';
 
 /**
- * The binder was printed with placeholder page numbers. The numbers are written in, the rest of
- * the binder is emptied (contents.ts) and only the front pages that show the numbers (cover and
- * contents) are printed again; their content replaces the placeholders' in the full print once
- * the page is free (spliceOrReprint). When a number is further on than the front pages, the
- * whole binder is printed a second time, numbered.
+ * The binder was printed with placeholder page numbers. The numbers are written in, the sections
+ * that show none are emptied (contents.ts) and only the pages that show numbers are printed again;
+ * their content replaces the placeholders' in the full print once the page is free
+ * (spliceOrReprint).
  */
 export async function numberFrontPages(
   counts: PrintCounts,
   page: Page,
-  full: Buffer,
+  first: Buffer,
   options: PDFOptions,
 ): Promise<Printed> {
-  const { outline, pageCount } = readPages(full);
-  const starts = outline.map((e) => e.page);
-  const count = await numberContents(page, starts, false);
-  if (count === 0) return { pdf: await printAgain(counts, page, options) };
-  await emptySections(page, count, pageCount);
+  let full = first;
+  let { outline, pageCount } = readPages(full);
+  // Cross-references hold two digits; a binder of 100 pages or more is laid out again with three.
+  const wide = pageCount >= WIDE_FROM && (await widenXrefs(page));
+  if (wide) {
+    counts.prints++;
+    full = Buffer.from(await page.pdf(options));
+    ({ outline, pageCount } = readPages(full));
+  }
+  const starts = flatOutline(outline);
+  const pages = await numberPages(page, starts, pageCount, false);
+  if (pages.length === 0) return { pdf: full };
+  await emptyUnnumbered(page);
   counts.partialPrints++;
-  const pdf = Buffer.from(await page.pdf({ ...options, pageRanges: `1-${count}` }));
-  return { pdf: full, front: { pdf, count, starts } };
+  const pdf = Buffer.from(await page.pdf({ ...options, pageRanges: pageRanges(pages) }));
+  return { pdf: full, front: { pdf, pages, starts, pageCount, wide } };
+}
+
+/** "1-3,8,12-13" for pages 1, 2, 3, 8, 12 and 13. */
+export function pageRanges(pages: number[]): string {
+  const runs: [number, number][] = [];
+  for (const p of pages) {
+    const last = runs.at(-1);
+    if (last && p === last[1] + 1) last[1] = p;
+    else runs.push([p, p]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
 }
 
 /**
- * Splices the numbered front pages into the full print. If that is not safe (see splice.ts), or
- * the refuseSplice test seam is set, the binder is loaded on a page again, numbered and printed
- * in full a second time.
+ * Splices the numbered pages into the full print. If that is not safe (see splice.ts), or the
+ * refuseSplice test seam is set, the binder is loaded on a page again, numbered and printed in full
+ * a second time.
  */
 export async function spliceOrReprint(
   ctx: PrintContext,
@@ -45,12 +65,13 @@ export async function spliceOrReprint(
   const { timeoutMs, refuseSplice, debug } = ctx.options;
   const spliced: Spliced = refuseSplice
     ? { refused: 'the refuseSplice test seam is set' }
-    : spliceFrontPages(full, front.pdf, front.count);
+    : splicePages(full, front.pdf, front.pages);
   if ('pdf' in spliced) return spliced.pdf;
-  if (debug) process.stderr.write(`irplan: front pages not spliced: ${JSON.stringify(spliced)}\n`);
+  if (debug) process.stderr.write(`irplan: numbered pages not spliced: ${JSON.stringify(spliced)}\n`);
   return ctx.pool.withPage(job.binder === true, async (page) => {
     await loadPage(page, job, timeoutMs);
-    await numberContents(page, front.starts, false);
+    if (front.wide) await widenXrefs(page);
+    await numberPages(page, front.starts, front.pageCount, false);
     return printAgain(ctx.counts, page, printOptions(job, timeoutMs));
   });
 }

@@ -1,6 +1,7 @@
 // What a print job is, what the Printer is given, and what printing one job needs and returns.
 import type { Page, PDFOptions } from 'puppeteer';
 import type { PagePool } from './pool.ts';
+import { linkXrefs } from './xref.ts';
 
 /** One print job: a page of the locally served site to a PDF file. */
 export interface PrintJob {
@@ -22,7 +23,7 @@ export interface PrintJob {
 export interface PrinterOptions {
   /** A page load, print or browser call that takes longer has hung (the browser is replaced). */
   timeoutMs: number;
-  /** TEST SEAM: refuses every splice of a binder's front pages, so the full-reprint fallback runs. */
+  /** TEST SEAM: refuses every splice of a binder's numbered pages, so the full-reprint fallback runs. */
   refuseSplice: boolean;
   /** Reports on stderr why a binder's front pages were not spliced. */
   debug: boolean;
@@ -32,9 +33,9 @@ export interface PrinterOptions {
 export interface PrintCounts {
   /** How many times page.pdf printed a whole document, second binder prints included. */
   prints: number;
-  /** How many times page.pdf printed only a binder's front pages (cover and contents). */
+  /** How many times page.pdf printed only a binder's numbered pages (cover, contents, cross-references). */
   partialPrints: number;
-  /** Binders whose numbered front pages could not be spliced in, so they were printed in full again. */
+  /** Binders whose numbered pages could not be spliced in, so they were printed in full again. */
   fallbacks: number;
 }
 
@@ -45,14 +46,21 @@ export interface PrintContext {
   counts: PrintCounts;
 }
 
-/** A binder's front pages (cover and contents) printed again with their page numbers written in. */
+/**
+ * A binder's pages that show page numbers (cover, contents, sections with cross-references),
+ * printed again with the numbers written in: `pages` are their numbers in the full print, `starts`
+ * the first print's outline, flattened (to number the binder again if the splice is refused).
+ */
 export interface FrontPages {
   pdf: Buffer;
-  count: number;
-  starts: number[];
+  pages: number[];
+  starts: { title: string; page: number }[];
+  pageCount: number;
+  /** The cross-references' page slots were widened to three digits (src/pdf/xref.ts). */
+  wide: boolean;
 }
 
-/** What a job's page printed: the PDF, and for a binder its numbered front pages to splice in. */
+/** What a job's page printed: the PDF, and for a binder its numbered pages to splice in. */
 export interface Printed {
   pdf: Buffer;
   front?: FrontPages;
@@ -61,10 +69,14 @@ export interface Printed {
 /** A print page that did not answer 200: a bug in irplan, not a reason to retry. */
 export class MissingPage extends Error {}
 
-/** Loads the job's print page; a missing page is not printed as an error page. */
+/**
+ * Loads the job's print page, its cross-references pointed at their targets in it; a missing page
+ * is not printed as an error page.
+ */
 export async function loadPage(page: Page, job: PrintJob, timeoutMs: number): Promise<void> {
   const response = await page.goto(job.url, { waitUntil: 'load', timeout: timeoutMs });
   if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
+  await linkXrefs(page);
 }
 
 /** The page.pdf options of a job. */

@@ -1,5 +1,5 @@
 // Reads the outline (bookmarks) of a PDF that Chromium wrote: classic xref table, uncompressed
-// dictionaries. The binder's contents page takes its page numbers from here.
+// dictionaries. The binder's contents and cross-references take their page numbers from here.
 
 /** A bookmark and the physical page (1-based) it points to. */
 export interface OutlineEntry {
@@ -11,6 +11,11 @@ export interface OutlineEntry {
 /** The top-level outline entries with their pages, in document order. */
 export function readOutline(pdf: Buffer): OutlineEntry[] {
   return readPages(pdf).outline;
+}
+
+/** Every entry's title and page, children after their parent: the order of the headings they come from. */
+export function flatOutline(entries: OutlineEntry[]): { title: string; page: number }[] {
+  return entries.flatMap((e) => [{ title: e.title, page: e.page }, ...flatOutline(e.children)]);
 }
 
 /** The top-level outline entries and how many pages the PDF has. */

@@ -1,11 +1,12 @@
-// The print of one job on a page of the pool, then the PDF written (a binder's front pages
+// The print of one job on a page of the pool, then the PDF written (a binder's numbered pages
 // spliced in first).
 import type { Page } from 'puppeteer';
-import { numberContents } from './contents.ts';
+import { numberPages } from './contents.ts';
 import { numberFrontPages, spliceOrReprint } from './front.ts';
 import { loadPage, printOptions } from './job.ts';
 import type { PrintContext, Printed, PrintJob } from './job.ts';
-import { readOutline } from './outline.ts';
+import { flatOutline, readPages } from './outline.ts';
+import { widenXrefs } from './xref.ts';
 import { writePdf } from './write.ts';
 
 /**
@@ -27,16 +28,15 @@ async function printOnPage(ctx: PrintContext, page: Page, job: PrintJob): Promis
     // Double-sided binders get a blank filler page before each section that would start on a
     // left-hand page. Where fillers go is only known from a first print, and each one moves
     // every page after it, so no page of the first print can be kept: the whole binder is
-    // printed a second time (untagged first, as only its outline is read).
+    // printed a second time (untagged first, as only its outline is read). The fillers can take
+    // it past 99 pages, so its cross-references get three-digit slots from the start.
+    await widenXrefs(page);
     ctx.counts.prints++;
-    await numberContents(page, outlinePages(await page.pdf({ ...options, tagged: false })), true);
+    const { outline, pageCount } = readPages(Buffer.from(await page.pdf({ ...options, tagged: false })));
+    await numberPages(page, flatOutline(outline), pageCount, true);
   }
   ctx.counts.prints++;
   const pdf = Buffer.from(await page.pdf(options));
   if (!job.binder || job.duplex) return { pdf };
   return numberFrontPages(ctx.counts, page, pdf, options);
-}
-
-function outlinePages(pdf: Uint8Array): number[] {
-  return readOutline(Buffer.from(pdf)).map((e) => e.page);
 }

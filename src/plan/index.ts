@@ -2,6 +2,7 @@
 export { loadClient } from './client.ts';
 export { checkSlug, listClients } from './files.ts';
 export { logoDataUri } from './logo.ts';
+export { mspHotline } from './msp.ts';
 export { nearestPosition } from './positions.ts';
 export { readClients } from './read.ts';
 export type { ValidClient } from './read.ts';

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { preview, UserError } from '../shared/index.ts';
 import { dotted, posOf } from './positions.ts';
 import type { Located } from './positions.ts';
@@ -25,4 +25,15 @@ export function checkPhone(number: string, path: string, input: Located, errors:
       }),
     );
   }
+}
+
+/** Checks that client.country is a country code whose phone numbers can be read (UK is not one: GB is). */
+export function checkCountry(country: string | undefined, input: Located, errors: UserError[]): void {
+  if (country === undefined || isSupportedCountry(country)) return;
+  errors.push(
+    new UserError('IRP_COUNTRY', `client.country "${preview(country)}" is not an ISO 3166-1 alpha-2 country code`, {
+      position: posOf(input, 'client/country'),
+      hint: 'use the two-letter ISO code, e.g. US, CA, DE, or GB for the United Kingdom',
+    }),
+  );
 }

@@ -14,6 +14,7 @@ export function checkReferences(plan: Plan, input: Located, errors: UserError[])
   refContact('plan/owner', plan.plan.owner);
   for (const [i, id] of (plan.plan.distribution ?? []).entries()) refContact(`plan/distribution/${i}`, id);
   refContact('msp/hotline', plan.msp?.hotline);
+  for (const [country, id] of Object.entries(plan.msp?.hotlines ?? {})) refContact(`msp/hotlines/${country}`, id);
   refContact('insurance/broker', plan.insurance?.broker);
   refContact('continuity/bcp/owner', plan.continuity?.bcp?.owner);
   refContact('continuity/drp/owner', plan.continuity?.drp?.owner);
@@ -21,6 +22,10 @@ export function checkReferences(plan: Plan, input: Located, errors: UserError[])
     refContact(`assets/${i}/owner`, a.owner);
     for (const [j, d] of (a.depends_on ?? []).entries())
       checkRef(d, assetIds, 'asset', `assets/${i}/depends_on/${j}`, input, errors);
+    if (typeof a.backup_of === 'string')
+      checkRef(a.backup_of, assetIds, 'asset', `assets/${i}/backup_of`, input, errors);
+    for (const [j, b] of (Array.isArray(a.backup_of) ? a.backup_of : []).entries())
+      checkRef(b, assetIds, 'asset', `assets/${i}/backup_of/${j}`, input, errors);
   }
   for (const [i, x] of (plan.exercises ?? []).entries())
     for (const [j, p] of (x.participants ?? []).entries()) refContact(`exercises/${i}/participants/${j}`, p);

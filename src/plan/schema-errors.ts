@@ -10,7 +10,11 @@ import { schemaAt } from './schema.ts';
 export function schemaErrors(errors: ErrorObject[], input: Located): UserError[] {
   // A value of the wrong type also fails its enum, pattern and format: report the type alone.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath)).map((e) => schemaError(e, input));
+  // A key of the wrong form fails its pattern (reported, naming the key) and propertyNames (not repeated).
+  return errors
+    .filter((e) => e.keyword !== 'propertyNames')
+    .filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath))
+    .map((e) => schemaError(e, input));
 }
 
 function pathOf(instancePath: string): string {
@@ -72,6 +76,11 @@ function schemaError(e: ErrorObject, input: Located): UserError {
         },
       );
     case 'pattern':
+      if (e.propertyName !== undefined)
+        return new UserError('IRP_PATTERN', `${where} has a key of an invalid form: "${preview(e.propertyName)}"`, {
+          position: posOf(input, join2(path, e.propertyName), true),
+          hint: patternHint(path),
+        });
       return new UserError('IRP_PATTERN', `${where} has an invalid form: "${preview(value)}"`, {
         position: posOf(input, path),
         hint: patternHint(path),
@@ -101,11 +110,14 @@ function lookalikeNote(key: string): string {
 function patternHint(path: string): string {
   if (path.endsWith('version')) return 'write versions as "MAJOR.MINOR.PATCH" in quotes, e.g. "2.1.0"';
   if (path.endsWith('color')) return 'write colours as "#rrggbb", e.g. "#1f4e79"';
+  if (path.endsWith('country') || path.endsWith('hotlines'))
+    return 'write the country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, CA, GB (not UK)';
   return 'ids are lower-case letters, digits and dashes, e.g. maria-lopez';
 }
 
 function typeError(e: ErrorObject, input: Located, path: string, value: unknown): UserError {
-  const expected = String((e.params as { type: string }).type);
+  // A field that takes either of two types (an id or a list of ids) reads "a string or array".
+  const expected = String((e.params as { type: string }).type).replace(',', ' or ');
   const where = dotted(path);
   const got =
     value === null

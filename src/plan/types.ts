@@ -21,6 +21,8 @@ export interface Contact {
   name: string;
   title?: string;
   organization?: string;
+  /** Who answers: a named person (absent means person), a team or a desk. */
+  kind?: 'person' | 'team' | 'desk';
   groups?: string[];
   roles?: string[];
   phones: Phone[];
@@ -43,6 +45,12 @@ export interface Asset {
   rto_hours?: number;
   rpo_hours?: number;
   depends_on?: string[];
+  /** Free text; a known product (templates/data/products.yaml) picks product-specific steps. */
+  product?: string;
+  /** The asset id(s) a backup system protects. */
+  backup_of?: string | string[];
+  /** Joined to the Active Directory domain; absent means "Windows server or workstation". */
+  domain_joined?: boolean;
   notes?: string;
 }
 
@@ -82,7 +90,14 @@ interface ContinuityDoc {
 }
 
 export interface Plan {
-  client: { name: string; industry?: string; timezone?: string; locations?: { name: string; address?: string }[] };
+  client: {
+    name: string;
+    industry?: string;
+    timezone?: string;
+    /** ISO 3166-1 alpha-2. */
+    country?: string;
+    locations?: { name: string; address?: string }[];
+  };
   plan: {
     version: string;
     effective?: string;
@@ -93,7 +108,7 @@ export interface Plan {
     distribution?: string[];
     history?: Release[];
   };
-  msp?: { name?: string; hotline?: string; color?: string; logo?: string };
+  msp?: { name?: string; hotline?: string; hotlines?: Record<string, string>; color?: string; logo?: string };
   contacts: Contact[];
   assets?: Asset[];
   data_flows?: DataFlow[];

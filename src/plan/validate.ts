@@ -1,5 +1,5 @@
 import { preview, UserError } from '../shared/index.ts';
-import { checkPhone } from './phones.ts';
+import { checkCountry, checkPhone } from './phones.ts';
 import { posOf } from './positions.ts';
 import type { Located } from './positions.ts';
 import { checkReferences } from './references.ts';
@@ -32,6 +32,7 @@ function checkPlan(plan: Plan, input: Located): UserError[] {
   for (const [i, p] of (plan.insurance?.panel ?? []).entries())
     if (p.phone) checkPhone(p.phone, `insurance/panel/${i}/phone`, input, errors);
   checkTimezone(plan.client.timezone, input, errors);
+  checkCountry(plan.client.country, input, errors);
   const period = plan.insurance?.period;
   if (period?.start && period.end && period.end < period.start) {
     errors.push(

@@ -1,11 +1,15 @@
 import type Handlebars from 'handlebars';
 import { escapeLinkText, escapeMarkdown, formatDate, formatHours, trusted } from '../shared/index.ts';
-import type { PhoneView } from '../model/index.ts';
+import type { PhoneView, StepKindView } from '../model/index.ts';
+import type { ConsentPolicy } from './steps.ts';
+import { stepNote, stopPoint } from './steps.ts';
+import { XREF_HELPER_NAMES } from './xref.ts';
 
-/** Builds the helper table; `consentIds` and `carrier` come from the client's policy for {{stop}}. */
-export function createHelpers(
-  policy: { consentIds: string[]; carrier: string; consentLabels: Map<string, string> } | null,
-) {
+/**
+ * Builds the helper table; `consentIds` and `carrier` come from the client's policy for {{stop}}
+ * and {{step}}, and the kinds of step from templates/data/step-kinds.yaml for {{step}}.
+ */
+export function createHelpers(policy: ConsentPolicy, stepKinds: StepKindView[] = []) {
   return {
     eq: (a: unknown, b: unknown) => a === b,
     ne: (a: unknown, b: unknown) => a !== b,
@@ -40,6 +44,13 @@ export function createHelpers(
         policy,
         args.slice(0, -1).filter((x): x is string => typeof x === 'string'),
       ),
+    // {{step "isolate-host"}}: what a playbook step does decides whether it waits for consent.
+    step: (...args: unknown[]) =>
+      stepNote(
+        policy,
+        stepKinds,
+        args.slice(0, -1).filter((x): x is string => typeof x === 'string'),
+      ),
     blank: (width: number) => trusted('\\_'.repeat(typeof width === 'number' ? width : 12)),
     upper: (s: string) => escapeMarkdown(String(s ?? '').toUpperCase()),
     // A list of names as a sentence ("A, B and C"), or the fallback when the list is empty; steps
@@ -62,12 +73,5 @@ function telLink(phone: PhoneView | null): Handlebars.SafeString {
   return trusted(phone.tel ? `[${shown}](tel:${phone.tel})` : shown);
 }
 
-function stopPoint(policy: Parameters<typeof createHelpers>[0], ids: string[]): Handlebars.SafeString {
-  if (!policy || !ids.some((id) => policy.consentIds.includes(id))) return trusted('');
-  // Short on purpose: it repeats on many steps, and the step itself says what the action is.
-  // The full label goes into the title of the Triage section's consent list.
-  return trusted(` **STOP: get ${escapeMarkdown(policy.carrier)}'s consent first.**`);
-}
-
 /** Names of the helpers, for Handlebars' knownHelpersOnly compile option. */
-export const HELPER_NAMES = Object.keys(createHelpers(null));
+export const HELPER_NAMES = [...Object.keys(createHelpers(null)), ...XREF_HELPER_NAMES];

@@ -5,6 +5,7 @@ import { templateError } from './errors.ts';
 import { createHelpers } from './helpers.ts';
 import type { DocKind, TemplateFile } from './template.ts';
 import { readTemplate } from './template.ts';
+import { checkXrefHeadings, checkXrefs, xrefHelpers, xrefTargets } from './xref.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
 export interface RenderedDoc {
@@ -35,18 +36,24 @@ export function renderDocuments(model: Model, templates: Map<string, string>): R
           consentLabels: new Map(ins.consent.map((c) => [c.id, c.label])),
         }
       : null,
+    model.stepKinds,
   );
   const partials: Record<string, string> = {};
   for (const [rel, file] of [...templates].filter(([rel]) => rel.startsWith('partials/')))
     partials[rel.slice('partials/'.length).replace(/\.hbs$/, '')] = readFileSync(file, 'utf8');
   const wanted = new Set(model.checklists.map((c) => c.id));
-  const docs: RenderedDoc[] = [];
-  for (const [rel, file] of templates) {
-    if (!rel.endsWith('.md.hbs') || rel.startsWith('partials/')) continue;
-    const t = readTemplate(rel, file);
-    if (t.meta.kind === 'checklist' && t.meta.checklist && !wanted.has(t.meta.checklist)) continue;
-    docs.push(renderOne({ helpers, partials }, t, model));
-  }
+  const all = [...templates]
+    .filter(([rel]) => rel.endsWith('.md.hbs') && !rel.startsWith('partials/'))
+    .map(([rel, file]) => readTemplate(rel, file));
+  const applies = all.filter(
+    (t) => !(t.meta.kind === 'checklist' && t.meta.checklist && !wanted.has(t.meta.checklist)),
+  );
+  const targets = xrefTargets(all, applies);
+  const docs = applies.map((t) => {
+    checkXrefs(t, targets);
+    return renderOne({ helpers: { ...helpers, ...xrefHelpers(targets, t.meta.id) }, partials }, t, model);
+  });
+  checkXrefHeadings(docs, applies);
   return docs.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 

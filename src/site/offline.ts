@@ -31,12 +31,19 @@ function inlineStyles(html: string, siteDir: string, base: string): string {
 /** Links to the site's own pages become anchors to the sections of this one page. */
 function linksToAnchors(html: string, base: string): string {
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return html
-    .replace(
-      new RegExp(`href="${escaped}([a-z0-9-]+)/(#[^"]*)?"`, 'g'),
-      (_m, id: string, hash: string | undefined) => `href="${hash ?? `#${id}`}"`,
-    )
-    .replace(new RegExp(`href="${escaped}"`, 'g'), 'href="#index"');
+  return (
+    html
+      .replace(
+        new RegExp(`href="${escaped}([a-z0-9-]+)/(#[^"]*)?"`, 'g'),
+        (_m, id: string, hash: string | undefined) => `href="${hash ?? `#${id}`}"`,
+      )
+      .replace(new RegExp(`href="${escaped}"`, 'g'), 'href="#index"')
+      // Cross-references ({{see}}) link page to page relatively: ../<id>/ or ../<id>/#<heading>.
+      .replace(
+        /href="\.\.?\/([a-z0-9-]+)\/(#[^"]*)?"/g,
+        (_m, id: string, hash: string | undefined) => `href="${hash ?? `#${id}`}"`,
+      )
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { readOutline } from '../../src/pdf/outline.ts';
 import { irplan, tool } from '../helpers/cli.ts';
 import { examplesProject } from '../helpers/project.ts';
+import { crossReferences } from '../helpers/xrefs.ts';
 
 // The printed binder, checked the way a reader and a PDF viewer see it.
 const out = inject('examplesOut');
@@ -32,6 +33,12 @@ describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) =
     // mutool, as a user would run it, lists the same sections.
     const mutool = tool('mutool', ['show', file, 'outline']);
     for (const line of lines) expect(mutool).toContain(line.title);
+  });
+
+  test('each cross-reference gives the page the outline gives its target', () => {
+    const refs = crossReferences(binder(slug));
+    expect(refs.length).toBeGreaterThan(3);
+    for (const r of refs) expect(r.outline, `page ${r.page}: see ${r.title}, p. ${r.says}`).toContain(r.says);
   });
 
   test('page 3 shows "Page 3 of N", the version and the classification; the cover has no running head', () => {
@@ -124,6 +131,10 @@ test('--duplex starts every top-level section on a right-hand (odd) page, and th
   const first = outline.find((e) => e.title === 'The first 15 minutes');
   expect(contents).toMatch(new RegExp(`The first 15 minutes\\s+${first?.page}\\b`));
   expect(tool('pdftotext', [file, '-'])).toContain('This page is intentionally blank.');
+  // Cross-references count the fillers too (their slots are three digits wide in a duplex binder).
+  const refs = crossReferences(file);
+  expect(refs.length).toBeGreaterThan(3);
+  for (const r of refs) expect(r.outline, `page ${r.page}: see ${r.title}, p. ${r.says}`).toContain(r.says);
 });
 
 test('the spliced binder (front pages printed again with the sections emptied) reads as a binder printed in full twice', () => {

@@ -22,3 +22,8 @@ export function copyExamples(root: string): void {
     cpSync(from, join(root, 'plans', name), { recursive: true });
   }
 }
+
+/** Copies the test client tests/fixtures/clients/<slug>/ into the project at `root`, next to the examples. */
+export function copyFixtureClient(root: string, slug: string): void {
+  cpSync(join(REPO, 'tests', 'fixtures', 'clients', slug), join(root, 'plans', slug), { recursive: true });
+}

@@ -55,6 +55,8 @@ describe('checkPlan', () => {
       'IRP_COMMANDER_NO_OOB Acme Corp: Ann Lee (incident commander) has no out-of-band phone number',
       'IRP_ASSET_NO_OWNER Acme Corp: ERP server (critical) has no owner',
       'IRP_ASSET_NO_RTO Acme Corp: ERP server (critical) has no recovery time objective (RTO)',
+      'IRP_NO_DEPUTY Acme Corp: no one is deputy incident commander: nobody stands in when Ann Lee cannot be reached',
+      'IRP_NO_BACKUP Acme Corp: no backup system is recorded: the plan cannot say where to restore from, and backup steps are left out',
     ]);
   });
 
@@ -65,9 +67,18 @@ describe('checkPlan', () => {
       ...c,
       verified: '2026-10-01',
       phones: [{ number: '+1 503 555 0100', out_of_band: true }],
+      roles: c.id === 'bo' ? ['deputy'] : (c.roles ?? []),
     }));
     plan.assets = [
       { id: 'erp', name: 'ERP server', kind: 'server', criticality: 'critical', owner: 'ann', rto_hours: 4 },
+      {
+        id: 'bk',
+        name: 'Backup server',
+        kind: 'server',
+        services: ['backup'],
+        backup_of: ['erp'],
+        criticality: 'high',
+      },
     ];
     plan.insurance = { carrier: 'Harborline Mutual', policy_number: 'CYB-1', period: { end: '2027-06-30' } };
     plan.exercises = [{ date: '2026-03-01', scenario: 'phishing' }];
@@ -89,6 +100,7 @@ describe('checkPlan', () => {
       'IRP_NO_COMMANDER null',
       'IRP_ASSET_NO_OWNER null',
       'IRP_ASSET_NO_RTO null',
+      'IRP_NO_BACKUP null',
     ]);
   });
 });

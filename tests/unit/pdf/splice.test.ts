@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../../../src/pdf/browser.ts';
-import { sameMarkedContent, spliceFrontPages } from '../../../src/pdf/splice.ts';
+import { sameMarkedContent, splicePages } from '../../../src/pdf/splice.ts';
 import type { Spliced } from '../../../src/pdf/splice.ts';
 import { tempDir, tool } from '../../helpers/cli.ts';
 
@@ -61,10 +61,10 @@ function pdfOf(result: Spliced): Buffer {
 const text = (file: string, p: number) => tool('pdftotext', ['-layout', '-f', String(p), '-l', String(p), file, '-']);
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [file]))?.[1]);
 
-describe('spliceFrontPages', () => {
+describe('splicePages', () => {
   test('puts the numbered front page into the full print: valid, same pages, new text, same bytes twice', async () => {
     const front = await frontPrint(`document.querySelector('span.n').textContent = '42'`);
-    const spliced = pdfOf(spliceFrontPages(full, front, 1));
+    const spliced = pdfOf(splicePages(full, front, [1]));
     const file = save('spliced.pdf', spliced);
     const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
@@ -76,27 +76,27 @@ describe('spliceFrontPages', () => {
     // The outline still points at the same pages.
     expect(tool('mutool', ['show', file, 'outline'])).toMatch(/"Third"\s+#page=3/);
     // Deterministic: the same inputs give the same bytes.
-    expect(pdfOf(spliceFrontPages(full, front, 1)).equals(spliced)).toBe(true);
+    expect(pdfOf(splicePages(full, front, [1])).equals(spliced)).toBe(true);
   });
 
   test("refuses when the front page's marked content no longer matches the structure tree", async () => {
     const front = await frontPrint(
       `document.getElementById('turn').insertAdjacentHTML('afterend', '<p>An extra paragraph.</p>')`,
     );
-    expect(spliceFrontPages(full, front, 1)).toEqual({ refused: 'marked content differs on page 1' });
+    expect(splicePages(full, front, [1])).toEqual({ refused: 'marked content differs on page 1' });
   });
 
   test('refuses PDFs it does not expect', async () => {
     const front = await frontPrint(`document.querySelector('span.n').textContent = '7'`);
-    expect(spliceFrontPages(full, front, 2)).toEqual({
-      refused: expect.stringMatching(/^unexpected PDF: front print has 1 pages/),
+    expect(splicePages(full, front, [1, 2])).toEqual({
+      refused: expect.stringMatching(/^unexpected PDF: the reprint has 1 pages, wanted 2/),
     });
-    expect(spliceFrontPages(full, Buffer.from('%PDF-1.4\nnot really\n%%EOF\n'), 1)).toEqual({
+    expect(splicePages(full, Buffer.from('%PDF-1.4\nnot really\n%%EOF\n'), [1])).toEqual({
       refused: expect.stringMatching(/^unexpected PDF: no classic xref/),
     });
     // A cross-reference stream instead of a classic table.
     const odd = Buffer.from(full.toString('latin1').replace(/\nxref\n/, '\nXref\n'), 'latin1');
-    expect(spliceFrontPages(odd, front, 1)).toEqual({
+    expect(splicePages(odd, front, [1])).toEqual({
       refused: expect.stringMatching(/^unexpected PDF: no classic xref/),
     });
   });

@@ -15,7 +15,9 @@ const FIXTURES = resolve(import.meta.dirname, '../../fixtures/invalid');
 const POINTS_AT: Record<string, string[]> = {
   'bad-date': ['2026-13-45'],
   'bad-date-format': ['15/09/2026'],
+  'bad-country': ['UK'],
   'bad-email': ['ana.diaz at clinic'],
+  'bad-hotline-country': ['us'],
   'bad-phone': ['"+1 555"'],
   'bad-timezone': ['America/Chicagoo'],
   'bad-version-pattern': ['"v1"'],

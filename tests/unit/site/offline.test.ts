@@ -28,3 +28,16 @@ test('writeOffline inlines stylesheets and woff2 fonts, drops scripts and turns 
   );
   expect(existsSync(join(site, 'offline'))).toBe(false);
 });
+
+test('writeOffline turns cross-references between pages ({{see}}: ../<id>/ and ../<id>/#<heading>) into anchors', () => {
+  const site = tempDir();
+  mkdirSync(join(site, 'offline'));
+  writeFileSync(
+    join(site, 'offline', 'index.html'),
+    '<html><body><a class="xref" href="../severity/">Severity</a> <a class="xref" href="../assets/#triage-matrix">Triage matrix</a> <a href="./contacts/">Contacts</a> <a href="pdf/x-binder.pdf">PDF</a></body></html>',
+  );
+  writeOffline(site, '/ir/');
+  expect(readFileSync(join(site, 'offline.html'), 'utf8')).toContain(
+    '<a class="xref" href="#severity">Severity</a> <a class="xref" href="#triage-matrix">Triage matrix</a> <a href="#contacts">Contacts</a> <a href="pdf/x-binder.pdf">PDF</a>',
+  );
+});

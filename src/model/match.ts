@@ -1,0 +1,31 @@
+import type { MatchRule } from './tables.ts';
+
+/** What a match rule looks at on an asset. */
+export interface AssetFacts {
+  os: string | null | undefined;
+  kind: string;
+  services: string[];
+  data: string[];
+  criticality: string;
+}
+
+/** True when the asset has any service, operating system, kind, data kind or criticality the rule lists. */
+export function matchesRule(rule: MatchRule, a: AssetFacts): boolean {
+  return Boolean(
+    (a.os && rule.os?.includes(a.os)) ||
+      rule.kind?.includes(a.kind) ||
+      rule.criticality?.includes(a.criticality) ||
+      a.services.some((s) => rule.services?.includes(s)) ||
+      a.data.some((d) => rule.data?.includes(d)),
+  );
+}
+
+/** True when nothing in the entry's `except` rule keeps the asset out. */
+export function notExcepted(entry: { except?: MatchRule }, a: AssetFacts): boolean {
+  return !entry.except || !matchesRule(entry.except, a);
+}
+
+/** A table entry applies to an asset when its `match` takes it and its `except` does not. */
+export function applies(entry: { match: MatchRule; except?: MatchRule }, a: AssetFacts): boolean {
+  return matchesRule(entry.match, a) && notExcepted(entry, a);
+}

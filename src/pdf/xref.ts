@@ -1,0 +1,49 @@
+// Cross-references on a print page ({{see}}, src/render/xref.ts): each one is pointed at its target
+// in this document, or, when the document does not hold it (a checklist printed alone), left as
+// plain text. Run on every print page after it loads, before any print.
+import type { Page } from 'puppeteer';
+
+/**
+ * Points each `a.xref` at its target in this document: the section of that document id (or, for a
+ * heading, the visible heading of that title inside it), else a visible heading of the same title
+ * anywhere (the triage sheet carries its own copy of the triage matrix). A reference with no target
+ * loses its link; its page slot stays hidden (print.css shows it only for links into the binder).
+ */
+export async function linkXrefs(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+    const shown = (el: Element) => el.getClientRects().length > 0;
+    const headingIn = (root: ParentNode, title: string) =>
+      [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].find((h) => shown(h) && norm(h.textContent) === title);
+    let made = 0;
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a.xref[data-xref]')) {
+      const doc = a.dataset.xref ?? '';
+      const heading = a.dataset.xrefHeading;
+      const section = [...document.querySelectorAll('section[id]')].find((s) => s.id === doc && shown(s));
+      const target =
+        (section && (heading === undefined ? section : headingIn(section, heading))) ??
+        headingIn(document, heading ?? norm(a.textContent));
+      if (!target) {
+        a.removeAttribute('href');
+        continue;
+      }
+      // Heading ids repeat between sections of the binder (each document is slugged alone).
+      if (target !== section && !target.id.startsWith('xref-')) target.id = `xref-${++made}`;
+      a.setAttribute('href', `#${target.id}`);
+    }
+  });
+}
+
+/** From this many pages on, page numbers have three digits: the slots are widened (print.css). */
+export const WIDE_FROM = 100;
+
+/**
+ * Widens every cross-reference's page slot to three digits. Returns false when the document has
+ * none (then nothing changed and no new print is needed).
+ */
+export async function widenXrefs(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    document.body.classList.add('wide-xrefs');
+    return document.querySelector('.xref-page') !== null;
+  });
+}
