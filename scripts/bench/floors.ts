@@ -44,14 +44,7 @@ export async function pdfFloor(
     const worker = async (page: Page) => {
       for (let job = queue[next++]; job; job = queue[next++]) {
         await page.goto(job.url, { waitUntil: 'load' });
-        const options = {
-          preferCSSPageSize: true,
-          printBackground: true,
-          outline: true,
-          tagged: true,
-          format: job.paper === 'a4' ? 'A4' : 'Letter',
-          waitForFonts: true,
-        } as const;
+        const options = barePrintOptions(job.paper);
         const pdf = await page.pdf(options);
         writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
@@ -253,14 +246,7 @@ export async function pdfProfile(
           for (let job = jobs[next++]; job; job = jobs[next++]) {
             await page.goto(`${server.origin}/${job.path}`, { waitUntil: 'load' });
             if (v.fonts) await page.evaluate(() => document.fonts.ready.then(() => undefined));
-            const options = {
-              preferCSSPageSize: true,
-              printBackground: true,
-              outline: true,
-              tagged: true,
-              format: job.paper === 'a4' ? 'A4' : 'Letter',
-              waitForFonts: true,
-            } as const;
+            const options = barePrintOptions(job.paper);
             const pdf = Buffer.from(await page.pdf(options));
             if (job.binder) {
               const first = (v.outline ? readOutline(pdf)[1]?.page : undefined) ?? 3;
@@ -278,4 +264,16 @@ export async function pdfProfile(
     await server.close();
   }
   return result;
+}
+
+/** The print settings of a bare Puppeteer print, as irplan prints (kept apart from src/pdf so the floor stays bare). */
+function barePrintOptions(paper: string | undefined) {
+  return {
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    format: paper === 'a4' ? 'A4' : 'Letter',
+    waitForFonts: true,
+  } as const;
 }
