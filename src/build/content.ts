@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { Model } from '../model/index.ts';
-import { buildModel } from '../model/index.ts';
+import { buildModel, planLocale } from '../model/index.ts';
 import type { PdfDoc } from '../pdf/index.ts';
 import { pdfDocuments } from '../pdf/index.ts';
 import type { ValidClient } from '../plan/index.ts';
@@ -9,6 +9,8 @@ import { logoDataUri } from '../plan/index.ts';
 import { collectTemplates, renderDocuments } from '../render/index.ts';
 import type { SiteMeta } from '../site/index.ts';
 import { vcardLinks, writeSiteInput } from '../site/index.ts';
+import type { Messages } from '../shared/index.ts';
+import { loadMessages } from '../shared/index.ts';
 import { listVersions } from '../versions/index.ts';
 import type { Ctx, Queued } from './context.ts';
 import type { ClientInputs } from './inputs.ts';
@@ -32,14 +34,17 @@ export interface Rendered extends Queued {
 export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx, contentDir: string): RenderResult {
   const buildDate = new Date(inputs.epochSeconds * 1000).toISOString().slice(0, 10);
   // Document control shows the maintenance findings as of the build's date, never today's.
-  const findings = checkPlan(client.slug, client.plan, { ...DEFAULT_CHECK, today: buildDate });
+  const locale = planLocale(client.plan, ctx.tables.jurisdictions);
+  const findings = checkPlan(client.slug, client.plan, { ...DEFAULT_CHECK, today: buildDate, locale });
   const base = { slug: client.slug, buildDate, draft: inputs.draft, findings };
   const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
   const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
-  const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'));
-  const siteDocs = renderDocuments(siteModel, templates);
-  const printDocs = renderDocuments(printModel, templates);
-  const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs) : [];
+  // The client's language: its translated templates and the words irplan itself writes.
+  const messages = loadMessages(ctx.project.templatesDir, locale);
+  const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'), locale);
+  const siteDocs = renderDocuments(siteModel, templates, messages);
+  const printDocs = renderDocuments(printModel, templates, messages);
+  const pdfs = ctx.printer ? pdfDocuments(printModel, printDocs, messages) : [];
   const publishSite = printModel.plan.classification !== 'TLP:RED';
   const meta: SiteMeta = {
     ...modelMeta(printModel, pdfs, publishSite),
@@ -47,9 +52,16 @@ export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx
     nav: siteDocs.filter((d) => d.id !== 'index' && !d.card).map((d) => ({ id: d.id, title: d.title })),
     vcards: vcardLinks(siteModel.contacts),
     versions: hasVersionsPage(client, ctx),
+    locale: messages.locale,
+    messages: pageMessages(messages),
   };
   writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
   return { printModel, siteModel, pdfs, publishSite };
+}
+
+/** The words the site's and print pages write themselves; the helpers' (render.) stay out of meta.json. */
+function pageMessages(messages: Messages): Record<string, string> {
+  return Object.fromEntries(Object.entries(messages.entries).filter(([key]) => /^(pdf|site)\./.test(key)));
 }
 
 /** The facts every page shows, from the print model (the site's differs only in private numbers). */

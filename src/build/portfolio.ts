@@ -12,10 +12,11 @@ const CHECK_FILE = 'check.json';
 
 /**
  * Writes dist/<slug>/check.json: `irplan check`'s findings as of the build's own date (never the
- * wall clock, so the build stays reproducible). It sits outside site/ and is never published.
+ * wall clock, so the build stays reproducible), dates written for the client's locale. It sits
+ * outside site/ and is never published.
  */
-export function writeCheckSummary(final: string, slug: string, plan: Plan, asOf: string): void {
-  const findings = checkPlan(slug, plan, { ...DEFAULT_CHECK, today: asOf }).map((f) => f.message);
+export function writeCheckSummary(final: string, slug: string, plan: Plan, asOf: string, locale: string): void {
+  const findings = checkPlan(slug, plan, { ...DEFAULT_CHECK, today: asOf, locale }).map((f) => f.message);
   writeFileSync(join(final, CHECK_FILE), `${JSON.stringify({ asOf, findings }, null, 2)}\n`);
 }
 

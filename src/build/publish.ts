@@ -22,12 +22,21 @@ export async function publishClient(item: Rendered, final: string, astroOut: str
       await finishSite(siteDir, r.siteModel.contacts, opts.base);
     });
     if (opts.versions !== false) {
-      const version = { project: ctx.project, slug: client.slug, plan: client.plan, siteDir, base: opts.base, log };
+      const { locale } = r.printModel.client;
+      const version = {
+        project: ctx.project,
+        slug: client.slug,
+        plan: client.plan,
+        locale,
+        siteDir,
+        base: opts.base,
+        log,
+      };
       await timed(ctx, client.slug, 'versions', () => addVersions({ ...version, build: ctx.buildVersion }));
     }
   } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
   writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
-  writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate);
+  writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate, r.printModel.client.locale);
   writeKeyRecord(final, { key: inputs.key, logo: inputs.logo });
   swapInto(final, join(opts.outDir, client.slug));
 }

@@ -1,5 +1,6 @@
-import { addMonths, daysBetween } from '../shared/index.ts';
+import { addMonths, daysBetween, formatDate } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
+import { checkJurisdiction, JURISDICTION_HINTS } from './jurisdiction.ts';
 import { checkPeople, PEOPLE_HINTS } from './people.ts';
 import { checkInventory, INVENTORY_HINTS } from './products.ts';
 
@@ -14,6 +15,8 @@ export interface CheckOptions {
   expiryDays: number;
   /** A tabletop exercise is expected at least this often. */
   exerciseMonths: number;
+  /** The client's locale (BCP 47) for the dates in messages; without one they stay YYYY-MM-DD. */
+  locale?: string;
 }
 
 export const DEFAULT_CHECK: Omit<CheckOptions, 'today'> = { staleDays: 180, expiryDays: 30, exerciseMonths: 12 };
@@ -49,6 +52,7 @@ export const FINDING_HINTS: Record<string, string> = {
   IRP_ASSET_NO_RTO: 'agree a recovery time with the client and set rto_hours:',
   ...PEOPLE_HINTS,
   ...INVENTORY_HINTS,
+  ...JURISDICTION_HINTS,
 };
 
 /** A finding before it is tagged with its client. */
@@ -57,7 +61,7 @@ type Raw = Omit<Finding, 'slug' | 'client'>;
 type Check = (plan: Plan, opts: CheckOptions) => Raw[];
 
 /** The checks of the plan alone, whatever the date: `irplan validate` prints them as warnings too. */
-const PLAN_CHECKS: ((plan: Plan) => Raw[])[] = [checkPeople, checkInventory];
+const PLAN_CHECKS: ((plan: Plan) => Raw[])[] = [checkPeople, checkInventory, checkJurisdiction];
 
 /** Runs every check on one client's plan. */
 export function checkPlan(slug: string, plan: Plan, opts: CheckOptions): Finding[] {
@@ -69,6 +73,11 @@ export function checkPlan(slug: string, plan: Plan, opts: CheckOptions): Finding
 /** The findings that do not depend on the date (who is accountable, ...): `irplan validate`'s warnings. */
 export function planWarnings(slug: string, plan: Plan): Finding[] {
   return PLAN_CHECKS.flatMap((check) => check(plan)).map((f) => ({ slug, client: plan.client.name, ...f }));
+}
+
+/** A date in a message, written for the client's locale when the caller knows it. */
+function day(iso: string, opts: CheckOptions): string {
+  return opts.locale ? (formatDate(iso, opts.locale) ?? iso) : iso;
 }
 
 /** When the plan is next due for review: last review (or effective date) plus the cadence. */
@@ -90,13 +99,14 @@ const checkReview: Check = (plan, opts) => {
       },
     ];
   if (due >= opts.today) return [];
-  const last = plan.plan.review?.last ?? plan.plan.effective;
+  // Always set when a review is due (due is computed from it); `?? due` only narrows the type.
+  const last = plan.plan.review?.last ?? plan.plan.effective ?? due;
   return [
     {
       code: 'IRP_REVIEW_OVERDUE',
       subject: 'plan review',
       date: due,
-      message: `plan review was due on ${due} (last review ${last}, ${daysBetween(due, opts.today)} days overdue)`,
+      message: `plan review was due on ${day(due, opts)} (last review ${day(last, opts)}, ${daysBetween(due, opts.today)} days overdue)`,
       path: plan.plan.review?.last ? 'plan/review/last' : 'plan/effective',
     },
   ];
@@ -121,7 +131,7 @@ const checkContacts: Check = (plan, opts) =>
         code: 'IRP_CONTACT_STALE',
         subject: c.name,
         date: c.verified,
-        message: `${c.name}: contact details last verified on ${c.verified}, ${age} days ago (more than ${opts.staleDays})`,
+        message: `${c.name}: contact details last verified on ${day(c.verified, opts)}, ${age} days ago (more than ${opts.staleDays})`,
         path: `contacts/${i}/verified`,
       },
     ];
@@ -138,7 +148,7 @@ const checkPolicy: Check = (plan, opts) => {
         code: 'IRP_POLICY_EXPIRED',
         subject: ins.carrier,
         date: end,
-        message: `${policy} expired on ${end}`,
+        message: `${policy} expired on ${day(end, opts)}`,
         path: 'insurance/period/end',
       },
     ];
@@ -149,7 +159,7 @@ const checkPolicy: Check = (plan, opts) => {
       code: 'IRP_POLICY_ENDING',
       subject: ins.carrier,
       date: end,
-      message: `${policy} ends on ${end}, in ${left} day${left === 1 ? '' : 's'}`,
+      message: `${policy} ends on ${day(end, opts)}, in ${left} day${left === 1 ? '' : 's'}`,
       path: 'insurance/period/end',
     },
   ];
@@ -184,7 +194,7 @@ const checkExercises: Check = (plan, opts) => {
       code: 'IRP_EXERCISE_OVERDUE',
       subject: 'tabletop exercise',
       date: last,
-      message: `no tabletop exercise since ${last} (one was due by ${due})`,
+      message: `no tabletop exercise since ${day(last, opts)} (one was due by ${day(due, opts)})`,
       path: 'exercises',
     },
   ];

@@ -1,10 +1,13 @@
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
+import type { PeopleRule, Tables } from '../model/index.ts';
 import { mspHotline } from '../plan/index.ts';
 import type { Contact, Phone, Plan } from '../plan/index.ts';
+import { peopleRule, toolTables } from './tables.ts';
 
 // Accountable people: checks of the plan alone (no date), so `irplan validate` prints them too.
-// The role ids are those of templates/data/roles.yaml.
+// Which roles, groups and limits each warning looks at is templates/data/people-rules.yaml; the
+// roles are named by their labels in roles.yaml.
 
 /** A warning about who answers for the response, before it is tagged with its client. */
 export interface PeopleWarning {
@@ -14,28 +17,6 @@ export interface PeopleWarning {
   message: string;
   path: string;
 }
-
-/** Roles a named person must hold: a desk or a team cannot decide, approve spending or be held to account. */
-const PERSON_ROLES = ['incident-commander', 'deputy', 'executive-sponsor'];
-
-/** Roles that leave no time for running communications as well. */
-const BUSY_ROLES = ['incident-commander', 'scribe'];
-
-/** How the roles read in a sentence. */
-const ROLE_WORDS: Record<string, string> = {
-  'incident-commander': 'incident commander',
-  deputy: 'deputy incident commander',
-  'executive-sponsor': 'executive sponsor',
-  scribe: 'scribe',
-  'communications-lead': 'communications lead',
-};
-
-/** A phone label that says the number answers out of hours (free text, so a word match). */
-const OUT_OF_HOURS_LABEL =
-  /\b(mobile|cell|cellphone|out[- ]of[- ]hours|after[- ]hours|24 ?x ?7|24\/7|on[- ]call|emergency|home)\b/i;
-
-/** An insurer's notice window this short leaves no time to wait for counsel's office to open. */
-const SHORT_NOTICE_HOURS = 72;
 
 /** The hints, by code: check.ts adds them to every finding's hint table. */
 export const PEOPLE_HINTS: Record<string, string> = {
@@ -59,16 +40,34 @@ interface Held {
   i: number;
 }
 
+/** The tables the checks read: irplan's own unless a test passes others. */
+type PeopleTables = Pick<Tables, 'roles' | 'peopleRules'>;
+
+/** A rule's check, with how a role reads in a sentence. */
+type RuleCheck = (plan: Plan, rule: PeopleRule, words: (role: string) => string) => PeopleWarning[];
+
+/** The checks driven by people-rules.yaml, in the order their warnings are printed. */
+const RULE_CHECKS: [string, RuleCheck][] = [
+  ['IRP_NO_DEPUTY', checkDeputy],
+  ['IRP_ROLE_NOT_PERSON', checkPersonRoles],
+  ['IRP_ROLES_OVERLOADED', checkOverload],
+  ['IRP_COUNSEL_NO_OOH', checkCounsel],
+];
+
 /** Runs the accountable-people checks on one plan. */
-export function checkPeople(plan: Plan): PeopleWarning[] {
-  return [
-    ...checkDeputy(plan),
-    ...checkPersonRoles(plan),
-    ...checkOverload(plan),
-    ...checkCounsel(plan),
-    ...checkMspHotline(plan),
-    ...checkFirstNumbers(plan),
-  ];
+export function checkPeople(plan: Plan, tables: PeopleTables = toolTables()): PeopleWarning[] {
+  const words = (role: string) => roleWords(tables.roles, role);
+  const ruled = RULE_CHECKS.flatMap(([code, check]) => {
+    const rule = peopleRule(tables.peopleRules, code);
+    return rule ? check(plan, rule, words) : [];
+  });
+  return [...ruled, ...checkMspHotline(plan), ...checkFirstNumbers(plan)];
+}
+
+/** A role's label as it reads inside a sentence ("Incident commander" -> "incident commander"; "IT lead" stays). */
+function roleWords(roles: PeopleTables['roles'], id: string): string {
+  const label = roles.find((r) => r.id === id)?.label ?? id;
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 function holders(plan: Plan, role: string): Held[] {
@@ -84,33 +83,34 @@ function warning(code: string, subject: string, message: string, path: string): 
   return { code, subject, date: null, message, path };
 }
 
+/** True when someone other than this contact holds a role that takes over (the rule's `stand_in`). */
+function standsIn(plan: Plan, rule: PeopleRule, id: string): boolean {
+  return (rule.stand_in ?? []).some((role) => holders(plan, role).some(({ c }) => c.id !== id));
+}
+
 /** A commander with nobody else named deputy: no one takes over at 3 a.m. (no commander is check.ts's finding). */
-function checkDeputy(plan: Plan): PeopleWarning[] {
-  const commander = holders(plan, 'incident-commander')[0];
-  if (!commander) return [];
-  if (holders(plan, 'deputy').some(({ c }) => c.id !== commander.c.id)) return [];
-  return [
-    warning(
-      'IRP_NO_DEPUTY',
-      'deputy incident commander',
-      `no one is deputy incident commander: nobody stands in when ${commander.c.name} cannot be reached`,
-      rolePath(commander, 'incident-commander'),
-    ),
-  ];
+function checkDeputy(plan: Plan, rule: PeopleRule, words: (role: string) => string): PeopleWarning[] {
+  const deputy = (rule.stand_in ?? []).map(words).join(' or ');
+  return rule.roles.flatMap((role) => {
+    const held = holders(plan, role)[0];
+    if (!held || standsIn(plan, rule, held.c.id)) return [];
+    const message = `no one is ${deputy}: nobody stands in when ${held.c.name} cannot be reached`;
+    return [warning(rule.code, deputy, message, rolePath(held, role))];
+  });
 }
 
 /** A role that needs a person, held only by contacts marked as a team or a desk. */
-function checkPersonRoles(plan: Plan): PeopleWarning[] {
-  return PERSON_ROLES.flatMap((role) => {
+function checkPersonRoles(plan: Plan, rule: PeopleRule, words: (role: string) => string): PeopleWarning[] {
+  return rule.roles.flatMap((role) => {
     const held = holders(plan, role);
     if (held.length === 0 || held.some(({ c }) => (c.kind ?? 'person') === 'person')) return [];
     const first = held[0] as Held;
     const names = held.map(({ c }) => `${c.name} (a ${c.kind})`).join(', ');
     return [
       warning(
-        'IRP_ROLE_NOT_PERSON',
+        rule.code,
         first.c.name,
-        `the ${ROLE_WORDS[role]} role is held only by ${names}: a named person must decide and answer for it`,
+        `the ${words(role)} role is held only by ${names}: a named person must decide and answer for it`,
         rolePath(first, role),
       ),
     ];
@@ -118,39 +118,45 @@ function checkPersonRoles(plan: Plan): PeopleWarning[] {
 }
 
 /** One person who is commander or scribe and also runs communications, with no other deputy to hand a role to. */
-function checkOverload(plan: Plan): PeopleWarning[] {
-  return holders(plan, 'communications-lead').flatMap((held) => {
-    const busy = BUSY_ROLES.filter((r) => held.c.roles?.includes(r));
-    if (busy.length === 0) return [];
-    if (holders(plan, 'deputy').some(({ c }) => c.id !== held.c.id)) return [];
-    const roles = [...busy, 'communications-lead'].map((r) => ROLE_WORDS[r]).join(' and ');
-    return [
-      warning(
-        'IRP_ROLES_OVERLOADED',
-        held.c.name,
-        `${held.c.name} is ${roles}, and no one else is deputy incident commander to take one of these over`,
-        rolePath(held, 'communications-lead'),
-      ),
-    ];
-  });
+function checkOverload(plan: Plan, rule: PeopleRule, words: (role: string) => string): PeopleWarning[] {
+  const deputy = (rule.stand_in ?? []).map(words).join(' or ');
+  return (rule.with ?? []).flatMap((extra) =>
+    holders(plan, extra).flatMap((held) => {
+      const busy = rule.roles.filter((r) => held.c.roles?.includes(r));
+      if (busy.length === 0 || standsIn(plan, rule, held.c.id)) return [];
+      const roles = [...busy, extra].map(words).join(' and ');
+      const message = `${held.c.name} is ${roles}, and no one else is ${deputy} to take one of these over`;
+      return [warning(rule.code, held.c.name, message, rolePath(held, extra))];
+    }),
+  );
 }
 
-/** True when a number answers out of hours: marked out of band, or labelled so. */
-function outOfHours(p: Phone): boolean {
-  return p.out_of_band === true || OUT_OF_HOURS_LABEL.test(p.label ?? '');
+/**
+ * A label that says the number answers out of hours, from the rule's words: whole words, case
+ * ignored, a space in a word matching a hyphen or nothing as well ("on call", "on-call", "oncall").
+ */
+function outOfHoursLabel(rule: PeopleRule): RegExp | undefined {
+  const words = (rule.words ?? []).map((w) => w.trim()).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '[- ]?'));
+  return new RegExp(`\\b(?:${pattern.join('|')})\\b`, 'i');
 }
 
-/** Legal counsel reachable only in office hours while the insurer's notice window is 72 hours or less. */
-function checkCounsel(plan: Plan): PeopleWarning[] {
+/** Legal counsel reachable only in office hours while the insurer's notice window is short (the rule's max_hours). */
+function checkCounsel(plan: Plan, rule: PeopleRule): PeopleWarning[] {
   const hours = plan.insurance?.notice_within_hours;
-  if (hours === undefined || hours > SHORT_NOTICE_HOURS) return [];
+  if (hours === undefined || rule.max_hours === undefined || hours > rule.max_hours) return [];
+  const groups = rule.groups ?? [];
   const counsel = plan.contacts
     .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.groups?.includes('legal-counsel') || c.roles?.includes('legal'));
+    .filter(({ c }) => c.groups?.some((g) => groups.includes(g)) || c.roles?.some((r) => rule.roles.includes(r)));
+  const label = outOfHoursLabel(rule);
+  // A number marked out of band is the one dialled first, day or night.
+  const outOfHours = (p: Phone) => p.out_of_band === true || (label?.test(p.label ?? '') ?? false);
   if (counsel.some(({ c }) => c.phones.some(outOfHours))) return [];
   return counsel.map(({ c, i }) =>
     warning(
-      'IRP_COUNSEL_NO_OOH',
+      rule.code,
       c.name,
       `${c.name} (legal counsel) has no out-of-hours number, and notice to ${plan.insurance?.carrier} is due within ${hours} hours`,
       `contacts/${i}/phones`,

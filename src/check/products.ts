@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { findProductInName, loadTables } from '../model/index.ts';
-import type { ProductEntry } from '../model/index.ts';
+import { findProductInName } from '../model/index.ts';
 import type { Asset, Plan } from '../plan/index.ts';
-import { TOOL_ROOT } from '../shared/index.ts';
+import { toolTables } from './tables.ts';
 
 // Inventory checks of the plan alone (no date), so `irplan validate` prints them as warnings too:
 // products irplan has steps for but was not told about, and backups the plan cannot use.
@@ -26,14 +24,6 @@ export const INVENTORY_HINTS: Record<string, string> = {
     'add backup_of: with the ids of the assets whose backups it holds, so the plan says what to restore from it',
 };
 
-/** irplan's own product list, read on first use (never at import). */
-let known: ProductEntry[] | undefined;
-
-function products(): ProductEntry[] {
-  known ??= loadTables(join(TOOL_ROOT, 'templates')).products;
-  return known;
-}
-
 /** Warnings about the inventory: products named only in an asset's name, no backup, backups that say nothing. */
 export function checkInventory(plan: Plan): InventoryWarning[] {
   const assets = plan.assets ?? [];
@@ -43,7 +33,7 @@ export function checkInventory(plan: Plan): InventoryWarning[] {
 function checkProduct(a: Asset, i: number): InventoryWarning[] {
   // A product irplan does not know is legitimate (most line-of-business software): no warning.
   if (a.product !== undefined) return [];
-  const named = findProductInName(a.name, products());
+  const named = findProductInName(a.name, toolTables().products);
   if (!named) return [];
   return [
     {

@@ -4,7 +4,8 @@ import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { CheckOptions } from '../check/index.ts';
 import { localToday, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
 import { dueDates, formatCalendar } from '../check/index.ts';
-import { readClients } from '../plan/index.ts';
+import { planLocale } from '../model/index.ts';
+import { readClients, readJurisdictions } from '../plan/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import { clientEpoch, findProject, sourceStamp } from '../shared/index.ts';
 import { parse } from './args.ts';
@@ -45,10 +46,12 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
     };
     const project = findProject(process.cwd());
     const read = readClients(project.plansDir, positionals);
+    // Each client's findings write their dates for its locale, as its binder does.
+    const jurisdictions = readJurisdictions(project.templatesDir);
     const stamp = sourceStamp(project.root, env.sourceDateEpoch);
     let count = 0;
     for (const client of read.clients) {
-      const findings = checkPlan(client.slug, client.plan, opts);
+      const findings = checkPlan(client.slug, client.plan, { ...opts, locale: planLocale(client.plan, jurisdictions) });
       printFindings(project, client, findings);
       const ics = writeCalendar(
         client,

@@ -1,5 +1,5 @@
 import { UserError } from '../shared/index.ts';
-import type { Asset, Plan, Severity } from '../plan/index.ts';
+import type { Asset, Plan, Severity, JurisdictionRule } from '../plan/index.ts';
 import { buildFloors, highestFloor } from './exposure.ts';
 import { applies, matchesRule, notExcepted } from './match.ts';
 import type { AssetFacts } from './match.ts';
@@ -9,10 +9,10 @@ import type { ProductEntry, Tables } from './tables.ts';
 import type { AssetView, ContactRef } from './types.ts';
 
 /** The inventory as templates see it, in priority order. */
-export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef): AssetView[] {
+export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef, rules: JurisdictionRule[]): AssetView[] {
   // Within a priority, critical assets come before high ones: they are protected and restored first.
   return (plan.assets ?? [])
-    .map((a) => buildAsset(a, plan, tables, ref))
+    .map((a) => buildAsset(a, plan, { tables, ref, rules }))
     .sort(
       (a, b) =>
         a.priority - b.priority ||
@@ -21,7 +21,12 @@ export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef): AssetV
     );
 }
 
-function buildAsset(a: Asset, plan: Plan, tables: Tables, ref: ContactRef): AssetView {
+function buildAsset(
+  a: Asset,
+  plan: Plan,
+  ctx: { tables: Tables; ref: ContactRef; rules: JurisdictionRule[] },
+): AssetView {
+  const { tables, ref, rules } = ctx;
   const data = a.data ?? [];
   // Priority: criticality first, raised one step when the asset holds regulated or sensitive data.
   const base = rankSeverity(tables, a.criticality);
@@ -53,10 +58,7 @@ function buildAsset(a: Asset, plan: Plan, tables: Tables, ref: ContactRef): Asse
     severityFloor: floor,
     severityFloorLabel: tables.severities.find((s) => s.id === floor)?.label ?? 'Low',
     affects: listDependents(a.id, plan).map(name),
-    regulations: (plan.regulations ?? []).flatMap((id) => {
-      const r = tables.regulations.find((x) => x.id === id);
-      return r?.data?.some((d) => data.includes(d)) ? [r.label] : [];
-    }),
+    regulations: rules.filter((r) => r.applies_when?.data?.some((d) => data.includes(d))).map((r) => r.label),
     product: a.product ?? null,
     productLabel: product?.label ?? null,
     backupOf: backupTargets(a).map(name),

@@ -52,6 +52,7 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
       first: c.primary,
       email: c.email,
       note: c.notes,
+      url: c.url,
     });
   };
   if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
@@ -119,6 +120,7 @@ function firmEntry(f: PanelFirmView, why: string, note: string): CallEntry {
     first: f.phone,
     email: null,
     note,
+    url: null,
   };
 }
 
@@ -139,6 +141,7 @@ function buildInsurerEntry(ins: InsuranceView | null): CallEntry {
       first: null,
       email: null,
       note: 'This client has no cyber insurance policy recorded; skip this call.',
+      url: null,
     };
   const notice = ins.noticeText
     ? `Notice due within ${ins.noticeText} of discovery.`
@@ -151,6 +154,7 @@ function buildInsurerEntry(ins: InsuranceView | null): CallEntry {
     first: ins.claimsHotline,
     email: ins.noticeEmail,
     note: notice,
+    url: null,
   };
 }
 

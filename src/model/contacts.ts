@@ -5,22 +5,31 @@ import type { Audience, ContactRef, ContactView, PhoneView } from './types.ts';
 import type { GroupView } from './views.ts';
 
 /** A phone number with its dialling form and flags. */
-export function buildPhone(p: Phone): PhoneView {
+export function buildPhone(p: Phone, country: string | null): PhoneView {
   return {
     number: p.number,
-    tel: toE164(p.number),
+    tel: toE164(p.number, country),
     label: p.label ?? null,
     outOfBand: p.out_of_band === true,
     private: p.private === true,
   };
 }
 
-/** One contact as templates see it: labels for its roles and groups, out-of-band numbers first. */
-export function buildContact(c: Contact, tables: Tables, audience: Audience): ContactView {
+/**
+ * One contact as templates see it: labels for its roles and groups, out-of-band numbers first; phones
+ * read in the client's `country`, dates written for its `locale`.
+ */
+export function buildContact(
+  c: Contact,
+  tables: Tables,
+  audience: Audience,
+  country: string | null,
+  locale: string,
+): ContactView {
   // Private numbers are printed for the binder but never published on a site.
   const phones = c.phones
     .filter((p) => audience === 'print' || p.private !== true)
-    .map(buildPhone)
+    .map((p) => buildPhone(p, country))
     .sort((a, b) => Number(b.outOfBand) - Number(a.outOfBand));
   const roles = c.roles ?? [];
   const groups = c.groups ?? [];
@@ -39,8 +48,10 @@ export function buildContact(c: Contact, tables: Tables, audience: Audience): Co
     hasOutOfBand: phones.some((p) => p.outOfBand),
     email: c.email ?? null,
     verified: c.verified ?? null,
-    verifiedText: formatDate(c.verified),
+    verifiedText: formatDate(c.verified, locale),
     notes: c.notes ?? null,
+    url: null,
+    authority: false,
   };
 }
 

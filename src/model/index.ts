@@ -2,8 +2,9 @@
 export { buildModel } from './model.ts';
 export type { Model } from './model.ts';
 export { loadTables } from './tables.ts';
+export { planLocale } from './locale.ts';
 export type { Tables } from './tables.ts';
 export type { StepKindView } from './steps.ts';
 export type { ContactView, PhoneView } from './types.ts';
 export { findProductInName } from './products.ts';
-export type { ProductEntry } from './tables.ts';
+export type { PeopleRule } from './tables.ts';

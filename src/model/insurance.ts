@@ -9,24 +9,26 @@ import type { InsuranceView, PanelFirmView } from './views.ts';
 
 type PanelEntry = NonNullable<NonNullable<Plan['insurance']>['panel']>[number];
 
-/** The cyber insurance policy with its notice clock and consents; null when the client has none. */
+/** The cyber insurance policy with its notice clock and consents, dates for `locale`; null when the client has none. */
 export function buildInsurance(
   plan: Plan,
   tables: Tables,
   ref: ContactRef,
   audience: Audience,
   roles: RoleView[],
+  locale: string,
 ): InsuranceView | null {
   const ins = plan.insurance;
   if (!ins) return null;
   const hours = ins.notice_within_hours ?? null;
   const broker = ref(ins.broker);
+  const country = plan.client.country ?? null;
   return {
     carrier: ins.carrier,
     policyNumber: ins.policy_number,
-    periodStart: formatDate(ins.period?.start),
-    periodEnd: formatDate(ins.period?.end),
-    claimsHotline: ins.claims_hotline ? buildPhone({ number: ins.claims_hotline }) : null,
+    periodStart: formatDate(ins.period?.start, locale),
+    periodEnd: formatDate(ins.period?.end, locale),
+    claimsHotline: ins.claims_hotline ? buildPhone({ number: ins.claims_hotline }, country) : null,
     // Without a recorded deadline the text still reads as a sentence and sends the reader to the policy.
     noticeHours: hours,
     noticeText: hours === null ? 'the notice period in the policy (not recorded in this plan)' : formatHours(hours),
@@ -34,10 +36,10 @@ export function buildInsurance(
     hotlineCountsAsNotice: ins.hotline_counts_as_notice === true,
     noticeEmail: ins.notice_email ?? null,
     broker,
-    panel: (ins.panel ?? []).map(buildPanelFirm),
+    panel: (ins.panel ?? []).map((v) => buildPanelFirm(v, country)),
     // Panel services are free text; templates/data/panel-services.yaml says which words mean what.
-    forensicPanel: panelFor(ins.panel ?? [], tables, 'forensics'),
-    counselPanel: panelFor(ins.panel ?? [], tables, 'counsel'),
+    forensicPanel: panelFor(ins.panel ?? [], tables, 'forensics', country),
+    counselPanel: panelFor(ins.panel ?? [], tables, 'counsel', country),
     noticeBy: describeNoticeBy(roles, broker?.name ?? null),
     consent: (ins.consent_required_for ?? []).map((id) => ({
       id,
@@ -50,9 +52,9 @@ export function buildInsurance(
 }
 
 /** The panel firms whose free-text service reads as the given panel service (counsel, forensics). */
-function panelFor(panel: PanelEntry[], tables: Tables, service: string): PanelFirmView[] {
+function panelFor(panel: PanelEntry[], tables: Tables, service: string, country: string | null): PanelFirmView[] {
   const words = tables.panelServices.find((s) => s.id === service)?.words ?? [];
-  return panel.filter((v) => mentions(v.service, words)).map(buildPanelFirm);
+  return panel.filter((v) => mentions(v.service, words)).map((v) => buildPanelFirm(v, country));
 }
 
 /**
@@ -64,6 +66,6 @@ function describeNoticeBy(roles: RoleView[], broker: string | null): string {
   return broker ? `${sponsor} or broker (${broker})` : sponsor;
 }
 
-function buildPanelFirm(v: PanelEntry): PanelFirmView {
-  return { name: v.name, service: v.service, phone: v.phone ? buildPhone({ number: v.phone }) : null };
+function buildPanelFirm(v: PanelEntry, country: string | null): PanelFirmView {
+  return { name: v.name, service: v.service, phone: v.phone ? buildPhone({ number: v.phone }, country) : null };
 }

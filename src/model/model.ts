@@ -5,9 +5,12 @@ import { buildIncidents, buildSeverities, listFirstCalls } from './calls.ts';
 import { buildChecklists, mapSheets } from './checklists.ts';
 import { buildContact, buildGroups, makeContactRef } from './contacts.ts';
 import { buildInsurance } from './insurance.ts';
-import { mapDataLabels, toCamel } from './names.ts';
+import { planLocale, planPaper } from './locale.ts';
+import { labelData, mapDataLabels, toCamel } from './names.ts';
 import { buildClient, buildContinuity, buildDataFlows, buildExercises, buildMsp, buildPlanView } from './plan.ts';
-import { buildRegulation } from './regulations.ts';
+import { authorityContacts, authorityIndex, groupAuthorities, pickAuthorities } from './authorities.ts';
+import { buildExcluded, buildRegulations } from './regulations.ts';
+import { deriveRules, heldData } from './rules.ts';
 import { buildRoles, mapPersons, mapWho } from './roles.ts';
 import { buildStepKinds } from './steps.ts';
 import type { StepKindView } from './steps.ts';
@@ -34,6 +37,7 @@ import type {
   InsuranceView,
   MspView,
   PlanView,
+  ExcludedRuleView,
   RegulationView,
   SeverityView,
 } from './views.ts';
@@ -78,6 +82,14 @@ export interface Model {
   insurance: InsuranceView | null;
   continuity: ContinuityView | null;
   regulations: RegulationView[];
+  /** Derived rules the plan excludes, with its reason. */
+  excludedRegulations: ExcludedRuleView[];
+  /** Public authorities (police, cyber agency, sanctions, data protection) added to the contacts. */
+  authorities: ContactView[];
+  /** The public authorities by group in camel case (lawEnforcement, sanctions, cyberAgency, regulator). */
+  authorityGroups: Record<string, ContactView[]>;
+  /** Duties that only a ransom payment brings (a payment report), for the ransomware playbook. */
+  ransomDuties: RegulationView[];
   exercises: ExerciseView[];
   checklists: ChecklistView[];
   forensics: ChecklistView[];
@@ -95,25 +107,41 @@ export interface Model {
 
 /** Builds everything the templates need for one client. */
 export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Model {
-  const contacts = plan.contacts.map((c) => buildContact(c, tables, opts.audience));
+  // Computed once: every date in the model, and the render's {{date}} helper, use the client's locale.
+  const locale = planLocale(plan, tables.jurisdictions);
+  const own = plan.contacts.map((c) => buildContact(c, tables, opts.audience, plan.client.country ?? null, locale));
+  const derived = deriveRules(tables.jurisdictions, plan, heldData(plan), (k) => labelData(tables, k));
+  const authorities = authorityContacts(tables, pickAuthorities(tables, plan, derived), own);
+  const contacts = [...own, ...authorities];
   const ref = makeContactRef(contacts);
-  const assets = buildAssets(plan, tables, ref);
+  const assets = buildAssets(
+    plan,
+    tables,
+    ref,
+    derived.applied.map((a) => a.rule),
+  );
   const roles = buildRoles(tables, contacts);
-  const insurance = buildInsurance(plan, tables, ref, opts.audience, roles);
+  const insurance = buildInsurance(plan, tables, ref, opts.audience, roles, locale);
   const msp = buildMsp(plan, ref);
   const ctx = { plan, tables, contacts, insurance, msp };
   const severities = buildSeverities(ctx);
   const incidents = buildIncidents(ctx, severities);
   const checklists = buildChecklists(assets, tables);
+  const regulations = buildRegulations({
+    tables,
+    assets,
+    derived,
+    authorities: authorityIndex(tables.jurisdictions, plan),
+  });
   const scope = listScopes(assets, tables);
   return {
     slug: opts.slug,
     draft: opts.draft,
     audience: opts.audience,
     buildDate: opts.buildDate,
-    buildDateText: formatDate(opts.buildDate),
-    client: buildClient(plan),
-    plan: buildPlanView(plan, ref),
+    buildDateText: formatDate(opts.buildDate, locale),
+    client: buildClient(plan, locale),
+    plan: buildPlanView(plan, ref, locale, planPaper(plan, tables.jurisdictions)),
     msp,
     contacts,
     roles,
@@ -135,8 +163,12 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     dataFlows: buildDataFlows(plan, tables),
     insurance,
     continuity: buildContinuity(plan, ref),
-    regulations: (plan.regulations ?? []).map((id) => buildRegulation(id, tables, assets)),
-    exercises: buildExercises(plan, tables, ref),
+    regulations,
+    ransomDuties: regulations.filter((r) => r.trigger === 'ransom-payment'),
+    authorityGroups: groupAuthorities(tables, authorities),
+    excludedRegulations: buildExcluded(derived.excluded),
+    authorities,
+    exercises: buildExercises(plan, tables, ref, locale),
     checklists,
     forensics: checklists.filter((c) => c.kind === 'forensic'),
     sheets: mapSheets(checklists),

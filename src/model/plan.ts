@@ -14,12 +14,13 @@ import type {
   PlanView,
 } from './views.ts';
 
-/** The client's name, industry, time zone and locations. */
-export function buildClient(plan: Plan): ClientView {
+/** The client's name, industry, time zone, locale (see planLocale) and locations. */
+export function buildClient(plan: Plan, locale: string): ClientView {
   return {
     name: plan.client.name,
     industry: plan.client.industry ?? null,
     timezone: plan.client.timezone ?? 'UTC',
+    locale,
     locations: (plan.client.locations ?? []).map((l) => ({ name: l.name, address: l.address ?? null })),
   };
 }
@@ -34,8 +35,8 @@ export function buildMsp(plan: Plan, ref: ContactRef): MspView {
   };
 }
 
-/** The plan's own facts: version, owner, classification, review cadence and history. */
-export function buildPlanView(plan: Plan, ref: ContactRef): PlanView {
+/** The plan's own facts: version, owner, classification, paper (see planPaper), review cadence and history. */
+export function buildPlanView(plan: Plan, ref: ContactRef, locale: string, paper: PlanView['paper']): PlanView {
   const p = plan.plan;
   const every = p.review?.every_months ?? 12;
   const last = p.review?.last ?? p.effective ?? null;
@@ -43,21 +44,21 @@ export function buildPlanView(plan: Plan, ref: ContactRef): PlanView {
   return {
     version: p.version,
     effective: p.effective ?? null,
-    effectiveText: formatDate(p.effective),
+    effectiveText: formatDate(p.effective, locale),
     owner: ref(p.owner),
     ownerName: ref(p.owner)?.name ?? 'The plan owner',
     classification: p.classification,
-    paper: p.paper ?? 'letter',
+    paper,
     reviewLast: last,
-    reviewLastText: formatDate(last ?? undefined),
+    reviewLastText: formatDate(last ?? undefined, locale),
     reviewEvery: every,
     reviewDue: due,
-    reviewDueText: formatDate(due ?? undefined),
+    reviewDueText: formatDate(due ?? undefined, locale),
     distribution: (p.distribution ?? []).map((id) => ref(id)).filter((c): c is ContactView => c !== null),
     history: (p.history ?? []).map((h) => ({
       version: h.version,
       date: h.date,
-      dateText: formatDate(h.date),
+      dateText: formatDate(h.date, locale),
       summary: h.summary ?? null,
       approver: h.approver ?? null,
     })),
@@ -91,10 +92,10 @@ function nameEndpoint(end: string, plan: Plan): { name: string; isAsset: boolean
 }
 
 /** The exercises held, with the scenario's label and the participants' names. */
-export function buildExercises(plan: Plan, tables: Tables, ref: ContactRef): ExerciseView[] {
+export function buildExercises(plan: Plan, tables: Tables, ref: ContactRef, locale: string): ExerciseView[] {
   return (plan.exercises ?? []).map((x) => ({
     date: x.date,
-    dateText: formatDate(x.date),
+    dateText: formatDate(x.date, locale),
     scenario: x.scenario,
     scenarioLabel: tables.incidents.find((i) => i.id === x.scenario)?.label ?? x.scenario,
     participants: (x.participants ?? []).map((p) => ref(p)?.name ?? p),

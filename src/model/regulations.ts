@@ -1,42 +1,97 @@
 import { formatHours } from '../shared/index.ts';
+import type { Authority, Jurisdiction } from '../plan/index.ts';
 import { describeClock } from './clock.ts';
+import { buildPhone } from './contacts.ts';
 import { labelData } from './names.ts';
-import type { Tables } from './tables.ts';
+import type { AppliedRule, CatalogueEntry, Derived } from './rules.ts';
+import { filesInScope, resolveAuthority } from './rules.ts';
 import type { AssetView } from './types.ts';
-import type { RegulationView } from './views.ts';
+import type { Tables } from './tables.ts';
+import type { ExcludedRuleView, RegulationView } from './views.ts';
 
 const COUNSEL = 'Confirm with legal counsel';
 
-/** A listed regulation with its clock and the client's assets whose data it covers. */
-export function buildRegulation(id: string, tables: Tables, assets: AssetView[]): RegulationView {
-  const r = tables.regulations.find((x) => x.id === id);
-  // A regulation irplan has no table entry for still prints, and sends the reader to counsel.
-  if (!r)
-    return {
-      id,
-      label: id,
-      authority: COUNSEL,
-      deadline: COUNSEL,
-      deadlineHours: null,
-      deadlineText: null,
-      example: null,
-      individuals: COUNSEL,
-      data: [],
-      dataText: [],
-      assets: [],
-    };
-  const data = r.data ?? [];
+/** What a regulation view is built from beyond the rule itself. */
+interface RegulationCtx {
+  tables: Tables;
+  assets: AssetView[];
+  derived: Derived;
+  authorities: Map<string, Authority>;
+}
+
+/** Each rule that binds the client, with why, its clock, its authority and the assets whose data it covers. */
+export function buildRegulations(ctx: RegulationCtx): RegulationView[] {
+  const files = filesInScope(ctx.tables.jurisdictions, [...ctx.derived.countries]);
+  const known = ctx.derived.applied.map((entry) => buildRegulation(entry, ctx, files));
+  return [...known, ...ctx.derived.unknown.map(unknownRule)];
+}
+
+function buildRegulation(entry: AppliedRule, ctx: RegulationCtx, files: Jurisdiction[]): RegulationView {
+  const r = entry.rule;
+  const a = resolveAuthority(entry, ctx.authorities, files, ctx.derived.regions);
+  const data = r.applies_when?.data ?? [];
+  const hours = r.deadline_hours ?? null;
   return {
     id: r.id,
     label: r.label,
-    authority: r.authority,
+    place: entry.place,
+    why: entry.why,
+    authority: r.notify ?? a?.name ?? COUNSEL,
+    authorityName: a?.name ?? null,
+    authorityPhone: a?.phone ? buildPhone({ number: a.phone }, null) : null,
+    authorityUrl: a?.url ?? null,
     deadline: r.deadline,
-    individuals: r.individuals,
-    deadlineHours: r.deadline_hours,
-    deadlineText: formatHours(r.deadline_hours),
-    example: describeClock(r.deadline_hours),
+    deadlineHours: hours,
+    deadlineText: hours === null ? null : formatHours(hours),
+    example: hours === null ? null : describeClock(hours),
+    clock: r.clock ?? null,
+    threshold: r.threshold ?? null,
+    contents: r.contents ?? [],
+    individuals: r.individuals ?? 'Not set by this rule (another rule may require it): confirm with counsel',
+    register: r.register ?? null,
+    source: r.source,
+    confirm: r.confirm ?? null,
+    trigger: r.trigger ?? null,
     data,
-    dataText: data.map((d) => labelData(tables, d)),
-    assets: assets.filter((a) => a.data.some((d) => data.includes(d))).map((a) => a.name),
+    dataText: data.map((d) => labelData(ctx.tables, d)),
+    assets: ctx.assets.filter((x) => x.data.some((d) => data.includes(d))).map((x) => x.name),
   };
+}
+
+/** A regulation the plan lists that no data file knows still prints, and sends the reader to counsel. */
+function unknownRule(id: string): RegulationView {
+  return {
+    id,
+    label: id,
+    place: null,
+    why: ["listed in the plan's regulations"],
+    authority: COUNSEL,
+    authorityName: null,
+    authorityPhone: null,
+    authorityUrl: null,
+    deadline: COUNSEL,
+    deadlineHours: null,
+    deadlineText: null,
+    example: null,
+    clock: null,
+    threshold: null,
+    contents: [],
+    individuals: COUNSEL,
+    register: null,
+    source: COUNSEL,
+    confirm: 'irplan has no data for this rule',
+    trigger: null,
+    data: [],
+    dataText: [],
+    assets: [],
+  };
+}
+
+/** Derived rules the plan excludes, with the reason printed beside them. */
+export function buildExcluded(excluded: Derived['excluded']): ExcludedRuleView[] {
+  return excluded.map(({ entry, reason }: { entry: CatalogueEntry; reason: string }) => ({
+    id: entry.rule.id,
+    label: entry.rule.label,
+    reason,
+  }));
 }

@@ -47,6 +47,10 @@ export interface ContactView {
   verified: string | null;
   verifiedText: string | null;
   notes: string | null;
+  /** Where to report online: public authorities have a page, the plan's own contacts none. */
+  url: string | null;
+  /** A public authority from the jurisdiction data, not a person the plan names. */
+  authority: boolean;
 }
 
 /** Looks a contact up by id; null for no id or an unknown one. */
@@ -122,6 +126,8 @@ export interface CallEntry {
   first: PhoneView | null;
   email: string | null;
   note: string | null;
+  /** Where to report online, for a public authority. */
+  url: string | null;
 }
 
 export interface ChecklistView {

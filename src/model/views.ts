@@ -8,6 +8,8 @@ export interface ClientView {
   name: string;
   industry: string | null;
   timezone: string;
+  /** BCP 47: what dates are written for (client.locale, else the country's, else en-US). */
+  locale: string;
   locations: { name: string; address: string | null }[];
 }
 
@@ -88,15 +90,39 @@ export interface ContinuityView {
 export interface RegulationView {
   id: string;
   label: string;
+  /** The jurisdiction the rule belongs to (a state, a country); null for a rule irplan does not know. */
+  place: string | null;
+  /** Why it binds the client: where, which data, or listed in the plan. */
+  why: string[];
+  /** To whom notice goes, in words. */
   authority: string;
+  authorityName: string | null;
+  authorityPhone: PhoneView | null;
+  authorityUrl: string | null;
   deadline: string;
   individuals: string;
   deadlineHours: number | null;
   deadlineText: string | null;
   example: string | null;
+  clock: string | null;
+  threshold: string | null;
+  contents: string[];
+  register: string | null;
+  source: string;
+  /** What is uncertain: printed with "confirm with counsel". */
+  confirm: string | null;
+  /** An event that alone brings the duty (ransom-payment). */
+  trigger: string | null;
   data: string[];
   dataText: string[];
   assets: string[];
+}
+
+/** A derived rule the plan excludes, and the reason it gives. */
+export interface ExcludedRuleView {
+  id: string;
+  label: string;
+  reason: string;
 }
 
 export type SeverityView = Tables['severities'][number] & { callList: CallEntry[] };

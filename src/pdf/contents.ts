@@ -56,7 +56,8 @@ export async function numberPages(
         if (duplex && at % 2 === 0) {
           const blank = document.createElement('div');
           blank.className = 'blank-page';
-          blank.textContent = 'This page is intentionally blank.';
+          // The print page carries the words in its client's language (Print.astro, pdf.blank_page).
+          blank.textContent = document.body.dataset.blankPage ?? '';
           section.before(blank);
           shift++;
           at++;

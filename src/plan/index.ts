@@ -6,5 +6,17 @@ export { mspHotline } from './msp.ts';
 export { nearestPosition } from './positions.ts';
 export { readClients } from './read.ts';
 export type { ValidClient } from './read.ts';
-export type { Asset, Contact, IncidentType, Phone, Plan, Release, Severity } from './types.ts';
+export type {
+  Asset,
+  Authority,
+  Contact,
+  IncidentType,
+  JurisdictionRule,
+  Phone,
+  Plan,
+  Release,
+  Severity,
+} from './types.ts';
+export { readJurisdictions } from './jurisdiction-file.ts';
+export type { Jurisdiction } from './jurisdiction-file.ts';
 export { loadYamlFile } from './yaml.ts';

@@ -5,9 +5,12 @@ import type { LoadedFile, LoadOptions } from './yaml.ts';
 /** One layer of a plan: its data and positions, from one or more files. */
 export type Layer = Omit<LoadedFile, 'file'>;
 
+/** Lists the MSP's layer adds to rather than replaces: its contacts, custom rules and authorities. */
+const APPENDED = new Set(['contacts', 'jurisdiction/rules', 'jurisdiction/authorities']);
+
 /**
  * Merges the client over the MSP defaults: mappings key by key with the client winning,
- * the MSP's contacts appended to the client's, any other list replaced by the client's.
+ * the MSP's contacts (and custom rules and authorities) appended to the client's, any other list replaced by the client's.
  */
 export function mergeLayers(base: Layer, top: Layer, options: LoadOptions = {}): Layer {
   const moves = new Map<string, string>();
@@ -41,7 +44,7 @@ function mergeValue(b: unknown, t: unknown, path: string, moves: Map<string, str
       out[key] = mergeValue(b[key], t[key], join2(path, key), moves);
     return out;
   }
-  if (path === 'contacts' && Array.isArray(b) && Array.isArray(t)) {
+  if (APPENDED.has(path) && Array.isArray(b) && Array.isArray(t)) {
     for (let i = 0; i < b.length; i++) moves.set(join2(path, String(i)), join2(path, String(t.length + i)));
     return [...t, ...b];
   }

@@ -96,7 +96,11 @@ export interface Plan {
     timezone?: string;
     /** ISO 3166-1 alpha-2. */
     country?: string;
-    locations?: { name: string; address?: string }[];
+    /** ISO 3166-2, e.g. US-TX. */
+    region?: string;
+    /** BCP 47; default from the country. */
+    locale?: string;
+    locations?: { name: string; address?: string; country?: string; region?: string }[];
   };
   plan: {
     version: string;
@@ -115,5 +119,39 @@ export interface Plan {
   insurance?: Insurance;
   continuity?: { bcp?: ContinuityDoc; drp?: ContinuityDoc; requirements?: string[] };
   regulations?: string[];
+  regulation_exclusions?: { id: string; reason: string }[];
+  jurisdiction?: { rules?: JurisdictionRule[]; authorities?: Authority[] };
   exercises?: { date: string; scenario: IncidentType; participants?: string[]; notes?: string }[];
+}
+
+/** An authority to report to (templates/data/jurisdictions/*.yaml, or a plan's own). */
+export interface Authority {
+  id: string;
+  kind: 'data-protection' | 'law-enforcement' | 'cyber-agency' | 'sanctions' | 'sector-regulator';
+  name: string;
+  phone?: string;
+  url?: string;
+  hours?: string;
+  when?: string;
+  source?: string;
+  confirm?: string;
+}
+
+/** A notification duty (templates/data/jurisdictions/*.yaml, or a plan's own). */
+export interface JurisdictionRule {
+  id: string;
+  label: string;
+  applies_when?: { data?: string[]; industries?: string[]; opt_in?: boolean; without_region?: boolean };
+  authority?: string;
+  notify?: string;
+  deadline: string;
+  deadline_hours?: number | null;
+  clock?: string;
+  threshold?: string;
+  contents?: string[];
+  individuals?: string;
+  register?: string;
+  source: string;
+  confirm?: string;
+  trigger?: 'ransom-payment';
 }

@@ -25,12 +25,16 @@ export function validateDefaults(input: Located): UserError[] {
 function checkPlan(plan: Plan, input: Located): UserError[] {
   const errors: UserError[] = [];
   checkReferences(plan, input, errors);
+  const country = plan.client.country;
   for (const [i, c] of plan.contacts.entries())
-    for (const [j, ph] of c.phones.entries()) checkPhone(ph.number, `contacts/${i}/phones/${j}/number`, input, errors);
+    for (const [j, ph] of c.phones.entries())
+      checkPhone(ph.number, `contacts/${i}/phones/${j}/number`, input, errors, country);
   if (plan.insurance?.claims_hotline)
-    checkPhone(plan.insurance.claims_hotline, 'insurance/claims_hotline', input, errors);
+    checkPhone(plan.insurance.claims_hotline, 'insurance/claims_hotline', input, errors, country);
   for (const [i, p] of (plan.insurance?.panel ?? []).entries())
-    if (p.phone) checkPhone(p.phone, `insurance/panel/${i}/phone`, input, errors);
+    if (p.phone) checkPhone(p.phone, `insurance/panel/${i}/phone`, input, errors, country);
+  for (const [i, a] of (plan.jurisdiction?.authorities ?? []).entries())
+    if (a.phone) checkPhone(a.phone, `jurisdiction/authorities/${i}/phone`, input, errors, country);
   checkTimezone(plan.client.timezone, input, errors);
   checkCountry(plan.client.country, input, errors);
   const period = plan.insurance?.period;

@@ -1,17 +1,33 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { UserError } from '../shared/index.ts';
+import { localeChain, UserError } from '../shared/index.ts';
 
-/** Lists templates by relative path; a client's own templates/ folder overrides by the same path. */
-export function collectTemplates(templatesDir: string, overrideDir: string | null): Map<string, string> {
+/** Where a locale's own templates live: templates/locales/<locale>/<the default's relative path>. */
+const LOCALES = 'locales';
+
+/**
+ * Lists templates by relative path. A locale's translation replaces the default by the same path
+ * (the language's, then the exact locale's: en-GB over en over the default), and a client's own
+ * templates/ folder overrides them all.
+ */
+export function collectTemplates(
+  templatesDir: string,
+  overrideDir: string | null,
+  locale = 'en-US',
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [root, isOverride] of [
+  const translated = [...localeChain(locale)].reverse().map((tag) => join(templatesDir, LOCALES, tag));
+  const roots = [
     [templatesDir, false],
+    ...translated.map((dir) => [dir, false] as const),
     [overrideDir, true],
-  ] as const) {
+  ] as const;
+  for (const [root, isOverride] of roots) {
     if (!root || !existsSync(root)) continue;
     if (isOverride) checkInside(root, '');
     for (const rel of walk(root, root, isOverride)) {
+      // The translations are not templates of the default set.
+      if (root === templatesDir && rel.startsWith(`${LOCALES}/`)) continue;
       if (isOverride) checkInside(root, rel);
       out.set(rel, join(root, rel));
     }

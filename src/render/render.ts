@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Model } from '../model/index.ts';
+import type { Messages } from '../shared/index.ts';
 import { compile } from './engine.ts';
 import { templateError } from './errors.ts';
 import { createHelpers } from './helpers.ts';
+import { englishMessages } from './messages.ts';
+import type { Say } from './messages.ts';
 import type { DocKind, TemplateFile } from './template.ts';
 import { readTemplate } from './template.ts';
 import { checkXrefHeadings, checkXrefs, xrefHelpers, xrefTargets } from './xref.ts';
@@ -25,8 +28,15 @@ export interface RenderedDoc {
   template: string;
 }
 
-/** Renders every template that applies to this model into Markdown documents. */
-export function renderDocuments(model: Model, templates: Map<string, string>): RenderedDoc[] {
+/**
+ * Renders every template that applies to this model into Markdown documents, with the words the
+ * helpers add from `messages` (the client's catalogue; irplan's English without one).
+ */
+export function renderDocuments(
+  model: Model,
+  templates: Map<string, string>,
+  messages: Messages = englishMessages(),
+): RenderedDoc[] {
   const ins = model.insurance;
   const helpers = createHelpers(
     ins
@@ -37,7 +47,10 @@ export function renderDocuments(model: Model, templates: Map<string, string>): R
         }
       : null,
     model.stepKinds,
+    model.client.locale,
+    messages,
   );
+  const say: Say = (key, vars) => messages.text(key, vars);
   const partials: Record<string, string> = {};
   for (const [rel, file] of [...templates].filter(([rel]) => rel.startsWith('partials/')))
     partials[rel.slice('partials/'.length).replace(/\.hbs$/, '')] = readFileSync(file, 'utf8');
@@ -51,7 +64,7 @@ export function renderDocuments(model: Model, templates: Map<string, string>): R
   const targets = xrefTargets(all, applies);
   const docs = applies.map((t) => {
     checkXrefs(t, targets);
-    return renderOne({ helpers: { ...helpers, ...xrefHelpers(targets, t.meta.id) }, partials }, t, model);
+    return renderOne({ helpers: { ...helpers, ...xrefHelpers(targets, t.meta.id, say) }, partials }, t, model);
   });
   checkXrefHeadings(docs, applies);
   return docs.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

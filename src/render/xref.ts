@@ -4,6 +4,7 @@
 // in the page, and a document printed alone shows "see <title>" without a page.
 import type Handlebars from 'handlebars';
 import { closest, escapeMarkdown, trusted, UserError } from '../shared/index.ts';
+import type { Say } from './messages.ts';
 import type { TemplateFile } from './template.ts';
 
 /** The helpers this module adds, for Handlebars' knownHelpersOnly compile option. */
@@ -73,20 +74,21 @@ function decode(text: string): string {
   return text.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)));
 }
 
-/** The {{see}} helper of one document (`from`, whose site page the link starts from). */
-export function xrefHelpers(targets: XrefTargets, from: string) {
+/** The {{see}} helper of one document (`from`, whose site page the link starts from), in the client's words. */
+export function xrefHelpers(targets: XrefTargets, from: string, say: Say) {
   return {
     see: (...args: unknown[]) => {
       const options = args.at(-1) as Handlebars.HelperOptions;
       const [doc, heading] = args.slice(0, -1);
       if (typeof doc !== 'string' || (heading !== undefined && typeof heading !== 'string'))
         throw new Error('{{see}} takes a document id and, optionally, the exact title of a heading in it');
-      return seeMarkup(targets, from, doc, heading, options.hash?.capital === true);
+      return seeMarkup(say, targets, from, doc, heading, options.hash?.capital === true);
     },
   };
 }
 
 function seeMarkup(
+  say: Say,
   targets: XrefTargets,
   from: string,
   doc: string,
@@ -112,9 +114,11 @@ function seeMarkup(
     heading ? `data-xref-heading="${escapeMarkdown(heading)}"` : '',
   ].filter(Boolean);
   // The page slot is hidden everywhere but in the binder (print.css); fixed width, so writing the
-  // number in after the first print moves nothing.
-  const at = '<span class="xref-at" hidden data-pagefind-ignore>, p.<span class="xref-page">0</span></span>';
-  return trusted(`${capital ? 'See' : 'see'} <a ${attrs.join(' ')}>${escapeMarkdown(text)}</a>${at}`);
+  // number in after the first print moves nothing. A translation may put words between the link and
+  // the slot, never an element: print.css and src/pdf/contents.ts find the slot as the link's next element.
+  const at = `<span class="xref-at" hidden data-pagefind-ignore>${say('render.see_page', { page: '<span class="xref-page">0</span>' })}</span>`;
+  const link = `<a ${attrs.join(' ')}>${escapeMarkdown(text)}</a>`;
+  return trusted(say(capital ? 'render.see_capital' : 'render.see', { target: link, page_ref: at }));
 }
 
 /** A heading's id as the site's Markdown gives it (github-slugger: lower case, punctuation dropped). */

@@ -1,17 +1,46 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js';
 
-const LONG = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+/** The locale dates fall back to: a tag Intl does not know never picks up the machine's own locale. */
+const FALLBACK_LOCALE = 'en-US';
 
-/** A calendar date (YYYY-MM-DD) as people read it: "November 1, 2026". */
-export function formatDate(iso: string | undefined): string | null {
-  if (!iso) return null;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : LONG.format(d);
+const longDates = new Map<string, Intl.DateTimeFormat>();
+
+/** One long-date formatter per locale, made once: a binder formats hundreds of dates. */
+function longDate(locale: string): Intl.DateTimeFormat {
+  let f = longDates.get(locale);
+  if (!f) {
+    f = makeLongDate(locale);
+    longDates.set(locale, f);
+  }
+  return f;
 }
 
-/** The E.164 form for tel: links; numbers are shown as written elsewhere. */
-export function toE164(number: string): string | null {
-  const parsed = parsePhoneNumberFromString(number, { defaultCountry: 'US' });
+function makeLongDate(locale: string): Intl.DateTimeFormat {
+  const style = { dateStyle: 'long', timeZone: 'UTC' } as const;
+  try {
+    // The fallback in the list, not Intl's default: a build must not depend on the machine's LANG.
+    return new Intl.DateTimeFormat([locale, FALLBACK_LOCALE], style);
+  } catch {
+    // A tag that is not BCP 47 at all (the schema's pattern lets a few through) reads as the fallback.
+    return new Intl.DateTimeFormat(FALLBACK_LOCALE, style);
+  }
+}
+
+/** A calendar date (YYYY-MM-DD) as people in `locale` read it: "November 1, 2026" (en-US), "1 November 2026" (en-GB). */
+export function formatDate(iso: string | undefined, locale: string): string | null {
+  if (!iso) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : longDate(locale).format(d);
+}
+
+/**
+ * The E.164 form for tel: links; numbers are shown as written elsewhere. A national-format number is read
+ * in `country` (the client's); without one only an international number (+...) has a dialling form.
+ */
+export function toE164(number: string, country: string | null): string | null {
+  const home = country && isSupportedCountry(country) ? (country as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(number, home ? { defaultCountry: home } : undefined);
   return parsed?.isPossible() ? parsed.number : null;
 }
 

@@ -12,6 +12,8 @@ export { buildKey, hashTree, toolFingerprint } from './hash.ts';
 export { escapeHtml } from './html.ts';
 export { killOnInterrupt, onInterrupt, removeOnInterrupt } from './interrupt.ts';
 export { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, trusted } from './markdown.ts';
+export { localeChain, loadMessages } from './messages.ts';
+export type { Messages } from './messages.ts';
 export { exposeGc, releaseMemory } from './memory.ts';
 export { findProject, TOOL_ROOT } from './project.ts';
 export type { Project } from './project.ts';

@@ -39,6 +39,10 @@ export interface SiteMeta {
   vcards: { id: string; name: string; href: string }[];
   /** The build adds a versions page at versions/ (src/versions/). */
   versions: boolean;
+  /** The client's locale (BCP 47), for lang attributes. */
+  locale: string;
+  /** The words the pages write (the pdf. and site. keys of the client's message catalogue), {name} unfilled. */
+  messages: Record<string, string>;
 }
 
 /** What one Astro run covers: <content>/batch.json, the clients and the shared --base. */

@@ -1,25 +1,37 @@
-import { addDays, escapeHtml as esc, formatDate } from '../shared/index.ts';
+import { join } from 'node:path';
+import type { Messages } from '../shared/index.ts';
+import { addDays, escapeHtml as esc, formatDate, loadMessages, TOOL_ROOT } from '../shared/index.ts';
 import type { PlanVersion } from './list.ts';
 
 // The versions page is plain HTML written next to the Astro site: it must work offline, from a
-// file:// copy and without the site's scripts. Every value from the plan is HTML-escaped.
+// file:// copy and without the site's scripts. Every value from the plan is HTML-escaped, and so is
+// every message (plain text in the catalogue).
 
-/** The page listing every version with the dates it was in force, and a date lookup. */
+/** A message of the client's catalogue, filled in and HTML-escaped. */
+type Say = (key: string, vars?: Record<string, string>) => string;
+
+/** The page listing every version with the dates it was in force (written for the client's locale), and a date lookup. */
 export function renderVersionsPage(o: {
   client: string;
   current: string;
   versions: PlanVersion[];
   base: string;
+  locale: string;
+  /** The client's catalogue; irplan's own for `locale` without one. */
+  messages?: Messages;
 }): string {
-  const rows = [...o.versions].reverse().map((v) => row(v, o.current));
+  const messages = o.messages ?? loadMessages(join(TOOL_ROOT, 'templates'), o.locale);
+  const say: Say = (key, vars) => esc(messages.text(key, vars));
+  const rows = [...o.versions].reverse().map((v) => row(v, o.current, o.locale, say));
+  const client = { client: o.client };
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(messages.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <link rel="icon" href="data:,">
-<title>${esc(o.client)}: plan versions</title>
+<title>${say('versions.page_title', client)}</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ccc; }
@@ -27,19 +39,20 @@ tr.hit { background: #fff3c4; } output { font-weight: 600; }
 </style>
 </head>
 <body>
-<p><a href="../">← ${esc(o.client)}: current plan</a></p>
-<h1>Plan versions</h1>
-<p>Each released version of the ${esc(o.client)} incident response plan, with the dates it was in force. A version is in force from its release date until the day before the next release.</p>
-<form id="lookup"><label>Which plan was in force on <input type="date" id="on" required></label> <button>Show</button> <output id="answer" for="on"></output></form>
+<p><a href="../">${say('versions.back', client)}</a></p>
+<h1>${say('versions.heading')}</h1>
+<p>${say('versions.intro', client)}</p>
+<form id="lookup" data-found="${say('versions.found', { version: '{version}' })}" data-none="${say('versions.none')}"><label>${say('versions.lookup')} <input type="date" id="on" required></label> <button>${say('versions.show')}</button> <output id="answer" for="on"></output></form>
 <table>
-<thead><tr><th>Version</th><th>In force from</th><th>Until</th><th>Plan</th></tr></thead>
+<thead><tr><th>${say('versions.version')}</th><th>${say('versions.from')}</th><th>${say('versions.until')}</th><th>${say('versions.plan')}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
 <script>
 // Dates are YYYY-MM-DD, so comparing the strings compares the dates.
-document.getElementById('lookup').addEventListener('submit', (e) => {
+const form = document.getElementById('lookup');
+form.addEventListener('submit', (e) => {
   e.preventDefault();
   const on = document.getElementById('on').value;
   let found = null;
@@ -48,7 +61,7 @@ document.getElementById('lookup').addEventListener('submit', (e) => {
     tr.classList.toggle('hit', hit);
     if (hit) found = tr.dataset.version;
   }
-  document.getElementById('answer').textContent = found ? 'version ' + found : 'no released version was in force then';
+  document.getElementById('answer').textContent = found ? form.dataset.found.replace('{version}', found) : form.dataset.none;
 });
 </script>
 </body>
@@ -56,13 +69,11 @@ document.getElementById('lookup').addEventListener('submit', (e) => {
 `;
 }
 
-function row(v: PlanVersion, current: string): string {
-  const until = v.until ? esc(formatDate(addDays(v.until, -1)) ?? v.until) : 'in force now';
+function row(v: PlanVersion, current: string, locale: string, say: Say): string {
+  const until = v.until ? esc(formatDate(addDays(v.until, -1), locale) ?? v.until) : say('versions.in_force_now');
   const link = v.path
-    ? `<a href="${esc(v.path.replace(/^versions\//, ''))}">view ${esc(v.version)}</a>`
-    : v.tag
-      ? 'not built'
-      : 'not tagged';
-  const mark = v.version === current ? ' (current)' : '';
-  return `<tr data-version="${esc(v.version)}" data-from="${esc(v.from)}" data-until="${esc(v.until ?? '')}"><td>${esc(v.version)}${mark}</td><td>${esc(formatDate(v.from) ?? v.from)}</td><td>${until}</td><td>${link}</td></tr>`;
+    ? `<a href="${esc(v.path.replace(/^versions\//, ''))}">${say('versions.view', { version: v.version })}</a>`
+    : say(v.tag ? 'versions.not_built' : 'versions.not_tagged');
+  const shown = v.version === current ? say('versions.current', { version: v.version }) : esc(v.version);
+  return `<tr data-version="${esc(v.version)}" data-from="${esc(v.from)}" data-until="${esc(v.until ?? '')}"><td>${shown}</td><td>${esc(formatDate(v.from, locale) ?? v.from)}</td><td>${until}</td><td>${link}</td></tr>`;
 }

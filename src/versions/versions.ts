@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../plan/index.ts';
 import type { Project } from '../shared/index.ts';
-import { exportTree, formatUserError, git, UserError } from '../shared/index.ts';
+import { exportTree, formatUserError, git, loadMessages, UserError } from '../shared/index.ts';
 import { restoreVersion, storeVersion, versionCachePath } from './cache.ts';
 import { listVersions } from './list.ts';
 import { renderVersionsPage } from './page.ts';
@@ -22,6 +22,8 @@ export interface VersionsInput {
   project: Project;
   slug: string;
   plan: Plan;
+  /** The client's locale (the model's client.locale), for the dates on the versions page. */
+  locale: string;
   siteDir: string;
   base: string;
   log: (line: string) => void;
@@ -43,7 +45,15 @@ export async function addVersions(o: VersionsInput): Promise<void> {
   const dir = join(o.siteDir, 'versions');
   const list = { client: o.plan.client.name, current: o.plan.plan.version, versions };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), renderVersionsPage({ ...list, base: o.base }));
+  writeFileSync(
+    join(dir, 'index.html'),
+    renderVersionsPage({
+      ...list,
+      base: o.base,
+      locale: o.locale,
+      messages: loadMessages(o.project.templatesDir, o.locale),
+    }),
+  );
   writeFileSync(join(dir, 'versions.json'), `${JSON.stringify(list, null, 2)}\n`);
 }
 

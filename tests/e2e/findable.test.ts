@@ -81,8 +81,8 @@ describe('the binder', () => {
     expect(text).toContain('No history recorded in the plan.');
     expect(text).not.toMatch(/first issue/i);
     expect(text).toContain('Maintenance findings as of September 21, 2026.');
-    expect(text).toContain('plan review was due on 2026-02-01');
-    expect(text).toContain('Rosa Diaz: contact details last verified on 2024-11-04');
+    expect(text).toContain('plan review was due on February 1, 2026');
+    expect(text).toContain('Rosa Diaz: contact details last verified on November 4, 2024');
   });
 });
 

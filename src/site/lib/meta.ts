@@ -42,3 +42,24 @@ export function href(path: string): string {
 export function clientDocs<C extends 'site' | 'print'>(collection: C, client: string) {
   return getCollection(collection, (entry) => entry.data.client === client);
 }
+
+/** A message of the client's catalogue (SiteMeta.messages) with its {name} placeholders filled in. */
+export function t(meta: SiteMeta, key: string, vars: Record<string, string | number> = {}): string {
+  return messageParts(meta, key)
+    .map((p) => (typeof p === 'string' ? p : String(vars[p.slot] ?? missing(key, p.slot))))
+    .join('');
+}
+
+/**
+ * A message split at its placeholders, for a page that puts markup in a slot (the cover's page
+ * number): plain text and `{ slot }` in the order the translation puts them.
+ */
+export function messageParts(meta: SiteMeta, key: string): (string | { slot: string })[] {
+  const text = meta.messages[key];
+  if (text === undefined) throw new Error(`no message "${key}" in the site's catalogue`);
+  return text.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? { slot: part } : part));
+}
+
+function missing(key: string, slot: string): never {
+  throw new Error(`message "${key}" needs a value for {${slot}}`);
+}

@@ -10,7 +10,7 @@ import { planRepo } from '../../helpers/repo.ts';
 /** A small plan with one of every problem `check` looks for. */
 function stalePlan(): Plan {
   return {
-    client: { name: 'Acme Corp' },
+    client: { name: 'Acme Corp', country: 'US', region: 'US-OR' },
     plan: {
       version: '1.0.0',
       owner: 'ann',
@@ -58,6 +58,18 @@ describe('checkPlan', () => {
       'IRP_NO_DEPUTY Acme Corp: no one is deputy incident commander: nobody stands in when Ann Lee cannot be reached',
       'IRP_NO_BACKUP Acme Corp: no backup system is recorded: the plan cannot say where to restore from, and backup steps are left out',
     ]);
+  });
+
+  test("dates in messages are written for the client's locale when the caller gives it", () => {
+    const found = checkPlan('acme', stalePlan(), { ...TODAY, locale: 'en-GB' }).map((f) => f.message);
+    expect(found).toContain('plan review was due on 15 January 2026 (last review 15 January 2025, 316 days overdue)');
+    expect(found).toContain('Ann Lee: contact details last verified on 10 January 2026, 321 days ago (more than 180)');
+    expect(found).toContain('insurance policy CYB-1 with Harborline Mutual ends on 10 December 2026, in 13 days');
+    expect(found).toContain('no tabletop exercise since 1 June 2025 (one was due by 1 June 2026)');
+    const expired = checkPlan('acme', stalePlan(), { ...TODAY, today: '2026-12-11', locale: 'en-AU' });
+    expect(expired.find((f) => f.code === 'IRP_POLICY_EXPIRED')?.message).toBe(
+      'insurance policy CYB-1 with Harborline Mutual expired on 10 December 2026',
+    );
   });
 
   test('a well-kept plan has no findings', () => {
@@ -141,15 +153,17 @@ describe('irplan check in a git repository', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'plans/northwind-logistics/plan.yaml:52:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on 2026-06-01, 384 days ago (more than 180)\n  hint: ',
+      'plans/northwind-logistics/plan.yaml:54:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on June 1, 2026, 384 days ago (more than 180)\n  hint: ',
     );
     expect(r.stdout).toMatch(
       /warning IRP_CONTACT_UNVERIFIED Northwind Logistics: FBI Portland Field Office: contact details have never been verified/,
     );
     expect(r.stdout).toMatch(
-      /warning IRP_POLICY_ENDING Northwind Logistics: insurance policy CYB-2026-004417 with Harborline Mutual ends on 2027-06-30, in 10 days/,
+      /warning IRP_POLICY_ENDING Northwind Logistics: insurance policy CYB-2026-004417 with Harborline Mutual ends on June 30, 2027, in 10 days/,
     );
-    expect(r.stdout).toMatch(/warning IRP_EXERCISE_OVERDUE Northwind Logistics: no tabletop exercise since 2026-03-12/);
+    expect(r.stdout).toMatch(
+      /warning IRP_EXERCISE_OVERDUE Northwind Logistics: no tabletop exercise since March 12, 2026/,
+    );
     expect(r.stdout).toMatch(
       /plans\/defaults\.yaml:\d+:\d+ warning IRP_CONTACT_STALE Northwind Logistics: Priya Raman/,
     );

@@ -123,7 +123,16 @@ describe('call order', () => {
   });
 
   test('diffCalls reports added and skipped names', () => {
-    const e = (name: string) => ({ name, short: name, why: '', phones: [], first: null, email: null, note: null });
+    const e = (name: string) => ({
+      name,
+      short: name,
+      why: '',
+      phones: [],
+      first: null,
+      email: null,
+      note: null,
+      url: null,
+    });
     expect(diffCalls([e('a'), e('b')], [e('a'), e('c')])).toEqual({ added: [e('c')], skipped: ['b'] });
   });
 
@@ -270,16 +279,16 @@ describe('deadlines', () => {
       opts,
     );
     expect(m.insurance?.noticeText).toBe('2 days (48 hours)');
-    expect(m.insurance?.noticeExample).toBe('discovered Monday 09:00, due Wednesday 09:00');
+    expect(m.insurance?.noticeExample).toBe('clock starts Monday 09:00, due Wednesday 09:00');
     expect(m.callTree.find((e) => e.why === 'Insurer')?.note).toBe('Notice due within 2 days (48 hours) of discovery.');
   });
 
   test('clock examples cross days, weeks and long deadlines', () => {
-    expect(describeClock(24)).toBe('discovered Monday 09:00, due Tuesday 09:00');
-    expect(describeClock(72)).toBe('discovered Monday 09:00, due Thursday 09:00');
-    expect(describeClock(20)).toBe('discovered Monday 09:00, due Tuesday 05:00');
-    expect(describeClock(168)).toBe('discovered Monday 09:00, due Monday of the following week 09:00');
-    expect(describeClock(1440)).toBe('discovered on the 1st at 09:00, due on day 61 at 09:00');
+    expect(describeClock(24)).toBe('clock starts Monday 09:00, due Tuesday 09:00');
+    expect(describeClock(72)).toBe('clock starts Monday 09:00, due Thursday 09:00');
+    expect(describeClock(20)).toBe('clock starts Monday 09:00, due Tuesday 05:00');
+    expect(describeClock(168)).toBe('clock starts Monday 09:00, due Monday of the following week 09:00');
+    expect(describeClock(1440)).toBe('clock starts on the 1st at 09:00, due on day 61 at 09:00');
   });
 
   test('regulations carry their clock; an unknown one defers to counsel', () => {

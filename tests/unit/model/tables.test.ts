@@ -74,10 +74,25 @@ describe('loadTables', () => {
 
   test('a field of the wrong kind is reported at the value', () => {
     const dir = copyTemplates();
-    edit(dir, 'regulations.yaml', (t) => t.replace('deadline_hours: 72', 'deadline_hours: three days'));
+    edit(dir, 'exposure.yaml', (t) => t.replace('data_raises: 1', 'data_raises: one'));
     const err = loadError(dir);
-    expect(err.message).toBe('regulations.yaml: `deadline_hours` of entry 1 must be a number');
-    expect(err.position).toMatchObject({ line: 8, col: 19 });
+    expect(err.message).toBe('exposure.yaml: `data_raises` of entry 1 must be a number');
+    expect(err.position).toMatchObject({ line: 11, col: 16 });
+  });
+
+  test('a jurisdiction file with a field of the wrong kind is reported at the value', () => {
+    const dir = copyTemplates();
+    edit(dir, 'jurisdictions/gb.yaml', (t) => t.replace('deadline_hours: 72', 'deadline_hours: three days'));
+    const err = loadError(dir);
+    expect(err.code).toBe('IRP_TYPE');
+    expect(err.message).toContain('deadline_hours');
+    expect(err.position).toMatchObject({ file: join(dir, 'data', 'jurisdictions', 'gb.yaml'), line: 62 });
+  });
+
+  test('a rule id defined in two jurisdiction files is refused: a plan could not say which it means', () => {
+    const dir = copyTemplates();
+    edit(dir, 'jurisdictions/nz.yaml', (t) => t.replace('id: nz-privacy-act', 'id: uk-gdpr'));
+    expect(loadError(dir).message).toMatch(/the id "uk-gdpr" is defined in .*gb\.yaml and again in .*nz\.yaml/);
   });
 
   test('a match rule with an unknown key is reported, not silently ignored', () => {

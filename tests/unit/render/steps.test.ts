@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { englishMessages } from '../../../src/render/messages.ts';
 import { stepNote, stopPoint } from '../../../src/render/steps.ts';
 import type { StepKindView } from '../../../src/model/steps.ts';
 
@@ -25,7 +26,8 @@ const kinds: StepKindView[] = [
   { id: 'ransom', class: 'consent', label: 'ransom', consent: ['ransom-payment'], stipulations: [] },
 ];
 const policy = { consentIds: ['system-changes'], carrier: 'Harbor', consentLabels: new Map<string, string>() };
-const note = (p: typeof policy | null, ...ids: string[]) => String(stepNote(p, kinds, ids));
+const say = (key: string, vars?: Record<string, string | number>) => englishMessages().text(key, vars);
+const note = (p: typeof policy | null, ...ids: string[]) => String(stepNote(say, p, kinds, ids));
 
 describe('step notes', () => {
   test('containment never carries a stop: it says do it now, log it and tell the carrier', () => {
@@ -56,9 +58,9 @@ describe('step notes', () => {
   });
 
   test('stop marks any of several actions once', () => {
-    expect(String(stopPoint(policy, ['data-restoration', 'system-changes']))).toBe(
+    expect(String(stopPoint(say, policy, ['data-restoration', 'system-changes']))).toBe(
       " **STOP: get Harbor's consent first.**",
     );
-    expect(String(stopPoint(policy, ['ransom-payment']))).toBe('');
+    expect(String(stopPoint(say, policy, ['ransom-payment']))).toBe('');
   });
 });

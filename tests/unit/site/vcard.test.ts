@@ -27,6 +27,8 @@ const contact = (over: Partial<ContactView> = {}): ContactView => ({
   verified: null,
   verifiedText: null,
   notes: null,
+  url: null,
+  authority: false,
   ...over,
 });
 
