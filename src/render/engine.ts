@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { escapeMarkdown } from '../shared/index.ts';
+import { escapeText } from '../shared/index.ts';
 import { HELPER_NAMES } from './helpers.ts';
 import type { TemplateFile } from './template.ts';
 
@@ -37,7 +37,7 @@ export function compile(t: TemplateFile): Handlebars.TemplateDelegate {
 }
 
 // Handlebars escapes for HTML and reads that escape from a module every instance shares. Our output
-// is Markdown, so each template this instance sets up (partials included) gets escapeMarkdown on its
+// is Markdown, so each template this instance sets up (partials included) gets escapeText on its
 // own runtime container instead: no other user of Handlebars is affected.
 function createEngine(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -48,7 +48,7 @@ function createEngine(): typeof Handlebars {
 
 function escapingForMarkdown(main: Spec['main']): Spec['main'] {
   return (container, ...rest) => {
-    container.escapeExpression = escapeMarkdown;
+    container.escapeExpression = escapeText;
     return main(container, ...rest);
   };
 }

@@ -1,6 +1,6 @@
 import type Handlebars from 'handlebars';
 import type { Messages } from '../shared/index.ts';
-import { escapeLinkText, escapeMarkdown, formatDate, formatHours, trusted } from '../shared/index.ts';
+import { escapeLinkText, escapeMarkdown, escapeText, formatDate, formatHours, trusted } from '../shared/index.ts';
 import type { PhoneView, StepKindView } from '../model/index.ts';
 import { englishMessages } from './messages.ts';
 import type { Say } from './messages.ts';
@@ -35,7 +35,7 @@ export function createHelpers(
     join: (list: unknown, sep: unknown) =>
       trusted(
         (Array.isArray(list) ? list : [])
-          .map(escapeMarkdown)
+          .map(escapeText)
           .join(typeof sep === 'string' ? escapeMarkdown(sep) : ', '),
       ),
     tel: (phone: PhoneView | null) => telLink(phone, say),
@@ -73,7 +73,7 @@ export function createHelpers(
 
 /** Items as a sentence ("A, B and C"), each escaped; the fallback when there are none. */
 function sentenceList(items: string[], fallback: string, say: Say): string {
-  const parts = items.map(escapeMarkdown);
+  const parts = items.map(escapeText);
   if (parts.length === 0) return escapeMarkdown(fallback);
   if (parts.length === 1) return parts[0] ?? '';
   return say('render.list_last', {

@@ -11,7 +11,7 @@ export { exportTree, git, gitOrFail, resolveCommit } from './git.ts';
 export { buildKey, hashTree, toolFingerprint } from './hash.ts';
 export { escapeHtml } from './html.ts';
 export { killOnInterrupt, onInterrupt, removeOnInterrupt } from './interrupt.ts';
-export { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, trusted } from './markdown.ts';
+export { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, escapeText, trusted } from './markdown.ts';
 export { localeChain, loadMessages } from './messages.ts';
 export type { Messages } from './messages.ts';
 export { exposeGc, releaseMemory } from './memory.ts';

@@ -25,6 +25,23 @@ export function escapeMarkdown(value: unknown): string {
   return toReferences(breakAutolinks(sanitize(plain(value))));
 }
 
+// A web address has no break opportunity of its own: one in a table cell widens the table past the page,
+// and Chromium then shrinks the whole document to fit. Printed text wraps each address in a span that may
+// break anywhere (print.css, site.css: .url).
+const URL_RUN = /(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+
+/** escapeMarkdown for text a reader sees in a page: the same, with each web address free to wrap. */
+export function escapeText(value: unknown): string {
+  if (value instanceof Handlebars.SafeString || typeof value !== 'string') return escapeMarkdown(value);
+  let out = '';
+  let at = 0;
+  for (const m of value.matchAll(URL_RUN)) {
+    out += `${escapeMarkdown(value.slice(at, m.index))}<span class="url">${escapeMarkdown(m[0])}</span>`;
+    at = m.index + m[0].length;
+  }
+  return out + escapeMarkdown(value.slice(at));
+}
+
 /** Escapes the text of a link a helper builds; inside a link no autolink can form. */
 export function escapeLinkText(value: unknown): string {
   return toReferences(sanitize(plain(value)));

@@ -72,7 +72,8 @@ const CLIENTS = {
       'Sam Greene',
       'Northwind BCP v4',
       'PCI DSS',
-      'US state breach notification laws',
+      'Oregon Consumer Information Protection Act',
+      'Washington breach notification (RCW 19.255.010)',
     ],
     forensics: [
       'forensics-windows',

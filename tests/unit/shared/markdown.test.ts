@@ -1,6 +1,12 @@
 import Handlebars from 'handlebars';
 import { describe, expect, test } from 'vitest';
-import { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, trusted } from '../../../src/shared/markdown.ts';
+import {
+  escapeLinkText,
+  escapeMarkdown,
+  escapeMarkdownReadable,
+  escapeText,
+  trusted,
+} from '../../../src/shared/markdown.ts';
 
 // U+2060, the invisible word joiner that keeps GFM from turning a trigger into a link.
 const J = '\u2060';
@@ -74,5 +80,25 @@ describe('escapeMarkdownReadable', () => {
   test('control characters become spaces and direction marks are removed, as in escapeMarkdown', () => {
     expect(escapeMarkdownReadable('a\nb\u0007c\u202ed')).toBe('a b cd');
     expect(escapeMarkdownReadable('ww\u200ew.x')).toBe(`www${J}.x`);
+  });
+});
+
+describe('escapeText', () => {
+  test('wraps each web address in a span that may break, escaped like the text around it', () => {
+    expect(escapeText('See https://ex.am/ple and www.x.org.')).toBe(
+      `See <span class="url">${escapeMarkdown('https://ex.am/ple')}</span> and <span class="url">${escapeMarkdown('www.x.org.')}</span>`,
+    );
+  });
+
+  test('text without an address, and trusted Markdown, are as escapeMarkdown leaves them', () => {
+    expect(escapeText('a <b> & c')).toBe(escapeMarkdown('a <b> & c'));
+    expect(escapeText(trusted('**x** https://y')).toString()).toBe('**x** https://y');
+  });
+
+  test('an address cannot smuggle markup: the span holds references only', () => {
+    const out = escapeText('https://x.example/"><script>');
+    expect(out).not.toContain('<script');
+    expect(out.match(/<[a-z/]/g)).toEqual(['<s', '</']);
+    expect(out).toContain('&#34;&#62;&#60;script&#62;');
   });
 });
