@@ -34,9 +34,7 @@ export function createHelpers(
     hours: (h: number | null) => (h === null ? say('render.not_set') : formatHours(h)),
     join: (list: unknown, sep: unknown) =>
       trusted(
-        (Array.isArray(list) ? list : [])
-          .map(escapeText)
-          .join(typeof sep === 'string' ? escapeMarkdown(sep) : ', '),
+        (Array.isArray(list) ? list : []).map(escapeText).join(typeof sep === 'string' ? escapeMarkdown(sep) : ', '),
       ),
     tel: (phone: PhoneView | null) => telLink(phone, say),
     phones: (list: PhoneView[] | null) =>
