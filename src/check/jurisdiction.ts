@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { readJurisdictions } from '../plan/index.ts';
-import type { Jurisdiction, Plan } from '../plan/index.ts';
-import { closest, TOOL_ROOT } from '../shared/index.ts';
+import type { Jurisdiction, JurisdictionRule, Plan } from '../plan/index.ts';
+import { closest } from '../shared/index.ts';
+import { toolTables } from './tables.ts';
 
 // Jurisdiction warnings of the plan alone (no date), so `irplan validate` prints them too: rules listed for the
 // wrong country or without the data they govern, places irplan cannot derive laws for, numbers of no country.
@@ -32,16 +31,9 @@ export const JURISDICTION_HINTS: Record<string, string> = {
     'check the country code and the digits; a number that is not valid for its country may be mistyped',
 };
 
-/** irplan's own jurisdiction data, read on first use (never at import). */
-let known: Jurisdiction[] | undefined;
-
 function jurisdictions(): Jurisdiction[] {
-  known ??= readJurisdictions(join(TOOL_ROOT, 'templates'));
-  return known;
+  return toolTables().jurisdictions;
 }
-
-/** Rules for which data the plan must hold for the listed rule to make sense. */
-const NEEDS_DATA: Record<string, string> = { hipaa: 'phi', 'pci-dss': 'payment-card' };
 
 /** Warnings about where the client is, the rules it lists or excludes, and numbers of no country. */
 export function checkJurisdiction(plan: Plan): JurisdictionWarning[] {
@@ -80,40 +72,41 @@ function regionsOf(country: string | undefined): unknown[] {
   return (jurisdictions().find((j) => j.country === country)?.regions ?? []).filter((r) => (r.rules ?? []).length > 0);
 }
 
-function ruleIds(plan: Plan): Set<string> {
-  const ids = new Set<string>((plan.jurisdiction?.rules ?? []).map((r) => r.id));
-  for (const j of jurisdictions()) {
-    for (const r of j.rules ?? []) ids.add(r.id);
-    for (const g of j.regions ?? []) for (const r of g.rules ?? []) ids.add(r.id);
-  }
-  return ids;
+/** Every rule irplan and the plan define, by id (the plan's own last, as they replace built-in ones). */
+function rulesById(plan: Plan): Map<string, JurisdictionRule> {
+  const all = jurisdictions().flatMap((j) => [...(j.rules ?? []), ...(j.regions ?? []).flatMap((g) => g.rules ?? [])]);
+  return new Map([...all, ...(plan.jurisdiction?.rules ?? [])].map((r) => [r.id, r]));
 }
 
 function checkListed(plan: Plan): JurisdictionWarning[] {
-  const ids = ruleIds(plan);
+  const rules = rulesById(plan);
   const held = new Set((plan.assets ?? []).flatMap((a) => a.data ?? []));
   for (const f of plan.data_flows ?? []) for (const d of f.data ?? []) held.add(d);
   return (plan.regulations ?? []).flatMap((id, i) => {
     const path = `regulations/${i}`;
-    if (!ids.has(id)) {
-      const near = closest(id, ids);
+    const rule = rules.get(id);
+    if (!rule) {
+      const near = closest(id, rules.keys());
       return [
         warn('IRP_RULE_UNKNOWN', id, `regulation "${id}" is not known${near ? ` (did you mean ${near}?)` : ''}`, path),
       ];
     }
     if (id === 'gdpr' && plan.client.country === 'GB')
       return [warn('IRP_GDPR_IN_GB', id, 'gdpr is listed for a client in the United Kingdom', path)];
-    const need = NEEDS_DATA[id];
-    if (need && !held.has(need))
-      return [warn('IRP_RULE_WITHOUT_DATA', id, `${id} is listed but no asset or data flow holds ${need}`, path)];
+    // A listed rule that governs kinds of data the plan records nowhere (hipaa without health records).
+    const kinds = rule.applies_when?.data ?? [];
+    if (kinds.length > 0 && !kinds.some((d) => held.has(d)))
+      return [
+        warn('IRP_RULE_WITHOUT_DATA', id, `${id} is listed but no asset or data flow holds ${kinds.join(', ')}`, path),
+      ];
     return [];
   });
 }
 
 function checkExclusions(plan: Plan): JurisdictionWarning[] {
-  const ids = ruleIds(plan);
+  const rules = rulesById(plan);
   return (plan.regulation_exclusions ?? []).flatMap((x, i) =>
-    ids.has(x.id)
+    rules.has(x.id)
       ? []
       : [
           warn(

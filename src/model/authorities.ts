@@ -2,7 +2,7 @@ import type { Authority, Jurisdiction, Plan } from '../plan/index.ts';
 import { buildPhone } from './contacts.ts';
 import { toCamel } from './names.ts';
 import type { Derived } from './rules.ts';
-import { filesInScope, resolveAuthority } from './rules.ts';
+import { resolveAuthority } from './rules.ts';
 import type { Tables } from './tables.ts';
 import type { ContactView } from './types.ts';
 
@@ -24,15 +24,13 @@ export function authorityIndex(jurisdictions: Jurisdiction[], plan: Plan): Map<s
 }
 
 /** The authorities this client may need: its countries' standing ones, and those its rules name. */
-export function pickAuthorities(tables: Tables, plan: Plan, derived: Derived): Authority[] {
-  const index = authorityIndex(tables.jurisdictions, plan);
-  const files = filesInScope(tables.jurisdictions, [...derived.countries]);
+export function pickAuthorities(plan: Plan, derived: Derived, index: Map<string, Authority>): Authority[] {
   const out = new Map<string, Authority>();
-  for (const f of files)
+  for (const f of derived.files)
     for (const a of f.authorities ?? []) if (ALWAYS.has(a.kind)) out.set(a.id, index.get(a.id) ?? a);
   for (const a of plan.jurisdiction?.authorities ?? []) if (ALWAYS.has(a.kind)) out.set(a.id, a);
   for (const entry of derived.applied) {
-    const a = resolveAuthority(entry, index, files, derived.regions);
+    const a = resolveAuthority(entry, index, derived.files, derived.regions);
     if (a) out.set(a.id, a);
   }
   return [...out.values()];

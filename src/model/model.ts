@@ -111,7 +111,8 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
   const locale = planLocale(plan, tables.jurisdictions);
   const own = plan.contacts.map((c) => buildContact(c, tables, opts.audience, plan.client.country ?? null, locale));
   const derived = deriveRules(tables.jurisdictions, plan, heldData(plan), (k) => labelData(tables, k));
-  const authorities = authorityContacts(tables, pickAuthorities(tables, plan, derived), own);
+  const index = authorityIndex(tables.jurisdictions, plan);
+  const authorities = authorityContacts(tables, pickAuthorities(plan, derived, index), own);
   const contacts = [...own, ...authorities];
   const ref = makeContactRef(contacts);
   const assets = buildAssets(
@@ -131,7 +132,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     tables,
     assets,
     derived,
-    authorities: authorityIndex(tables.jurisdictions, plan),
+    authorities: index,
   });
   const scope = listScopes(assets, tables);
   return {

@@ -1,10 +1,10 @@
 import { formatHours } from '../shared/index.ts';
-import type { Authority, Jurisdiction } from '../plan/index.ts';
+import type { Authority } from '../plan/index.ts';
 import { describeClock } from './clock.ts';
 import { buildPhone } from './contacts.ts';
 import { labelData } from './names.ts';
 import type { AppliedRule, CatalogueEntry, Derived } from './rules.ts';
-import { filesInScope, resolveAuthority } from './rules.ts';
+import { resolveAuthority } from './rules.ts';
 import type { AssetView } from './types.ts';
 import type { Tables } from './tables.ts';
 import type { ExcludedRuleView, RegulationView } from './views.ts';
@@ -21,14 +21,13 @@ interface RegulationCtx {
 
 /** Each rule that binds the client, with why, its clock, its authority and the assets whose data it covers. */
 export function buildRegulations(ctx: RegulationCtx): RegulationView[] {
-  const files = filesInScope(ctx.tables.jurisdictions, [...ctx.derived.countries]);
-  const known = ctx.derived.applied.map((entry) => buildRegulation(entry, ctx, files));
+  const known = ctx.derived.applied.map((entry) => buildRegulation(entry, ctx));
   return [...known, ...ctx.derived.unknown.map(unknownRule)];
 }
 
-function buildRegulation(entry: AppliedRule, ctx: RegulationCtx, files: Jurisdiction[]): RegulationView {
+function buildRegulation(entry: AppliedRule, ctx: RegulationCtx): RegulationView {
   const r = entry.rule;
-  const a = resolveAuthority(entry, ctx.authorities, files, ctx.derived.regions);
+  const a = resolveAuthority(entry, ctx.authorities, ctx.derived.files, ctx.derived.regions);
   const data = r.applies_when?.data ?? [];
   const hours = r.deadline_hours ?? null;
   return {

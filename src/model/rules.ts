@@ -27,7 +27,8 @@ export interface Derived {
   applied: AppliedRule[];
   excluded: { entry: CatalogueEntry; reason: string }[];
   unknown: string[];
-  countries: Set<string>;
+  /** The jurisdiction files in force for the client: its countries', those they include, and "*". */
+  files: Jurisdiction[];
   regions: Set<string>;
 }
 
@@ -65,7 +66,7 @@ function catalogue(jurisdictions: Jurisdiction[], plan: Plan): Map<string, Catal
 }
 
 /** The jurisdiction files in force for these countries: each country's file, those it includes, and "*". */
-export function filesInScope(jurisdictions: Jurisdiction[], countries: string[]): Jurisdiction[] {
+function filesInScope(jurisdictions: Jurisdiction[], countries: string[]): Jurisdiction[] {
   const wanted = new Set(countries);
   for (const j of jurisdictions)
     if (wanted.has(j.country)) for (const inc of j.includes ?? []) wanted.add(inc.toUpperCase());
@@ -107,7 +108,7 @@ export function deriveRules(
     applied: [...applied.values()],
     excluded,
     unknown: [...listed].filter((id) => !all.has(id)),
-    countries: new Set(countries.map((c) => c.code)),
+    files,
     regions: new Set(regions.map((r) => r.code)),
   };
 }

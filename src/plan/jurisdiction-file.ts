@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { UserError } from '../shared/index.ts';
-import { schemaAt } from './schema.ts';
+import { nodeAt, schemaAt } from './schema.ts';
+import type { SchemaNode } from './schema.ts';
 import { schemaErrors } from './schema-errors.ts';
 import type { Authority, JurisdictionRule } from './types.ts';
 import { loadYamlFile } from './yaml.ts';
@@ -34,9 +35,9 @@ export interface Jurisdiction {
   file: string;
 }
 
-let compiled: ValidateFunction | undefined;
+let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 
-function fileValidator(): ValidateFunction {
+function fileValidator(): { validate: ValidateFunction; schema: SchemaNode } {
   if (compiled) return compiled;
   const part = schemaAt('jurisdiction') as { properties: Record<string, unknown> };
   const { rules, authorities } = part.properties;
@@ -63,7 +64,8 @@ function fileValidator(): ValidateFunction {
       regions: { type: 'array', items: region },
     },
   };
-  compiled = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+  const validate = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+  compiled = { validate, schema: schema as SchemaNode };
   return compiled;
 }
 
@@ -73,8 +75,13 @@ export function readJurisdictions(templatesDir: string): Jurisdiction[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.yaml'));
-  } catch {
-    return [];
+  } catch (cause) {
+    // Without the folder no law would be derived and every binder would say none applies: refuse instead.
+    throw new UserError('IRP_TABLE', `the jurisdiction data folder ${dir} cannot be read`, {
+      position: { file: dir, line: 1, col: 1 },
+      hint: "a templates/ folder of your own needs irplan's data/jurisdictions/ too: copy it from irplan's templates",
+      cause,
+    });
   }
   const files = names.sort().map((name) => readOne(join(dir, name)));
   refuseDuplicates(files);
@@ -101,10 +108,10 @@ function refuseDuplicates(files: Jurisdiction[]): void {
 
 function readOne(file: string): Jurisdiction {
   const loaded = loadYamlFile(file);
-  const validate = fileValidator();
+  const { validate, schema } = fileValidator();
   if (!validate(loaded.data)) {
     const located = { ...loaded, fallback: { file, line: 1, col: 1 } };
-    const [first] = schemaErrors(validate.errors ?? [], located);
+    const [first] = schemaErrors(validate.errors ?? [], located, (path) => nodeAt(schema, path));
     throw first ?? new UserError('IRP_TABLE', `${file}: not a jurisdiction file`, { position: located.fallback });
   }
   return { ...(loaded.data as unknown as Omit<Jurisdiction, 'file'>), file };

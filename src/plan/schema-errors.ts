@@ -5,16 +5,20 @@ import type { Position } from '../shared/index.ts';
 import { dotted, join2, posOf } from './positions.ts';
 import type { Located } from './positions.ts';
 import { schemaAt } from './schema.ts';
+import type { SchemaNode } from './schema.ts';
+
+/** Finds the schema node of a path, for hints: the plan's schema unless a file has its own. */
+type Lookup = (path: string) => SchemaNode | undefined;
 
 /** Turns Ajv's errors into UserErrors that point at the value and say how to fix it. */
-export function schemaErrors(errors: ErrorObject[], input: Located): UserError[] {
+export function schemaErrors(errors: ErrorObject[], input: Located, lookup: Lookup = schemaAt): UserError[] {
   // A value of the wrong type also fails its enum, pattern and format: report the type alone.
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // A key of the wrong form fails its pattern (reported, naming the key) and propertyNames (not repeated).
   return errors
     .filter((e) => e.keyword !== 'propertyNames')
     .filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath))
-    .map((e) => schemaError(e, input));
+    .map((e) => schemaError(e, input, lookup));
 }
 
 function pathOf(instancePath: string): string {
@@ -31,14 +35,14 @@ function valueAt(data: unknown, path: string): unknown {
   return v;
 }
 
-function schemaError(e: ErrorObject, input: Located): UserError {
+function schemaError(e: ErrorObject, input: Located, lookup: Lookup): UserError {
   const path = pathOf(e.instancePath);
   const where = dotted(path);
   const value = valueAt(input.data, path);
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const known = Object.keys(schemaAt(path)?.properties ?? {});
+      const known = Object.keys(lookup(path)?.properties ?? {});
       const guess = closest(key, known);
       return new UserError('IRP_UNKNOWN_KEY', `unknown key "${preview(key)}" in ${where}`, {
         position: posOf(input, join2(path, key), true),
@@ -47,14 +51,14 @@ function schemaError(e: ErrorObject, input: Located): UserError {
     }
     case 'required': {
       const field = String((e.params as { missingProperty: string }).missingProperty);
-      const desc = schemaAt(join2(path, field))?.description;
+      const desc = lookup(join2(path, field))?.description;
       return new UserError('IRP_REQUIRED', `${where} is missing the required field \`${field}\``, {
         position: posOf(input, path, true),
         hint: `add "${field}:"${desc ? ` (${desc.replace(/\.$/, '')})` : ''}`,
       });
     }
     case 'type':
-      return typeError(e, input, path, value);
+      return typeError(e, input, path, value, lookup);
     case 'enum': {
       const allowed = (e.params as { allowedValues: string[] }).allowedValues;
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
@@ -94,7 +98,7 @@ function schemaError(e: ErrorObject, input: Located): UserError {
     default:
       return new UserError('IRP_SCHEMA', `${where} ${e.message ?? 'is invalid'}`, {
         position: posOf(input, path),
-        hint: schemaAt(path)?.description ?? 'see src/schema/plan.schema.json',
+        hint: lookup(path)?.description ?? 'see src/schema/plan.schema.json',
       });
   }
 }
@@ -112,10 +116,14 @@ function patternHint(path: string): string {
   if (path.endsWith('color')) return 'write colours as "#rrggbb", e.g. "#1f4e79"';
   if (path.endsWith('country') || path.endsWith('hotlines'))
     return 'write the country as its ISO 3166-1 alpha-2 code in capitals, e.g. US, CA, GB (not UK)';
+  if (path.endsWith('region') || path.endsWith('code'))
+    return 'write the region as its ISO 3166-2 code in capitals, e.g. US-TX, AU-VIC, CA-QC';
+  if (path.endsWith('locale')) return 'write a BCP 47 language tag, e.g. en-GB, en-AU, fr-CA';
+  if (path.endsWith('url')) return 'write the full address with its scheme, e.g. https://ico.org.uk/';
   return 'ids are lower-case letters, digits and dashes, e.g. maria-lopez';
 }
 
-function typeError(e: ErrorObject, input: Located, path: string, value: unknown): UserError {
+function typeError(e: ErrorObject, input: Located, path: string, value: unknown, lookup: Lookup): UserError {
   // A field that takes either of two types (an id or a list of ids) reads "a string or array".
   const expected = String((e.params as { type: string }).type).replace(',', ' or ');
   const where = dotted(path);
@@ -130,7 +138,7 @@ function typeError(e: ErrorObject, input: Located, path: string, value: unknown)
             ? `${String(value)}`
             : `a ${typeof value}`;
   let hint =
-    schemaAt(path)?.description ??
+    lookup(path)?.description ??
     `write ${expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : `a ${expected}`}`;
   if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     // YAML reads 5035550142, 1.0 and yes as numbers and booleans; the source text is what the user meant.

@@ -6,7 +6,7 @@ import addFormatsPlugin from 'ajv-formats';
 const SCHEMA_URL = new URL('../schema/plan.schema.json', import.meta.url);
 
 /** The parts of a JSON Schema node that error messages read. */
-interface SchemaNode {
+export interface SchemaNode {
   type?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
@@ -47,7 +47,12 @@ function partialSchema(): SchemaNode {
 
 /** The schema node that describes a path of the plan, if the schema names it. */
 export function schemaAt(path: string): SchemaNode | undefined {
-  let node: SchemaNode | undefined = planSchema();
+  return nodeAt(planSchema(), path);
+}
+
+/** The node of a schema (properties and items only) that describes a path of its data. */
+export function nodeAt(root: SchemaNode | undefined, path: string): SchemaNode | undefined {
+  let node = root;
   for (const seg of path === '' ? [] : path.split('/')) {
     node = /^\d+$/.test(seg) ? node?.items : node?.properties?.[seg];
   }

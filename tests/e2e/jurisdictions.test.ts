@@ -74,6 +74,15 @@ const ALL_RULES = () => ['us', 'gb', 'au', 'ca'].flatMap(rulesOf);
 const label = (id: string) => find(ALL_RULES(), id).label;
 const authority = (id: string) => find(['us', 'gb', 'au', 'ca'].flatMap(authoritiesOf), id).name;
 
+/** Neither a US rule nor a US authority prints for a client outside the US. */
+function expectNothingAmerican(slug: string): void {
+  const page = text(slug, 'regulatory');
+  for (const r of rulesOf('us')) expect(page, r.id).not.toContain(r.label);
+  expect(page).not.toMatch(/HIPAA|Attorney General/);
+  const contacts = text(slug, 'contacts');
+  for (const a of authoritiesOf('us')) expect(contacts, a.id).not.toContain(a.name);
+}
+
 test('all four clients build', () => {
   for (const r of [sites, printed]) {
     expect(r.stderr).not.toMatch(/internal error/);
@@ -160,13 +169,7 @@ describe('a London accountancy firm (GB)', () => {
     expect(tels).toContain('tel:+441614960001');
   });
 
-  test('no US rule or US authority prints', () => {
-    const page = text(slug, 'regulatory');
-    for (const r of rulesOf('us')) expect(page, r.id).not.toContain(r.label);
-    expect(page).not.toMatch(/HIPAA|Attorney General/);
-    const contacts = text(slug, 'contacts');
-    for (const a of authoritiesOf('us')) expect(contacts, a.id).not.toContain(a.name);
-  });
+  test('no US rule or US authority prints', () => expectNothingAmerican(slug));
 
   test('dates are written for en-GB', () => {
     const page = text(slug, 'document-control');
@@ -209,13 +212,7 @@ describe('a Sydney firm that lists no regulations and writes national numbers (A
     expect(vcard).toContain('TEL;TYPE=CELL:+61412345678');
   });
 
-  test('no US rule or US authority prints', () => {
-    const page = text(slug, 'regulatory');
-    for (const r of rulesOf('us')) expect(page, r.id).not.toContain(r.label);
-    expect(page).not.toMatch(/HIPAA|Attorney General/);
-    const contacts = text(slug, 'contacts');
-    for (const a of authoritiesOf('us')) expect(contacts, a.id).not.toContain(a.name);
-  });
+  test('no US rule or US authority prints', () => expectNothingAmerican(slug));
 
   test('dates are written for en-AU', () => {
     const page = text(slug, 'document-control');
@@ -254,13 +251,7 @@ describe('a Montreal firm (CA-QC)', () => {
     expect(telLinks(html(slug, 'contacts'))).toContain('tel:+15145550199');
   });
 
-  test('no US rule or US authority prints', () => {
-    const page = text(slug, 'regulatory');
-    for (const r of rulesOf('us')) expect(page, r.id).not.toContain(r.label);
-    expect(page).not.toMatch(/HIPAA|Attorney General/);
-    const contacts = text(slug, 'contacts');
-    for (const a of authoritiesOf('us')) expect(contacts, a.id).not.toContain(a.name);
-  });
+  test('no US rule or US authority prints', () => expectNothingAmerican(slug));
 });
 
 describe('an Australian number without client.country', () => {

@@ -1,10 +1,13 @@
 // Reading built site pages as a reader sees them, for tests that assert on printed words.
 
-/** What a reader sees: tags dropped, character references decoded, invisible joiners removed, spaces collapsed. */
-export function visibleText(html: string): string {
+/**
+ * What a reader sees: tags dropped, character references decoded, invisible joiners removed, spaces
+ * collapsed. `tagGap` is what a tag leaves: a space between blocks, nothing to read inline text whole.
+ */
+export function visibleText(html: string, tagGap = ' '): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^>]+>/g, tagGap)
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
     .replace(/&lt;/g, '<')

@@ -63,3 +63,15 @@ export function messageParts(meta: SiteMeta, key: string): (string | { slot: str
 function missing(key: string, slot: string): never {
   throw new Error(`message "${key}" needs a value for {${slot}}`);
 }
+
+/** The footer line every site page ends with: client, version, effective date and classification. */
+export function footerLine(meta: SiteMeta): string {
+  const vars = {
+    client: meta.client,
+    version: meta.version,
+    effective: meta.effective ?? '',
+    classification: meta.classification,
+    tlp_rule: meta.tlpRule,
+  };
+  return t(meta, meta.effective ? 'site.footer_effective' : 'site.footer', vars);
+}

@@ -89,6 +89,14 @@ describe('loadTables', () => {
     expect(err.position).toMatchObject({ file: join(dir, 'data', 'jurisdictions', 'gb.yaml'), line: 62 });
   });
 
+  test("an unknown key in a jurisdiction file gets a hint from that file's own fields", () => {
+    const dir = copyTemplates();
+    edit(dir, 'jurisdictions/gb.yaml', (t) => t.replace('deadline_hours: 72', 'deadline_hour: 72'));
+    const err = loadError(dir);
+    expect(err.code).toBe('IRP_UNKNOWN_KEY');
+    expect(err.hint).toBe('did you mean `deadline_hours`?');
+  });
+
   test('a rule id defined in two jurisdiction files is refused: a plan could not say which it means', () => {
     const dir = copyTemplates();
     edit(dir, 'jurisdictions/nz.yaml', (t) => t.replace('id: nz-privacy-act', 'id: uk-gdpr'));
