@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-step set-up for a fresh machine: npm packages (with the pinned Node.js), a browser for the
-# PDFs when none is found, the PDF tools the tests use, then a build of the example plans.
+# PDFs when none is found, the PDF tools the tests use, LibreOffice for the Word binder's tests, then
+# a build of the example plans.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,20 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 npx --no-install irplan doctor
+
+# LibreOffice: the tests open each Word binder with it (soffice --headless --convert-to pdf).
+if ! command -v soffice >/dev/null 2>&1 && ! command -v libreoffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== apt-get install libreoffice-writer-nogui (for the Word binder's tests)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+  else
+    echo "LibreOffice is missing: the Word binder's tests need soffice. Install it with your package manager" >&2
+    echo "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice)" >&2
+    echo "or from https://www.libreoffice.org/download/, then run this again." >&2
+    exit 1
+  fi
+fi
 
 echo "== building the example plans into dist/"
 npx --no-install irplan build

@@ -47,7 +47,16 @@ async function buildPortfolio(project: Project, opts: BuildOptions): Promise<Bui
 function versionBuilder(opts: BuildOptions): VersionBuilder {
   return async (tree, slug, outDir, base, epochSeconds) => {
     const env = { ...opts.env, sourceDateEpoch: epochSeconds };
-    const nested = { slugs: [slug], outDir, base, pdf: false, versions: false, env, report: () => undefined };
+    const nested = {
+      slugs: [slug],
+      outDir,
+      base,
+      pdf: false,
+      docx: false,
+      versions: false,
+      env,
+      report: () => undefined,
+    };
     const result = await buildPortfolio(findProject(tree), nested);
     const first = result.errors[0];
     if (first) throw first;

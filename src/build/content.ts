@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
+import { checkPlan, DEFAULT_CHECK, planCoverage, summarizeCoverage } from '../check/index.ts';
+import type { CoverageSummary } from '../check/index.ts';
 import type { Model } from '../model/index.ts';
 import { buildModel, planLocale } from '../model/index.ts';
 import type { PdfDoc } from '../pdf/index.ts';
-import { pdfDocuments } from '../pdf/index.ts';
+import { afterActionDocuments, pdfDocuments } from '../pdf/index.ts';
+import { buildReport, readIncidents } from '../incident/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import { logoDataUri } from '../plan/index.ts';
 import { collectTemplates, renderDocuments } from '../render/index.ts';
 import type { SiteMeta } from '../site/index.ts';
-import { vcardLinks, writeSiteInput } from '../site/index.ts';
+import { incidentMeta, vcardLinks, writeSiteInput } from '../site/index.ts';
 import type { Messages } from '../shared/index.ts';
 import { loadMessages } from '../shared/index.ts';
 import { listVersions } from '../versions/index.ts';
@@ -20,7 +22,13 @@ export interface RenderResult {
   printModel: Model;
   siteModel: Model;
   pdfs: PdfDoc[];
+  /** The after-action reports of imported incidents: printed, never on the site nor among its downloads. */
+  afterActions: PdfDoc[];
   publishSite: boolean;
+  /** `irplan coverage`'s counts for the binder's documents, for the portfolio. */
+  coverage: CoverageSummary;
+  /** The client's message catalogue, for the words the Word binder writes itself. */
+  messages: Messages;
 }
 
 /** A client of the batch once it is rendered. */
@@ -36,11 +44,11 @@ export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx
   // Document control shows the maintenance findings as of the build's date, never today's.
   const locale = planLocale(client.plan, ctx.tables.jurisdictions);
   const findings = checkPlan(client.slug, client.plan, { ...DEFAULT_CHECK, today: buildDate, locale });
-  const base = { slug: client.slug, buildDate, draft: inputs.draft, findings };
+  // The client's language: its translated templates and the words irplan itself writes (model included).
+  const messages = loadMessages(ctx.project.templatesDir, locale);
+  const base = { slug: client.slug, buildDate, draft: inputs.draft, findings, messages };
   const printModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'print' });
   const siteModel = buildModel(client.plan, ctx.tables, { ...base, audience: 'site' });
-  // The client's language: its translated templates and the words irplan itself writes.
-  const messages = loadMessages(ctx.project.templatesDir, locale);
   const templates = collectTemplates(ctx.project.templatesDir, join(client.dir, 'templates'), locale);
   const siteDocs = renderDocuments(siteModel, templates, messages);
   const printDocs = renderDocuments(printModel, templates, messages);
@@ -54,9 +62,16 @@ export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx
     versions: hasVersionsPage(client, ctx),
     locale: messages.locale,
     messages: pageMessages(messages),
+    incident: incidentMeta(siteModel),
   };
-  writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs });
-  return { printModel, siteModel, pdfs, publishSite };
+  // Each imported incident's log is checked again (an edit in git breaks its chain) and reported.
+  const titles = new Map(siteDocs.map((d) => [d.id, d.title]));
+  const incidents = readIncidents(client.dir).map((log) => buildReport(log, printModel, messages, titles));
+  const ids = incidents.map((i) => i.id);
+  const afterActions = ctx.printer ? afterActionDocuments(printModel, ids, messages) : [];
+  writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs, incidents });
+  const coverage = summarizeCoverage(planCoverage(printModel, printDocs, ctx.tables.coverage));
+  return { printModel, siteModel, pdfs, afterActions, publishSite, coverage, messages };
 }
 
 /** The words the site's and print pages write themselves; the helpers' (render.) stay out of meta.json. */

@@ -15,12 +15,16 @@ export interface BuildOptions {
   slugs: string[];
   outDir: string;
   base: string;
+  /** No --base was given: every URL of the published site is relative to its page, so it opens from a file. */
+  relative?: boolean;
   pdf: boolean;
+  /** Write the Word binder (docx/<slug>-binder.docx); true unless --no-docx. */
+  docx?: boolean;
   /** Start each binder section on a right-hand page. */
   duplex?: boolean;
   /** Rebuild even clients whose inputs have not changed. */
   force?: boolean;
-  /** Build only share i of n (1-based), chosen by a stable hash of each slug: for CI matrices. */
+  /** Build only share i of n (1-based): floor or ceiling of clients/n, stable as clients are added (shard.ts). */
   shard?: { index: number; count: number };
   /** Add each client's released versions under site/versions/ (false for the build of a version itself). */
   versions?: boolean;
@@ -70,7 +74,14 @@ export function createContext(project: Project, opts: BuildOptions, buildVersion
     repo,
     keys: keyInputs(
       project,
-      { base: opts.base, pdf: opts.pdf, duplex: opts.duplex === true, sourceDateEpoch: e.sourceDateEpoch },
+      {
+        base: opts.base,
+        relative: opts.relative === true,
+        pdf: opts.pdf,
+        docx: opts.docx !== false,
+        duplex: opts.duplex === true,
+        sourceDateEpoch: e.sourceDateEpoch,
+      },
       repo,
     ),
     printer: opts.pdf ? new Printer(printerOptions(e)) : undefined,

@@ -1,12 +1,15 @@
 /** What a build reports as it goes; the CLI shows it live, as plain lines, or as JSON. */
 export type BuildEvent =
   | { event: 'start'; clients: number; pdf: boolean }
-  | { event: 'validate'; ms: number; valid: number; failed: number }
+  /** `valid` and `failed` count only the clients read and validated; `unchanged` ones were skipped unread. */
+  | { event: 'validate'; ms: number; valid: number; failed: number; unchanged: number }
+  /** With --shard: how many of the clients this shard builds, and how many fell to the other shards. */
+  | { event: 'shard'; index: number; count: number; clients: number; others: number }
   | { event: 'client-start'; client: string; index: number; total: number }
   | {
       event: 'stage';
       client: string;
-      stage: 'render' | 'site' | 'pdf' | 'publish' | 'versions';
+      stage: 'render' | 'site' | 'pdf' | 'docx' | 'publish' | 'versions';
       ms: number;
       pdfs?: number /** Clients built in the same Astro run (the site stage's time is shared out). */;
       batch?: number;

@@ -14,6 +14,8 @@ const KEY_FILE = '.irplan-build.json';
 interface KeyRecord {
   key: string;
   logo: string | null;
+  /** msp.word_template, also a file outside the client's folder. */
+  wordTemplate?: string | null;
 }
 
 /** What every client's key shares, hashed once per build rather than once per client. */
@@ -29,7 +31,10 @@ export interface KeyInputs {
 /** The build options that outputs depend on. */
 export interface KeyOptions {
   base: string;
+  /** Relative URLs (no --base): the same base '/' gives a different site. */
+  relative?: boolean;
   pdf: boolean;
+  docx?: boolean;
   duplex: boolean;
   sourceDateEpoch: number | null;
 }
@@ -40,7 +45,13 @@ export function keyInputs(project: Project, opts: KeyOptions, repo: RepoState): 
     shared: buildKey({
       tool: toolFingerprint(),
       inputs: hashTree([join(project.plansDir, 'defaults.yaml'), project.templatesDir], project.root),
-      options: { base: opts.base, pdf: opts.pdf, duplex: opts.duplex },
+      options: {
+        base: opts.base,
+        relative: opts.relative === true,
+        pdf: opts.pdf,
+        docx: opts.docx !== false,
+        duplex: opts.duplex,
+      },
     }),
     project,
     repo,
@@ -54,15 +65,19 @@ export function keyInputs(project: Project, opts: KeyOptions, repo: RepoState): 
  * what git says about it. Everything the outputs depend on (the plan's version and dates, whether
  * it is a draft, the build date) is a function of these, so equal keys mean equal outputs.
  */
-export function clientKey(slug: string, logo: string | null, k: KeyInputs): string {
-  const memoKey = `${slug}\0${logo ?? ''}`;
+export function clientKey(slug: string, logo: string | null, k: KeyInputs, wordTemplate: string | null = null): string {
+  const memoKey = `${slug}\0${logo ?? ''}\0${wordTemplate ?? ''}`;
   const known = k.memo.get(memoKey);
   if (known) return known;
   const dir = join(k.project.plansDir, slug);
   const key = buildKey({
     shared: k.shared,
-    own: hashTree([dir, ...(logo ? [resolve(k.project.plansDir, logo)] : [])], k.project.root),
+    own: hashTree(
+      [dir, ...[logo, wordTemplate].flatMap((f) => (f ? [resolve(k.project.plansDir, f)] : []))],
+      k.project.root,
+    ),
     logo,
+    ...(wordTemplate ? { wordTemplate } : {}),
     stamp: clientStamp(k.repo, slug, k.sourceDateEpoch),
     dirty: clientDirty(k.repo, slug),
     tags: k.repo.tags.filter((t) => t.startsWith(`${slug}@`)),
@@ -75,15 +90,16 @@ export function clientKey(slug: string, logo: string | null, k: KeyInputs): stri
 export function isUnchanged(slug: string, k: KeyInputs, outDir: string): boolean {
   if (checkSlug(k.project.plansDir, slug)) return false; // reported by validation
   const record = readKeyRecord(join(outDir, slug));
-  return record !== undefined && record.key === clientKey(slug, record.logo, k);
+  return record !== undefined && record.key === clientKey(slug, record.logo, k, record.wordTemplate ?? null);
 }
 
 /** The record beside a client's outputs; undefined when there is none or it is unreadable. */
 function readKeyRecord(dir: string): KeyRecord | undefined {
   try {
     const found = JSON.parse(readFileSync(join(dir, KEY_FILE), 'utf8')) as Partial<KeyRecord>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
     return typeof found.key === 'string'
-      ? { key: found.key, logo: typeof found.logo === 'string' ? found.logo : null }
+      ? { key: found.key, logo: text(found.logo), wordTemplate: text(found.wordTemplate) }
       : undefined;
   } catch {
     return undefined;
@@ -92,5 +108,6 @@ function readKeyRecord(dir: string): KeyRecord | undefined {
 
 /** Records the key a client's outputs were built from, beside them. */
 export function writeKeyRecord(dir: string, record: KeyRecord): void {
-  writeFileSync(join(dir, KEY_FILE), `${JSON.stringify({ key: record.key, logo: record.logo })}\n`);
+  const extra = record.wordTemplate ? { wordTemplate: record.wordTemplate } : {};
+  writeFileSync(join(dir, KEY_FILE), `${JSON.stringify({ key: record.key, logo: record.logo, ...extra })}\n`);
 }

@@ -12,6 +12,7 @@ export function writeManifest(
   stamp: SourceStamp,
   pdfs: PdfDoc[],
   publishSite: boolean,
+  docx: string | null = null,
 ): void {
   const file = (key: string) => pdfs.find((p) => p.key === key)?.file;
   const pdf = (name: string | undefined) => (name ? `pdf/${name}` : null);
@@ -29,6 +30,9 @@ export function writeManifest(
       walletCard: pdf(file('card:wallet-card')),
       callTree: pdf(file('card:call-tree')),
       offline: publishSite ? `site/${OFFLINE_FILE}` : null,
+      afterActions: pdfs.filter((p) => p.key.startsWith('incident:')).map((p) => `pdf/${p.file}`),
+      steps: 'steps.json',
+      docx: { binder: docx },
     },
     review: { last: model.plan.reviewLast, due: model.plan.reviewDue }, // read by the portfolio index
   };

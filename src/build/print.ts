@@ -39,7 +39,7 @@ export async function printClient(
     epochSeconds: inputs.epochSeconds,
     duplex: ctx.opts.duplex === true,
   };
-  await printAll(printer, r.printModel, r.siteModel, r.pdfs, place);
+  await printAll(printer, r.printModel, r.siteModel, { pdfs: r.pdfs, afterActions: r.afterActions }, place);
   const now = performance.now();
   ctx.opts.report({ event: 'stage', client: client.slug, stage: 'pdf', ms: now - clock.last, batch: clock.batch });
   clock.last = now;
@@ -50,13 +50,16 @@ async function printAll(
   printer: Printer,
   printModel: Model,
   siteModel: Model,
-  pdfs: PdfDoc[],
+  docs: { pdfs: PdfDoc[]; afterActions: PdfDoc[] },
   o: PrintPlace,
 ): Promise<void> {
+  const { pdfs, afterActions } = docs;
   const server = await serveStatic(o.astroOut, o.base);
   try {
     const common = { origin: server.origin, base: o.base, epochSeconds: o.epochSeconds, duplex: o.duplex };
-    const jobs = printJobs(pdfs, printModel, { ...common, audience: 'print', outDir: join(o.final, 'pdf') });
+    // After-action reports are printed for the print audience only: the site never gets a copy.
+    const printed = [...pdfs, ...afterActions];
+    const jobs = printJobs(printed, printModel, { ...common, audience: 'print', outDir: join(o.final, 'pdf') });
     // The site's copies leave out private numbers; print them separately only when they differ.
     const hasPrivate = printModel.contacts.some((c) => c.phones.some((p) => p.private));
     if (o.publishSite && hasPrivate) {

@@ -1,10 +1,11 @@
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { PdfDoc } from '../pdf/index.ts';
-import { finishSite } from '../site/index.ts';
+import { finishSite, relativizeSite } from '../site/index.ts';
 import { addVersions } from '../versions/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
+import { buildDocx, docxPath } from './docx.ts';
 import { writeKeyRecord } from './keys.ts';
 import { writeManifest } from './manifest.ts';
 import { writeCheckSummary } from './portfolio.ts';
@@ -19,7 +20,7 @@ export async function publishClient(item: Rendered, final: string, astroOut: str
     const siteDir = join(final, 'site');
     await timed(ctx, client.slug, 'publish', async () => {
       publishSiteFiles(astroOut, final, r.pdfs);
-      await finishSite(siteDir, r.siteModel.contacts, opts.base);
+      await finishSite(siteDir, r.siteModel.contacts, opts.base, r.siteModel.client.locale, opts.relative === true);
     });
     if (opts.versions !== false) {
       const { locale } = r.printModel.client;
@@ -30,14 +31,21 @@ export async function publishClient(item: Rendered, final: string, astroOut: str
         locale,
         siteDir,
         base: opts.base,
+        draft: r.printModel.draft,
         log,
       };
       await timed(ctx, client.slug, 'versions', () => addVersions({ ...version, build: ctx.buildVersion }));
     }
+    // Again for the versions page and the released versions' sites, added after finishSite.
+    if (opts.relative) relativizeSite(siteDir, opts.base);
   } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
-  writeManifest(final, r.printModel, inputs.stamp, r.pdfs, r.publishSite);
-  writeCheckSummary(final, client.slug, client.plan, r.printModel.buildDate, r.printModel.client.locale);
-  writeKeyRecord(final, { key: inputs.key, logo: inputs.logo });
+  copySteps(astroOut, final);
+  const docx = opts.docx !== false ? docxPath(client.slug) : null;
+  if (docx) await timed(ctx, client.slug, 'docx', () => buildDocx(item, final, astroOut, ctx));
+  writeManifest(final, r.printModel, inputs.stamp, [...r.pdfs, ...r.afterActions], r.publishSite, docx);
+  const { buildDate, client: view } = r.printModel;
+  writeCheckSummary(final, client.slug, client.plan, { asOf: buildDate, locale: view.locale, coverage: r.coverage });
+  writeKeyRecord(final, { key: inputs.key, logo: inputs.logo, wordTemplate: inputs.wordTemplate });
   swapInto(final, join(opts.outDir, client.slug));
 }
 
@@ -48,8 +56,19 @@ function publishSiteFiles(astroOut: string, final: string, pdfs: PdfDoc[]): void
   rmSync(join(site, 'print'), { recursive: true, force: true });
   if (pdfs.length === 0) return;
   const from = existsSync(join(final, 'site-pdf')) ? join(final, 'site-pdf') : join(final, 'pdf');
-  cpSync(from, join(site, 'pdf'), { recursive: true });
+  // Only the PDFs the site links to: the after-action reports beside them are never published.
+  const linked = new Set(pdfs.map((p) => p.file));
+  cpSync(from, join(site, 'pdf'), { recursive: true, filter: (src) => src === from || linked.has(basename(src)) });
   rmSync(join(final, 'site-pdf'), { recursive: true, force: true });
+}
+
+/**
+ * dist/<slug>/steps.json: every step of the site's playbooks and checklists with its id, as the
+ * Astro run listed them (print/steps.json, never published), for incident logs to be read against.
+ */
+function copySteps(astroOut: string, final: string): void {
+  const steps = join(astroOut, 'print', 'steps.json');
+  if (existsSync(steps)) copyFileSync(steps, join(final, 'steps.json'));
 }
 
 /** Replaces dist/<slug> with the finished build in two renames; the old tree is removed after. */

@@ -1,16 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ValidClient } from '../plan/index.ts';
 import { listClients, readClients } from '../plan/index.ts';
-import type { BuildOptions, Ctx, Queued } from './context.ts';
+import type { Ctx, Queued } from './context.ts';
 import { isUnchanged } from './keys.ts';
+import { inShard } from './shard.ts';
 import { reportUnchanged } from './steps.ts';
-
-/** A stable share of the clients: the same slug always lands in the same shard. */
-function inShard(slug: string, shard: BuildOptions['shard']): boolean {
-  if (!shard) return true;
-  const n = createHash('sha256').update(slug).digest().readUInt32BE(0);
-  return n % shard.count === shard.index - 1;
-}
 
 /**
  * The clients to build, in order: unchanged ones are reported as such and left out; changed ones
@@ -19,13 +12,15 @@ function inShard(slug: string, shard: BuildOptions['shard']): boolean {
  */
 export function selectClients(ctx: Ctx, started: number): Queued[] {
   const { project, opts, result } = ctx;
-  const names = (opts.slugs.length > 0 ? opts.slugs : listClients(project.plansDir)).filter((s) =>
-    inShard(s, opts.shard),
-  );
+  const all = opts.slugs.length > 0 ? opts.slugs : listClients(project.plansDir);
+  const names = inShard(all, opts.shard);
+  if (opts.shard)
+    opts.report({ event: 'shard', ...opts.shard, clients: names.length, others: all.length - names.length });
   const fresh = new Set(opts.force ? [] : names.filter((slug) => isUnchanged(slug, ctx.keys, opts.outDir)));
   const stale = names.filter((s) => !fresh.has(s));
   const read =
-    stale.length > 0 || names.length === 0
+    // An empty shard reads nothing: another shard's broken client is that shard's failure.
+    stale.length > 0 || all.length === 0
       ? readClients(project.plansDir, stale)
       : { clients: [], errors: [], failed: [] };
   result.errors.push(...read.errors);
@@ -33,8 +28,9 @@ export function selectClients(ctx: Ctx, started: number): Queued[] {
   opts.report({
     event: 'validate',
     ms: performance.now() - started,
-    valid: fresh.size + read.clients.length,
+    valid: read.clients.length,
     failed: read.failed.length,
+    unchanged: fresh.size,
   });
   const valid = new Map<string, ValidClient>(read.clients.map((c) => [c.slug, c]));
   const todo = names.filter((s) => fresh.has(s) || valid.has(s));

@@ -1,8 +1,11 @@
-import { addMonths, daysBetween, formatDate } from '../shared/index.ts';
+import { addMonths, daysBetween } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
 import { checkJurisdiction, JURISDICTION_HINTS } from './jurisdiction.ts';
-import { checkPeople, PEOPLE_HINTS } from './people.ts';
+import { checkPeople, PEOPLE_HINTS, publicAuthority } from './people.ts';
+import { checkPreparation, PREPARATION_HINTS } from './preparation.ts';
 import { checkInventory, INVENTORY_HINTS } from './products.ts';
+import { checkTimezone, TIMEZONE_HINTS } from './timezone.ts';
+import { count, day } from './words.ts';
 
 // Maintenance checks: pure functions of a plan and a date. Only `irplan check` passes today's date.
 
@@ -52,7 +55,9 @@ export const FINDING_HINTS: Record<string, string> = {
   IRP_ASSET_NO_RTO: 'agree a recovery time with the client and set rto_hours:',
   ...PEOPLE_HINTS,
   ...INVENTORY_HINTS,
+  ...PREPARATION_HINTS,
   ...JURISDICTION_HINTS,
+  ...TIMEZONE_HINTS,
 };
 
 /** A finding before it is tagged with its client. */
@@ -61,11 +66,12 @@ type Raw = Omit<Finding, 'slug' | 'client'>;
 type Check = (plan: Plan, opts: CheckOptions) => Raw[];
 
 /** The checks of the plan alone, whatever the date: `irplan validate` prints them as warnings too. */
-const PLAN_CHECKS: ((plan: Plan) => Raw[])[] = [checkPeople, checkInventory, checkJurisdiction];
+const PLAN_CHECKS: ((plan: Plan) => Raw[])[] = [checkPeople, checkInventory, checkJurisdiction, checkTimezone];
 
 /** Runs every check on one client's plan. */
 export function checkPlan(slug: string, plan: Plan, opts: CheckOptions): Finding[] {
   const checks: Check[] = [checkReview, checkContacts, checkPolicy, checkExercises, checkCommander, checkAssets];
+  checks.push(checkPreparation);
   const dated = checks.flatMap((check) => check(plan, opts)).map((f) => ({ slug, client: plan.client.name, ...f }));
   return [...dated, ...planWarnings(slug, plan)];
 }
@@ -73,11 +79,6 @@ export function checkPlan(slug: string, plan: Plan, opts: CheckOptions): Finding
 /** The findings that do not depend on the date (who is accountable, ...): `irplan validate`'s warnings. */
 export function planWarnings(slug: string, plan: Plan): Finding[] {
   return PLAN_CHECKS.flatMap((check) => check(plan)).map((f) => ({ slug, client: plan.client.name, ...f }));
-}
-
-/** A date in a message, written for the client's locale when the caller knows it. */
-function day(iso: string, opts: CheckOptions): string {
-  return opts.locale ? (formatDate(iso, opts.locale) ?? iso) : iso;
 }
 
 /** When the plan is next due for review: last review (or effective date) plus the cadence. */
@@ -106,7 +107,7 @@ const checkReview: Check = (plan, opts) => {
       code: 'IRP_REVIEW_OVERDUE',
       subject: 'plan review',
       date: due,
-      message: `plan review was due on ${day(due, opts)} (last review ${day(last, opts)}, ${daysBetween(due, opts.today)} days overdue)`,
+      message: `plan review was due on ${day(due, opts)} (last review ${day(last, opts)}, ${count(daysBetween(due, opts.today), opts)} days overdue)`,
       path: plan.plan.review?.last ? 'plan/review/last' : 'plan/effective',
     },
   ];
@@ -114,6 +115,7 @@ const checkReview: Check = (plan, opts) => {
 
 const checkContacts: Check = (plan, opts) =>
   plan.contacts.flatMap((c, i): Raw[] => {
+    if (!c.verified && publicAuthority(c)) return [];
     if (!c.verified)
       return [
         {
@@ -131,7 +133,7 @@ const checkContacts: Check = (plan, opts) =>
         code: 'IRP_CONTACT_STALE',
         subject: c.name,
         date: c.verified,
-        message: `${c.name}: contact details last verified on ${day(c.verified, opts)}, ${age} days ago (more than ${opts.staleDays})`,
+        message: `${c.name}: contact details last verified on ${day(c.verified, opts)}, ${count(age, opts)} days ago (more than ${count(opts.staleDays, opts)})`,
         path: `contacts/${i}/verified`,
       },
     ];
@@ -159,7 +161,7 @@ const checkPolicy: Check = (plan, opts) => {
       code: 'IRP_POLICY_ENDING',
       subject: ins.carrier,
       date: end,
-      message: `${policy} ends on ${day(end, opts)}, in ${left} day${left === 1 ? '' : 's'}`,
+      message: `${policy} ends on ${day(end, opts)}, in ${count(left, opts)} day${left === 1 ? '' : 's'}`,
       path: 'insurance/period/end',
     },
   ];

@@ -3,6 +3,7 @@ import { lastExercise, reviewDue } from './check.ts';
 import type { CheckOptions } from './check.ts';
 import { addMonths } from '../shared/index.ts';
 import type { Plan } from '../plan/index.ts';
+import { day } from './words.ts';
 
 /** A date something falls due, as a calendar event. */
 export interface DueDate {
@@ -37,7 +38,7 @@ export function dueDates(slug: string, plan: Plan, opts: Omit<CheckOptions, 'tod
       uid: `${slug}-contact-${c.id}`,
       date: addDays(c.verified, opts.staleDays),
       summary: `${client}: re-verify ${c.name}`,
-      description: `${c.name}'s contact details were last verified on ${c.verified}.`,
+      description: `${c.name}'s contact details were last verified on ${day(c.verified, opts)}.`,
       remindDaysBefore: null,
     });
   }
@@ -56,7 +57,7 @@ export function dueDates(slug: string, plan: Plan, opts: Omit<CheckOptions, 'tod
       uid: `${slug}-exercise`,
       date: addMonths(last, opts.exerciseMonths),
       summary: `${client}: tabletop exercise due`,
-      description: `The last tabletop exercise was on ${last}.`,
+      description: `The last tabletop exercise was on ${day(last, opts)}.`,
       remindDaysBefore: 30,
     });
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));

@@ -34,6 +34,16 @@ export const PEOPLE_HINTS: Record<string, string> = {
     'set client.country and give that country a line in msp.hotlines, or set msp.hotline for clients without one',
 };
 
+/**
+ * A contact of a public authority: it sits in a group that takes authority kinds (groups.yaml
+ * `authorities:` police, cyber agency, sanctions, data protection), and its numbers are the published
+ * ones, not details a person confirms when called, so it is never reported as unverified.
+ */
+export function publicAuthority(c: Contact, tables: Pick<Tables, 'groups'> = toolTables()): boolean {
+  const groups = tables.groups.filter((g) => (g.authorities ?? []).length > 0).map((g) => g.id);
+  return (c.groups ?? []).some((g) => groups.includes(g));
+}
+
 /** A contact with its index in the merged plan, for paths. */
 interface Held {
   c: Contact;

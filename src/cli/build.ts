@@ -1,51 +1,64 @@
 import { resolve } from 'node:path';
 import { buildClients } from '../build/index.ts';
+import { projectWarnings } from '../plan/index.ts';
 import { findProject, UserError } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
+import { printFileWarnings } from './findings.ts';
 import { err, out, printErrors } from './output.ts';
 import { createReporter, progressMode } from './progress.ts';
 
 export const command: Command = {
   summary: "build each client's site and PDFs into dist/<slug>/",
-  help: `Usage: irplan build [slug...] [--no-pdf] [--out dir] [--base /path/]
+  help: `Usage: irplan build [slug...] [--no-pdf] [--no-docx] [--out dir] [--base /path/]
 
 Builds the named clients (all when none are named) into <out>/<slug>/:
   site/          the publishable site (index.html at its root)
   pdf/           the binder and one PDF per checklist
+  docx/          the binder as an editable Word document
   manifest.json  what was built, from which commit
 Options:
   --no-pdf       skip printing (no browser needed)
+  --no-docx      skip the Word binder (docx/<slug>-binder.docx, built without a browser)
   --out <dir>    output folder (default: dist)
-  --base <path>  the URL path the site is hosted under (default: /), e.g. /ir/plan/
+  --base <path>  the URL path the site is hosted under, e.g. /ir/plan/ (see docs/publishing.md);
+                 without it every link is relative, so the site also opens from a folder
   --duplex       start every binder section on a right-hand page, for double-sided printing
   --force        rebuild every client, even those whose inputs have not changed
-  --shard i/n    build only the i-th of n stable shares of the clients (for CI matrices)
+  --shard i/n    build only the i-th of n shares of the clients (for CI matrices): each share
+                 holds clients/n rounded down or up, and adding a client moves at most n-1 others
   --quiet        print only errors and notes
-  --json         print progress as JSON lines on stdout (events: validate, start, client-start,
+  --json         print progress as JSON lines on stdout (events: shard, validate, start, client-start,
                  stage, client, note, done)
 Unchanged clients (same plan files, defaults, templates, options and irplan) are skipped and
 their files left untouched.
-A client that fails leaves its previous output as it was; the others are still built.`,
+A client that fails leaves its previous output as it was; the others are still built.
+Warns (on stderr, as irplan validate does) about TODO markers left and an MSP layer in
+plans/defaults.yaml that is still irplan's example MSP.`,
   async run(args, env) {
     const { values, positionals } = parse('build', args, {
       'no-pdf': { type: 'boolean', default: false },
+      'no-docx': { type: 'boolean', default: false },
       out: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: '/' },
+      base: { type: 'string' },
       duplex: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       shard: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
-    const base = normalizeBase(values.base);
+    const base = normalizeBase(values.base ?? '/');
     const project = findProject(process.cwd());
     const mode = progressMode({ json: values.json, quiet: values.quiet });
+    // On stderr, so --json's stdout stays JSON; a shard leaves the clients' markers to validate, once.
+    printFileWarnings(projectWarnings(project.plansDir, values.shard ? null : positionals), err);
     const result = await buildClients(project, {
       slugs: positionals,
       outDir: resolve(values.out),
       base,
+      relative: values.base === undefined,
       pdf: !values['no-pdf'],
+      docx: !values['no-docx'],
       duplex: values.duplex,
       force: values.force,
       env,

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkPlan, DEFAULT_CHECK } from '../check/index.ts';
 import type { CheckOptions } from '../check/index.ts';
-import { localToday, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
+import { formatDate, formatNumber, localToday, parseIsoDate, UserError, writeFileAtomic } from '../shared/index.ts';
 import { dueDates, formatCalendar } from '../check/index.ts';
 import { planLocale } from '../model/index.ts';
 import { readClients, readJurisdictions } from '../plan/index.ts';
@@ -10,6 +10,7 @@ import type { ValidClient } from '../plan/index.ts';
 import { clientEpoch, findProject, sourceStamp } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
+import { DRIFT_HELP, runDrift } from './drift.ts';
 import { printFindings } from './findings.ts';
 import { out, printErrors } from './output.ts';
 
@@ -31,14 +32,18 @@ Options:
   --stale-days <n>  days after which a contact's verification is stale (default 180)
   --ics <dir>       where to write the calendars
   --strict          exit 1 when anything is found (for CI)
-Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`,
+Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).${DRIFT_HELP}`,
   async run(args, env) {
     const { values, positionals } = parse('check', args, {
       strict: { type: 'boolean', default: false },
       today: { type: 'string' },
       'stale-days': { type: 'string' },
       ics: { type: 'string' },
+      against: { type: 'string' },
+      map: { type: 'string' },
+      kind: { type: 'string' },
     });
+    if (values.against !== undefined) return runDrift(positionals, { ...values, against: values.against });
     const opts: CheckOptions = {
       ...DEFAULT_CHECK,
       today: parseToday(values.today),
@@ -51,16 +56,18 @@ Exit 0 (or 1 with --strict when there are findings, or when a plan is invalid).`
     const stamp = sourceStamp(project.root, env.sourceDateEpoch);
     let count = 0;
     for (const client of read.clients) {
-      const findings = checkPlan(client.slug, client.plan, { ...opts, locale: planLocale(client.plan, jurisdictions) });
+      const locale = planLocale(client.plan, jurisdictions);
+      const findings = checkPlan(client.slug, client.plan, { ...opts, locale });
       printFindings(project, client, findings);
       const ics = writeCalendar(
         client,
         values.ics ? resolve(values.ics) : join(project.root, 'dist', client.slug),
-        opts,
+        { ...opts, locale },
         clientEpoch(stamp, client.plan.plan.effective),
       );
+      const n = findings.length;
       out(
-        `${client.slug}: ${findings.length} finding${findings.length === 1 ? '' : 's'} on ${opts.today}; due dates in ${relative(process.cwd(), ics) || ics}`,
+        `${client.slug}: ${formatNumber(n, locale)} finding${n === 1 ? '' : 's'} on ${formatDate(opts.today, locale)}; due dates in ${relative(process.cwd(), ics) || ics}`,
       );
       count += findings.length;
     }

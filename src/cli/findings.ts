@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { FINDING_HINTS } from '../check/index.ts';
 import type { Finding } from '../check/index.ts';
 import { loadClient, loadYamlFile, nearestPosition } from '../plan/index.ts';
-import type { ValidClient } from '../plan/index.ts';
+import type { FileWarning, ValidClient } from '../plan/index.ts';
 import { oneLine } from '../shared/index.ts';
 import type { Position, Project } from '../shared/index.ts';
 import { out } from './output.ts';
@@ -31,5 +31,14 @@ export function printFindings(project: Project, client: ValidClient, findings: F
     out(`${where}warning ${f.code} ${oneLine(`${f.client}: ${f.message}`)}`);
     const hint = FINDING_HINTS[f.code];
     if (hint) out(`  hint: ${hint}`);
+  }
+}
+
+/** Prints warnings that carry their own position ("<file>:<line>:<col> warning <CODE> <what>", then a hint). */
+export function printFileWarnings(warnings: FileWarning[], write: (line: string) => void = out): void {
+  for (const w of warnings) {
+    const { file, line, col } = w.position;
+    write(`${relative(process.cwd(), file)}:${line}:${col} warning ${w.code} ${oneLine(w.message)}`);
+    write(`  hint: ${w.hint}`);
   }
 }

@@ -4,6 +4,7 @@ import type { Command } from './command.ts';
 import { handleFailure, out } from './output.ts';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./init.ts')).command,
   new: async () => (await import('./new.ts')).command,
   validate: async () => (await import('./validate.ts')).command,
   build: async () => (await import('./build.ts')).command,
@@ -11,7 +12,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   dev: async () => (await import('./dev.ts')).command,
   diff: async () => (await import('./diff.ts')).command,
   check: async () => (await import('./check.ts')).command,
+  coverage: async () => (await import('./coverage.ts')).command,
   release: async () => (await import('./release.ts')).command,
+  incident: async () => (await import('./incident.ts')).command,
+  import: async () => (await import('./import.ts')).command,
 };
 
 function version(): string {

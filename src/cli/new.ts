@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../shared/index.ts';
-import { findProject, TOOL_ROOT } from '../shared/index.ts';
+import { findProject, localToday, TOOL_ROOT } from '../shared/index.ts';
 import { parse } from './args.ts';
 import type { Command } from './command.ts';
 import { out } from './output.ts';
@@ -44,7 +44,10 @@ digits and dashes.`,
         `# Incident response plan for ${name.replace(/[\r\n]/g, ' ')}.`,
       )
       .replaceAll('__NAME__', JSON.stringify(name))
-      .replaceAll('__SLUG__', slug);
+      .replaceAll('__SLUG__', slug)
+      // Creating a plan is a user action on a day: the plan starts, and its contact is confirmed, today.
+      // (Builds never read the clock; they take their dates from the plan and git.)
+      .replaceAll('__TODAY__', localToday());
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'plan.yaml'), text, { flag: 'wx' });
     out(`created ${relative(process.cwd(), join(dir, 'plan.yaml'))}`);

@@ -33,7 +33,9 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function plainLine(e: BuildEvent): string | null {
   switch (e.event) {
     case 'validate':
-      return `validated ${e.valid + e.failed} client${e.valid + e.failed === 1 ? '' : 's'} in ${secs(e.ms)}: ${e.valid} valid${e.failed ? `, ${e.failed} with errors` : ''}`;
+      return validatedLine(e);
+    case 'shard':
+      return `shard ${e.index}/${e.count}: ${e.clients} of ${e.clients + e.others} client${e.clients + e.others === 1 ? '' : 's'}; ${e.others} fell to other shards`;
     case 'client':
       return `${e.status} ${e.client}${e.status === 'unchanged' ? '' : ` in ${secs(e.ms)}`}`;
     case 'note':
@@ -43,6 +45,16 @@ function plainLine(e: BuildEvent): string | null {
     default:
       return null;
   }
+}
+
+/** What the build validated; an unchanged client is skipped unread, so it is not counted as validated. */
+function validatedLine(e: Extract<BuildEvent, { event: 'validate' }>): string {
+  const plural = (n: number) => `${n} client${n === 1 ? '' : 's'}`;
+  const skipped = e.unchanged > 0 ? `${plural(e.unchanged)} unchanged, not validated again` : '';
+  const read = e.valid + e.failed;
+  if (read === 0) return `validated no client: ${skipped || 'none to build'}`;
+  const errors = e.failed ? `, ${e.failed} with errors` : '';
+  return `validated ${plural(read)} in ${secs(e.ms)}: ${e.valid} valid${errors}${skipped ? `; ${skipped}` : ''}`;
 }
 
 /** Redraws one status line: clients done of total, the current client and stage, elapsed time. */
@@ -61,7 +73,7 @@ function liveReporter(): Reporter {
       draw('');
       process.stderr.write(`${plainLine(e)}\n`);
     }
-    if (e.event === 'note' || e.event === 'validate') {
+    if (e.event === 'note' || e.event === 'validate' || e.event === 'shard') {
       draw('');
       process.stderr.write(`${plainLine(e)}\n`);
     }

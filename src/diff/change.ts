@@ -11,7 +11,8 @@ export type Area =
   | 'insurance'
   | 'continuity'
   | 'regulations'
-  | 'exercises';
+  | 'exercises'
+  | 'incident';
 
 /** One change in meaning, naming the person, asset or term it concerns. */
 export interface Change {
@@ -31,19 +32,22 @@ export interface Change {
 
 type Names = (id: string | undefined) => string | undefined;
 
-/** A plan with the names its ids stand for. */
+/** A plan with the names its ids stand for, and the locale its changes are read in. */
 export interface Side {
   plan: Plan;
   contact: Names;
   asset: Names;
+  /** The client's locale (BCP 47) for dates and numbers in the sentences; none leaves them as written. */
+  locale: string | undefined;
 }
 
 /** Ids a plan refers to are shown as the names people know them by. */
-export function side(plan: Plan): Side {
+export function side(plan: Plan, locale?: string): Side {
   const contacts = new Map(plan.contacts.map((c) => [c.id, c.name]));
   const assets = new Map((plan.assets ?? []).map((a) => [a.id, a.name]));
   return {
     plan,
+    locale,
     contact: (id) => (id === undefined ? undefined : (contacts.get(id) ?? id)),
     asset: (id) => (id === undefined ? undefined : (assets.get(id) ?? id)),
   };

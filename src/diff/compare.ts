@@ -3,9 +3,12 @@ import type { Area, Change, Side } from './change.ts';
 import { insurerReason } from './insurer.ts';
 import { labelOf, show } from './show.ts';
 
+// Each change is a sentence for people, with dates and numbers written for `locale` (the client's),
+// and its before and after as written in the plan, for tools.
+
 /** What an added item is described by: everything but its id and the name already shown. */
-function details(x: Record<string, unknown>): string {
-  return show({ ...x, name: undefined });
+function details(x: Record<string, unknown>, locale: string | undefined): string {
+  return show({ ...x, name: undefined }, locale);
 }
 
 /** Field-by-field changes of one mapping (or its addition or removal as a whole). */
@@ -15,6 +18,7 @@ export function diffFields(
   before: object | undefined,
   after: object | undefined,
   insurer: string | null,
+  locale?: string,
 ): Change[] {
   if (before === undefined && after === undefined) return [];
   if (before === undefined || after === undefined) {
@@ -28,7 +32,7 @@ export function diffFields(
         before,
         after,
         insurer,
-        `${capital(subject)} ${action}: ${show(after ?? before)}`,
+        `${capital(subject)} ${action}: ${show(after ?? before, locale)}`,
       ),
     ];
   }
@@ -37,18 +41,22 @@ export function diffFields(
   const keys = [...new Set([...Object.keys(bx), ...Object.keys(ax)])];
   return keys
     .filter((k) => !same(bx[k], ax[k]))
-    .map((k) => fieldChange(area, subject, labelOf(k), bx[k], ax[k], insurer));
+    .map((k) => fieldChange({ area, subject, field: labelOf(k), insurer, locale }, bx[k], ax[k]));
+}
+
+/** Which field of what changed, and how its values are written. */
+interface FieldOf {
+  area: Area;
+  subject: string;
+  field: string;
+  insurer: string | null;
+  locale: string | undefined;
 }
 
 /** One field's change; for lists only the items that went and came are shown (one phone of three, not all three). */
-function fieldChange(
-  area: Area,
-  subject: string,
-  field: string,
-  before: unknown,
-  after: unknown,
-  insurer: string | null,
-): Change {
+function fieldChange(f: FieldOf, before: unknown, after: unknown): Change {
+  const { area, subject, field, insurer } = f;
+  const shown = (v: unknown) => show(v, f.locale);
   if (!Array.isArray(before) || !Array.isArray(after)) {
     return change(
       area,
@@ -58,17 +66,17 @@ function fieldChange(
       before,
       after,
       insurer,
-      `${capital(subject)}: ${field} ${show(before)} → ${show(after)}`,
+      `${capital(subject)}: ${field} ${shown(before)} → ${shown(after)}`,
     );
   }
   const gone = before.filter((x) => !after.some((y) => same(x, y)));
   const came = after.filter((x) => !before.some((y) => same(x, y)));
   const what =
     gone.length === 0
-      ? `added ${show(came)}`
+      ? `added ${shown(came)}`
       : came.length === 0
-        ? `removed ${show(gone)}`
-        : `${show(gone)} → ${show(came)}`;
+        ? `removed ${shown(gone)}`
+        : `${shown(gone)} → ${shown(came)}`;
   return change(area, 'changed', subject, field, gone, came, insurer, `${capital(subject)}: ${field} ${what}`);
 }
 
@@ -99,10 +107,10 @@ export function diffById<T extends { id: string; name?: string }>(
           undefined,
           resolve(x, a),
           insurer,
-          `${capital(noun)} added: ${name} (${details(resolve(x, a))})`,
+          `${capital(noun)} added: ${name} (${details(resolve(x, a), a.locale)})`,
         ),
       );
-    else out.push(...diffFields(area, name, resolve(prev, b), resolve(x, a), insurer));
+    else out.push(...diffFields(area, name, resolve(prev, b), resolve(x, a), insurer, a.locale));
   }
   for (const x of before) {
     if (now.has(x.id)) continue;
@@ -123,21 +131,21 @@ export function diffById<T extends { id: string; name?: string }>(
   return out;
 }
 
-/** Lists of words or sentences: what was added and what was removed. */
+/** Lists of words or sentences: what was added and what was removed; `read` gives an item's words. */
 export function diffList(
   area: Area,
   field: string,
   before: string[],
   after: string[],
   insurer: string | null,
+  read: (item: string) => string = (x) => x,
 ): Change[] {
   const added = after.filter((x) => !before.includes(x));
   const removed = before.filter((x) => !after.includes(x));
+  const say = (verb: string, x: string) => `${capital(field)}: ${verb} ${read(x)}`;
   return [
-    ...added.map((x) => change(area, 'added', field, field, undefined, x, insurer, `${capital(field)}: added ${x}`)),
-    ...removed.map((x) =>
-      change(area, 'removed', field, field, x, undefined, insurer, `${capital(field)}: removed ${x}`),
-    ),
+    ...added.map((x) => change(area, 'added', field, field, undefined, x, insurer, say('added', x))),
+    ...removed.map((x) => change(area, 'removed', field, field, x, undefined, insurer, say('removed', x))),
   ];
 }
 

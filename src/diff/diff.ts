@@ -1,17 +1,28 @@
 import type { Asset, Contact, Plan } from '../plan/index.ts';
+import { formatDate } from '../shared/index.ts';
 import type { Change, Side } from './change.ts';
 import { side } from './change.ts';
 import { diffById, diffFields, diffList } from './compare.ts';
 import { labelOf } from './show.ts';
 
-/** Compares two valid plans of one client in meaning. Returns nothing when they mean the same. */
-export function diffPlans(before: Plan, after: Plan): Change[] {
-  const b = side(before),
-    a = side(after);
+/**
+ * Compares two valid plans of one client in meaning. Returns nothing when they mean the same. The
+ * sentences write dates and numbers for `locale` (the client's); without one, as in the YAML.
+ */
+export function diffPlans(before: Plan, after: Plan, locale?: string): Change[] {
+  const b = side(before, locale),
+    a = side(after, locale);
+  const exercise = (x: { date: string; scenario: string }) => `${x.date} ${x.scenario}`;
+  const exercises = new Map(
+    [...(before.exercises ?? []), ...(after.exercises ?? [])].map((x) => [
+      exercise(x),
+      `${(locale && formatDate(x.date, locale)) || x.date} ${x.scenario}`,
+    ]),
+  );
   return [
-    ...diffFields('client', 'client', before.client, after.client, null),
+    ...diffFields('client', 'client', before.client, after.client, null, locale),
     ...diffPlanSection(b, a),
-    ...diffFields('msp', 'MSP', resolveMsp(b), resolveMsp(a), null),
+    ...diffFields('msp', 'MSP', resolveMsp(b), resolveMsp(a), null, locale),
     ...diffById('contact', before.contacts, after.contacts, (c) => resolveContact(c), b, a),
     ...diffById('asset', before.assets ?? [], after.assets ?? [], (x, s) => resolveAsset(x, s), b, a),
     ...diffById(
@@ -23,14 +34,15 @@ export function diffPlans(before: Plan, after: Plan): Change[] {
       a,
     ),
     ...diffInsurance(b, a),
-    ...diffFields('continuity', 'continuity', resolveContinuity(b), resolveContinuity(a), null),
+    ...diffFields('continuity', 'continuity', resolveContinuity(b), resolveContinuity(a), null, locale),
     ...diffList('regulations', 'regulations', before.regulations ?? [], after.regulations ?? [], null),
     ...diffList(
       'exercises',
       'exercises',
-      (before.exercises ?? []).map((x) => `${x.date} ${x.scenario}`),
-      (after.exercises ?? []).map((x) => `${x.date} ${x.scenario}`),
+      (before.exercises ?? []).map(exercise),
+      (after.exercises ?? []).map(exercise),
       null,
+      (key) => exercises.get(key) ?? key,
     ),
   ];
 }
@@ -67,9 +79,10 @@ function diffPlanSection(b: Side, a: Side): Change[] {
     ...s.plan.plan,
     history: undefined,
     owner: s.contact(s.plan.plan.owner),
+    approver: s.contact(s.plan.plan.approver),
     distribution: s.plan.plan.distribution?.map((id) => s.contact(id)),
   });
-  const changes = diffFields('plan', 'plan', view(b), view(a), null);
+  const changes = diffFields('plan', 'plan', view(b), view(a), null, a.locale);
   const release = a.plan.plan.history?.find((h) => h.version === a.plan.plan.version);
   const versionChange = changes.find((c) => c.field === labelOf('version'));
   if (versionChange && release?.summary && b.plan.plan.version !== a.plan.plan.version)
@@ -92,10 +105,11 @@ function diffInsurance(b: Side, a: Side): Change[] {
   };
   const before = b.plan.insurance,
     after = a.plan.insurance;
-  if (!before || !after) return diffFields('insurance', 'insurance', view(b), view(a), 'insurance terms changed');
+  if (!before || !after)
+    return diffFields('insurance', 'insurance', view(b), view(a), 'insurance terms changed', a.locale);
   const panel = (s: Side) => (s.plan.insurance?.panel ?? []).map((p) => ({ ...p, id: p.name }));
   return [
-    ...diffFields('insurance', 'insurance', view(b), view(a), 'insurance terms changed'),
+    ...diffFields('insurance', 'insurance', view(b), view(a), 'insurance terms changed', a.locale),
     ...diffById(
       'insurance',
       panel(b),

@@ -2,7 +2,8 @@ import { escapeMarkdownReadable as md } from '../shared/index.ts';
 import type { Area, Change } from './change.ts';
 import type { ClientDiff, DiffReport, TemplateChange } from './report.ts';
 
-const AREA_TITLES: Record<Area, string> = {
+/** The heading of each area of change, in Markdown and in plain text. */
+export const AREA_TITLES: Record<Area, string> = {
   client: 'Client',
   plan: 'Plan',
   msp: 'MSP',
@@ -13,12 +14,14 @@ const AREA_TITLES: Record<Area, string> = {
   continuity: 'Continuity',
   regulations: 'Regulations',
   exercises: 'Exercises',
+  incident: 'Incidents',
 };
 
 // Client data goes into a pull-request comment: every value from a plan passes through md(), so it
 // reads as text there and in a terminal, never as a link, HTML or a heading.
 
-const short = (commit: string | null) => (commit ? commit.slice(0, 7) : 'uncommitted');
+/** A commit as people quote it, or "uncommitted" for the working tree. */
+export const short = (commit: string | null) => (commit ? commit.slice(0, 7) : 'uncommitted');
 
 /** The report as Markdown for a pull-request comment. */
 export function formatMarkdown(report: DiffReport): string {
@@ -70,7 +73,8 @@ function clientBlock(c: ClientDiff): string[] {
   return lines;
 }
 
-function groupByArea(changes: Change[]): Map<Area, Change[]> {
+/** The changes of a client by area, in the order the areas first appear. */
+export function groupByArea(changes: Change[]): Map<Area, Change[]> {
   const out = new Map<Area, Change[]>();
   for (const c of changes) out.set(c.area, [...(out.get(c.area) ?? []), c]);
   return out;

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { diffPlans } from './diff.ts';
+import { diffIncidents } from './incidents.ts';
 import type { Change } from './change.ts';
 import type { LoadedSide } from './sides.ts';
-import { formatUserError, oneLine, UserError } from '../shared/index.ts';
-import { buildModel } from '../model/index.ts';
-import type { ValidClient } from '../plan/index.ts';
+import { formatNumber, formatUserError, loadMessages, oneLine, UserError } from '../shared/index.ts';
+import { buildModel, planLocale } from '../model/index.ts';
+import type { Jurisdiction, ValidClient } from '../plan/index.ts';
 import type { Plan } from '../plan/index.ts';
+import { readJurisdictions } from '../plan/index.ts';
 import { collectTemplates, renderDocuments } from '../render/index.ts';
 import { loadTables } from '../model/index.ts';
 
@@ -83,8 +85,10 @@ function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDif
   // A client that is invalid on one side cannot be compared; it is listed under `invalid` instead.
   if (!before && base.invalid.has(slug)) return null;
   if (!after && head.invalid.has(slug)) return null;
-  if (!before || !after) return wholeClient(slug, before ? 'removed' : 'added', (after ?? before)?.plan);
-  const changes = diffPlans(before.plan, after.plan);
+  if (!before || !after)
+    return wholeClient(slug, before ? 'removed' : 'added', (after ?? before)?.plan, before ? base : head);
+  // Dates and numbers read as the client's binder writes them (its locale at head).
+  const changes = [...diffPlans(before.plan, after.plan, localeOf(after.plan, head)), ...diffIncidents(before, after)];
   const { sections, error } = changedSections(before, after, base, head);
   if (changes.length === 0 && (sections === null || sections.length === 0)) return null;
   return {
@@ -98,10 +102,29 @@ function diffClient(slug: string, base: LoadedSide, head: LoadedSide): ClientDif
   };
 }
 
+/** Each side's jurisdiction data, read once per side: it decides a client's locale. */
+const sideJurisdictions = new WeakMap<LoadedSide, Jurisdiction[]>();
+
+/** The client's locale as its side's templates define it (client.locale, else its country's). */
+function localeOf(plan: Plan, side: LoadedSide): string {
+  let jurisdictions = sideJurisdictions.get(side);
+  if (!jurisdictions) {
+    jurisdictions = readJurisdictions(side.templatesDir);
+    sideJurisdictions.set(side, jurisdictions);
+  }
+  return planLocale(plan, jurisdictions);
+}
+
 /** A client that is new or gone: one line that says what it holds; its whole binder is new or gone. */
-function wholeClient(slug: string, status: 'added' | 'removed', plan: Plan | undefined): ClientDiff | null {
+function wholeClient(
+  slug: string,
+  status: 'added' | 'removed',
+  plan: Plan | undefined,
+  side: LoadedSide,
+): ClientDiff | null {
   if (!plan) return null;
-  const what = `plan ${plan.plan.version}, ${plan.contacts.length} contacts, ${(plan.assets ?? []).length} assets, ${plan.insurance ? `insured with ${plan.insurance.carrier}` : 'no cyber insurance'}`;
+  const n = (x: number) => formatNumber(x, localeOf(plan, side));
+  const what = `plan ${plan.plan.version}, ${n(plan.contacts.length)} contacts, ${n((plan.assets ?? []).length)} assets, ${plan.insurance ? `insured with ${plan.insurance.carrier}` : 'no cyber insurance'}`;
   const change: Change = {
     area: 'client',
     action: status,
@@ -154,14 +177,18 @@ function sectionTitles(before: ValidClient, after: ValidClient, base: LoadedSide
 
 function renderBinder(client: ValidClient, side: LoadedSide) {
   const tables = loadTables(side.templatesDir);
+  // The words of the side's own catalogue, as that side's build would print them.
+  const locale = planLocale(client.plan, tables.jurisdictions);
+  const messages = loadMessages(side.templatesDir, locale);
   const model = buildModel(client.plan, tables, {
     slug: client.slug,
     audience: 'print',
     buildDate: '2000-01-01',
     draft: false,
+    messages,
   });
-  const templates = collectTemplates(side.templatesDir, join(client.dir, 'templates'));
-  return renderDocuments(model, templates).filter((d) => d.binder);
+  const templates = collectTemplates(side.templatesDir, join(client.dir, 'templates'), locale);
+  return renderDocuments(model, templates, messages).filter((d) => d.binder);
 }
 
 /** Template files that differ; a shared one affects every client that does not override it. */

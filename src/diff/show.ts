@@ -1,6 +1,8 @@
 import type { Phone } from '../plan/index.ts';
+import { formatDate, formatNumber, parseIsoDate } from '../shared/index.ts';
 
-// How values read in a diff: a reviewer sees names and numbers as written, never raw JSON.
+// How values read in a diff: a reviewer sees names and phone numbers as written, never raw JSON;
+// given the client's locale, dates and numbers read as its binder writes them (15 October 2026).
 
 /** The readable labels of plan fields; a field missing here reads as its key with spaces. */
 const FIELD_LABELS: Record<string, string> = {
@@ -69,15 +71,19 @@ function showPhone(p: Phone): string {
   return notes.length > 0 ? `${p.number} (${notes.join(', ')})` : p.number;
 }
 
-/** Any plan value as one line of text. */
-export function show(value: unknown): string {
+/**
+ * Any plan value as one line of text. With a `locale` a date (YYYY-MM-DD) and a number are written
+ * for it; without one they stay as in the YAML (the raw values of `irplan diff --format json`).
+ */
+export function show(value: unknown, locale?: string): string {
   if (value === undefined || value === null) return '(none)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (typeof value === 'number') return locale ? formatNumber(value, locale) : String(value);
+  if (typeof value === 'string') return locale && parseIsoDate(value) ? (formatDate(value, locale) ?? value) : value;
   if (Array.isArray(value))
-    return value.length === 0 ? '(none)' : value.map((v) => (isPhone(v) ? showPhone(v) : show(v))).join('; ');
+    return value.length === 0 ? '(none)' : value.map((v) => (isPhone(v) ? showPhone(v) : show(v, locale))).join('; ');
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return entries.map(([k, v]) => `${labelOf(k)} ${show(v)}`).join(', ');
+  return entries.map(([k, v]) => `${labelOf(k)} ${show(v, locale)}`).join(', ');
 }
 
 function isPhone(v: unknown): v is Phone {

@@ -5,7 +5,7 @@ import { UserError } from '../shared/index.ts';
 import { exportTree, resolveCommit } from '../shared/index.ts';
 import { readClients } from '../plan/index.ts';
 import type { ValidClient } from '../plan/index.ts';
-import { git, TOOL_ROOT } from '../shared/index.ts';
+import { git, templatesOf } from '../shared/index.ts';
 
 /** One side of a comparison: a commit, or the working tree when `commit` is null. */
 export interface SideRef {
@@ -59,8 +59,7 @@ export function loadSide(root: string, ref: SideRef): LoadedSide {
     exportTree(root, ref.commit, ['plans', 'templates'], dir);
   }
   try {
-    const own = join(dir, 'templates');
-    const templatesDir = existsSync(own) ? own : join(TOOL_ROOT, 'templates');
+    const templatesDir = templatesOf(dir);
     const { clients, invalid } = readSideClients(dir, ref);
     return { ref, root: dir, templatesDir, clients, invalid, templates: readTemplates(dir, templatesDir), dispose };
   } catch (err) {

@@ -1,18 +1,29 @@
-import { UserError } from '../shared/index.ts';
+import { formatNumber, UserError } from '../shared/index.ts';
 import type { Asset, Plan, Severity, JurisdictionRule } from '../plan/index.ts';
 import { buildFloors, highestFloor } from './exposure.ts';
+import { assetFlags } from './incidents.ts';
 import { applies, matchesRule, notExcepted } from './match.ts';
 import type { AssetFacts } from './match.ts';
 import { labelData, toCamel } from './names.ts';
 import { matchProduct } from './products.ts';
 import type { ProductEntry, Tables } from './tables.ts';
 import type { AssetView, ContactRef } from './types.ts';
+import type { Words } from './words.ts';
+
+/** What an asset's view is built from beyond the asset: tables, contacts, the rules in force, the client's words. */
+interface AssetCtx {
+  tables: Tables;
+  ref: ContactRef;
+  rules: JurisdictionRule[];
+  words: Words;
+}
 
 /** The inventory as templates see it, in priority order. */
-export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef, rules: JurisdictionRule[]): AssetView[] {
+export function buildAssets(plan: Plan, ctx: AssetCtx): AssetView[] {
+  const { tables } = ctx;
   // Within a priority, critical assets come before high ones: they are protected and restored first.
   return (plan.assets ?? [])
-    .map((a) => buildAsset(a, plan, { tables, ref, rules }))
+    .map((a) => buildAsset(a, plan, ctx))
     .sort(
       (a, b) =>
         a.priority - b.priority ||
@@ -21,11 +32,7 @@ export function buildAssets(plan: Plan, tables: Tables, ref: ContactRef, rules: 
     );
 }
 
-function buildAsset(
-  a: Asset,
-  plan: Plan,
-  ctx: { tables: Tables; ref: ContactRef; rules: JurisdictionRule[] },
-): AssetView {
+function buildAsset(a: Asset, plan: Plan, ctx: AssetCtx): AssetView {
   const { tables, ref, rules } = ctx;
   const data = a.data ?? [];
   // Priority: criticality first, raised one step when the asset holds regulated or sensitive data.
@@ -33,7 +40,14 @@ function buildAsset(
   const priority = Math.max(1, data.length > 0 ? base - 1 : base);
   const byId = new Map((plan.assets ?? []).map((x) => [x.id, x.name]));
   const name = (id: string) => byId.get(id) ?? id;
-  const facts: AssetFacts = { os: a.os, kind: a.kind, services: a.services ?? [], data, criticality: a.criticality };
+  const facts: AssetFacts = {
+    os: a.os,
+    kind: a.kind,
+    services: a.services ?? [],
+    data,
+    criticality: a.criticality,
+    flags: assetFlags(a),
+  };
   const product = matchProduct(a.product, tables.products);
   const floors = buildFloors(facts, base, tables);
   const floor = highestFloor(floors, base, tables);
@@ -53,10 +67,10 @@ function buildAsset(
     notes: a.notes ?? null,
     dataText: data.map((d) => labelData(tables, d)),
     priority,
-    impact: describeImpact(a, tables),
+    impact: describeImpact(a, tables, ctx.words),
     checklists: pickChecklists(facts, product, tables),
     severityFloor: floor,
-    severityFloorLabel: tables.severities.find((s) => s.id === floor)?.label ?? 'Low',
+    severityFloorLabel: tables.severities.find((s) => s.id === floor)?.label ?? floor,
     affects: listDependents(a.id, plan).map(name),
     regulations: rules.filter((r) => r.applies_when?.data?.some((d) => data.includes(d))).map((r) => r.label),
     product: a.product ?? null,
@@ -64,6 +78,7 @@ function buildAsset(
     backupOf: backupTargets(a).map(name),
     restoreFrom: listBackupsOf(a.id, plan).map(name),
     domainJoined: isDomainJoined(a, plan),
+    internetFacing: a.internet_facing === true,
     floors,
   };
 }
@@ -132,11 +147,15 @@ export function listDependents(id: string, plan: Plan): string[] {
   return all.filter((a) => found.has(a.id)).map((a) => a.id);
 }
 
-function describeImpact(a: Asset, tables: Tables): string {
-  const parts = [`${a.criticality} to operations`];
-  if (a.data?.length) parts.push(`holds ${a.data.map((d) => labelData(tables, d)).join(', ')}`);
-  if (a.rto_hours !== undefined) parts.push(`back within ${a.rto_hours} h`);
-  return parts.join('; ');
+/** What losing the asset means, in the client's words: "critical to operations; holds ...; back within 4 h". */
+function describeImpact(a: Asset, tables: Tables, words: Words): string {
+  const say = words.text;
+  const parts = [say('assets.impact', { criticality: a.criticality })];
+  const data = (a.data ?? []).map((d) => labelData(tables, d));
+  if (data.length > 0) parts.push(say('assets.impact_holds', { data: data.join(say('format.list_separator')) }));
+  if (a.rto_hours !== undefined)
+    parts.push(say('assets.impact_back', { hours: formatNumber(a.rto_hours, words.locale) }));
+  return parts.join(say('assets.impact_separator'));
 }
 
 /**
@@ -153,8 +172,16 @@ export function listScopes(assets: AssetView[], tables: Tables): Record<string, 
   };
 }
 
-function factsOf(a: AssetView): AssetFacts {
-  return { os: a.os, kind: a.kind, services: a.services, data: a.data, criticality: a.criticality };
+/** What a match rule looks at on an asset's view. */
+export function factsOf(a: AssetView): AssetFacts {
+  return {
+    os: a.os,
+    kind: a.kind,
+    services: a.services,
+    data: a.data,
+    criticality: a.criticality,
+    flags: assetFlags({ internet_facing: a.internetFacing }),
+  };
 }
 
 /** Scope id (camel case) to whether the client has any asset in it: templates leave out steps for what is absent. */

@@ -1,10 +1,12 @@
 import type { Authority, Jurisdiction, Plan } from '../plan/index.ts';
 import { buildPhone } from './contacts.ts';
 import { toCamel } from './names.ts';
+import { regionAuthorities } from './region-authorities.ts';
 import type { Derived } from './rules.ts';
 import { resolveAuthority } from './rules.ts';
 import type { Tables } from './tables.ts';
 import type { ContactView } from './types.ts';
+import type { Words } from './words.ts';
 
 // Public authorities (police, cyber agency, sanctions, data protection) become contacts of their group on
 // the call lists "when needed", unless the plan names its own contact in that group.
@@ -23,11 +25,14 @@ export function authorityIndex(jurisdictions: Jurisdiction[], plan: Plan): Map<s
   return out;
 }
 
-/** The authorities this client may need: its countries' standing ones, and those its rules name. */
+/** The authorities this client may need: its countries' and regions' standing ones, and those its rules name. */
 export function pickAuthorities(plan: Plan, derived: Derived, index: Map<string, Authority>): Authority[] {
   const out = new Map<string, Authority>();
   for (const f of derived.files)
     for (const a of f.authorities ?? []) if (ALWAYS.has(a.kind)) out.set(a.id, index.get(a.id) ?? a);
+  const local = regionAuthorities(plan, derived.files);
+  for (const a of local.standing) out.set(a.id, index.get(a.id) ?? a);
+  for (const id of local.replaced) out.delete(id);
   for (const a of plan.jurisdiction?.authorities ?? []) if (ALWAYS.has(a.kind)) out.set(a.id, a);
   for (const entry of derived.applied) {
     const a = resolveAuthority(entry, index, derived.files, derived.regions);
@@ -42,19 +47,25 @@ function groupOf(tables: Tables, kind: string): string | null {
 }
 
 /** Authorities as contacts of their group; a group the plan already staffs keeps only the plan's own. */
-export function authorityContacts(tables: Tables, authorities: Authority[], own: ContactView[]): ContactView[] {
+export function authorityContacts(
+  tables: Tables,
+  authorities: Authority[],
+  own: ContactView[],
+  words: Words,
+): ContactView[] {
   const staffed = new Set(own.flatMap((c) => c.groups));
   return authorities.flatMap((a) => {
     const group = groupOf(tables, a.kind);
     if (!group || staffed.has(group)) return [];
-    return [toContact(a, group, tables)];
+    return [toContact(a, group, tables, words)];
   });
 }
 
-function toContact(a: Authority, group: string, tables: Tables): ContactView {
-  const phones = a.phone
-    ? [buildPhone({ number: a.phone, label: a.hours ? `public line, ${a.hours}` : 'public line' }, null)]
-    : [];
+function toContact(a: Authority, group: string, tables: Tables, words: Words): ContactView {
+  const label = a.hours
+    ? words.text('authorities.public_line_hours', { hours: a.hours })
+    : words.text('authorities.public_line');
+  const phones = a.phone ? [buildPhone({ number: a.phone, label }, null, tables.domesticNumbers)] : [];
   return {
     id: a.id,
     name: a.name,
@@ -74,6 +85,7 @@ function toContact(a: Authority, group: string, tables: Tables): ContactView {
     notes: a.when ?? null,
     url: a.url ?? null,
     authority: true,
+    confirm: a.confirm ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { IncidentType, Plan, Severity } from '../plan/index.ts';
 import { mentions } from './steps.ts';
 import type { Tables } from './tables.ts';
 import type { CallEntry, ContactView } from './types.ts';
+import type { Words } from './words.ts';
 import type { IncidentView, InsuranceView, MspView, PanelFirmView, SeverityView } from './views.ts';
 
 /** What a call list is drawn from. */
@@ -11,6 +12,8 @@ interface CallCtx {
   contacts: ContactView[];
   insurance: InsuranceView | null;
   msp: Pick<MspView, 'name' | 'hotline'>;
+  /** The client's catalogue: why each entry is called and the notes beside it. */
+  words: Words;
 }
 
 /** Each severity level from the table, with its call list. */
@@ -53,12 +56,14 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
       email: c.email,
       note: c.notes,
       url: c.url,
+      confirm: c.confirm,
     });
   };
-  if (ctx.msp.hotline) add(ctx.msp.hotline, `${ctx.msp.name ?? 'MSP'} incident hotline`);
+  const say = ctx.words.text;
+  if (ctx.msp.hotline) add(ctx.msp.hotline, say('calls.msp_hotline', { msp: ctx.msp.name ?? say('calls.msp') }));
   for (const step of steps ?? [...(sev?.call ?? []), ...extra]) {
     if (step === 'insurer') {
-      out.push(buildInsurerEntry(ctx.insurance));
+      out.push(buildInsurerEntry(ctx.insurance, say));
       continue;
     }
     if (step === 'counsel-panel' || step === 'forensic-firm') {
@@ -76,7 +81,8 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
   // A short list (the first calls) leaves out people who only asked to be told.
   for (const c of steps ? [] : ctx.contacts) {
     const n = ctx.plan.contacts.find((x) => x.id === c.id)?.notify;
-    if (n?.severities?.includes(severity)) add(c, c.roleLabels[0] ?? c.groupLabels[0] ?? 'Asked to be notified');
+    if (n?.severities?.includes(severity))
+      add(c, c.roleLabels[0] ?? c.groupLabels[0] ?? say('calls.asked_to_be_notified'));
   }
   return out;
 }
@@ -85,12 +91,9 @@ function buildCallList(ctx: CallCtx, severity: Severity, incident: IncidentType 
 function counselFirms(ctx: CallCtx): CallEntry[] {
   const ins = ctx.insurance;
   if (!ins) return [];
+  const say = ctx.words.text;
   return ins.counselPanel.map((f) =>
-    firmEntry(
-      f,
-      `Breach counsel (${ins.carrier} panel)`,
-      'Engages the forensic firm, so that its work is done for counsel.',
-    ),
+    firmEntry(f, say('calls.counsel', { carrier: ins.carrier }), say('calls.counsel_note')),
   );
 }
 
@@ -100,14 +103,14 @@ function counselFirms(ctx: CallCtx): CallEntry[] {
  */
 function forensicFirms(ctx: CallCtx, add: (c: ContactView, why: string) => void): CallEntry[] {
   const words = ctx.tables.panelServices.find((s) => s.id === 'forensics')?.words ?? [];
-  const why = 'Forensic firm, engaged through counsel';
+  const say = ctx.words.text;
   for (const c of ctx.contacts) {
-    if (c.groups.includes('vendor') && mentions(c.display, words)) add(c, why);
+    if (c.groups.includes('vendor') && mentions(c.display, words)) add(c, say('calls.forensic'));
   }
   const ins = ctx.insurance;
   if (!ins) return [];
   return ins.forensicPanel.map((f) =>
-    firmEntry(f, `${why} (${ins.carrier} panel)`, 'Counsel engages it, so that its work can be privileged.'),
+    firmEntry(f, say('calls.forensic_panel', { carrier: ins.carrier }), say('calls.forensic_note')),
   );
 }
 
@@ -121,6 +124,7 @@ function firmEntry(f: PanelFirmView, why: string, note: string): CallEntry {
     email: null,
     note,
     url: null,
+    confirm: null,
   };
 }
 
@@ -131,30 +135,30 @@ function wantsCall(plan: Plan, id: string, severity: Severity, incident: Inciden
   return !(incident && n.incident_types?.length && !n.incident_types.includes(incident));
 }
 
-function buildInsurerEntry(ins: InsuranceView | null): CallEntry {
+function buildInsurerEntry(ins: InsuranceView | null, say: Words['text']): CallEntry {
   if (!ins)
     return {
-      name: 'No cyber insurance on file',
-      short: 'No cyber insurance on file',
-      why: 'Insurer',
+      name: say('calls.no_insurance'),
+      short: say('calls.no_insurance'),
+      why: say('calls.insurer'),
       phones: [],
       first: null,
       email: null,
-      note: 'This client has no cyber insurance policy recorded; skip this call.',
+      note: say('calls.no_insurance_note'),
       url: null,
+      confirm: null,
     };
-  const notice = ins.noticeText
-    ? `Notice due within ${ins.noticeText} of discovery.`
-    : 'Check the policy for the notice deadline.';
+  const notice = ins.noticeText ? say('calls.notice_due', { notice: ins.noticeText }) : say('calls.notice_check');
   return {
-    name: `${ins.carrier} claims (policy ${ins.policyNumber})`,
-    short: `${ins.carrier} claims`,
-    why: 'Insurer',
+    name: say('calls.insurer_claims', { carrier: ins.carrier, policy: ins.policyNumber }),
+    short: say('calls.insurer_claims_short', { carrier: ins.carrier }),
+    why: say('calls.insurer'),
     phones: ins.claimsHotline ? [ins.claimsHotline] : [],
     first: ins.claimsHotline,
     email: ins.noticeEmail,
     note: notice,
     url: null,
+    confirm: null,
   };
 }
 

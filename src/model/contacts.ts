@@ -1,14 +1,20 @@
-import { formatDate, toE164 } from '../shared/index.ts';
+import { dialForm, formatDate } from '../shared/index.ts';
+import type { DomesticRange } from '../shared/index.ts';
 import type { Contact, Phone } from '../plan/index.ts';
 import type { Tables } from './tables.ts';
 import type { Audience, ContactRef, ContactView, PhoneView } from './types.ts';
 import type { GroupView } from './views.ts';
 
-/** A phone number with its dialling form and flags. */
-export function buildPhone(p: Phone, country: string | null): PhoneView {
+/**
+ * A phone number with its dialling form and flags, read in `country` when written without "+". A number that
+ * cannot be dialled from abroad (`domestic`, templates/data/domestic-numbers.yaml) keeps its national form.
+ */
+export function buildPhone(p: Phone, country: string | null, domestic: readonly DomesticRange[]): PhoneView {
+  const d = dialForm(p.number, country, domestic);
   return {
-    number: p.number,
-    tel: toE164(p.number, country),
+    number: d?.shown ?? p.number,
+    tel: d?.tel ?? null,
+    dial: d?.dial ?? null,
     label: p.label ?? null,
     outOfBand: p.out_of_band === true,
     private: p.private === true,
@@ -29,7 +35,7 @@ export function buildContact(
   // Private numbers are printed for the binder but never published on a site.
   const phones = c.phones
     .filter((p) => audience === 'print' || p.private !== true)
-    .map((p) => buildPhone(p, country))
+    .map((p) => buildPhone(p, country, tables.domesticNumbers))
     .sort((a, b) => Number(b.outOfBand) - Number(a.outOfBand));
   const roles = c.roles ?? [];
   const groups = c.groups ?? [];
@@ -52,6 +58,7 @@ export function buildContact(
     notes: c.notes ?? null,
     url: null,
     authority: false,
+    confirm: null,
   };
 }
 
@@ -63,5 +70,9 @@ export function makeContactRef(contacts: ContactView[]): ContactRef {
 
 /** Each stakeholder group from the table with its contacts. */
 export function buildGroups(tables: Tables, contacts: ContactView[]): GroupView[] {
-  return tables.groups.map((g) => ({ ...g, contacts: contacts.filter((c) => c.groups.includes(g.id)) }));
+  return tables.groups.map((g) => ({
+    ...g,
+    consent: g.consent ?? [],
+    contacts: contacts.filter((c) => c.groups.includes(g.id)),
+  }));
 }

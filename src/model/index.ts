@@ -8,3 +8,8 @@ export type { StepKindView } from './steps.ts';
 export type { ContactView, PhoneView } from './types.ts';
 export { findProductInName } from './products.ts';
 export type { PeopleRule } from './tables.ts';
+export { compilePatterns } from './glossary.ts';
+export type { GlossaryTerm } from './glossary.ts';
+export type { CoverageEntry } from './tables.ts';
+export { unwatchedAssets } from './detection.ts';
+export { logSourceOf } from './preparation.ts';

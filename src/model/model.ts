@@ -4,8 +4,23 @@ import { buildAssets, listScopes, mapExposed, mapHas, orderRestore } from './ass
 import { buildIncidents, buildSeverities, listFirstCalls } from './calls.ts';
 import { buildChecklists, mapSheets } from './checklists.ts';
 import { buildContact, buildGroups, makeContactRef } from './contacts.ts';
+import { buildDetection } from './detection.ts';
+import type { DetectionView } from './detection.ts';
+import { buildGovernance } from './governance.ts';
+import type { GovernanceView } from './governance.ts';
+import { buildGlossary } from './glossary.ts';
+import type { GlossaryTerm } from './glossary.ts';
+import { selectIncidents } from './incidents.ts';
 import { buildInsurance } from './insurance.ts';
 import { planLocale, planPaper } from './locale.ts';
+import { buildPreparation } from './preparation.ts';
+import type { PreparationView } from './preparation.ts';
+import { buildLetters } from './letters.ts';
+import type { LettersView } from './letters.ts';
+import { buildRecovery } from './recovery.ts';
+import type { RecoveryView } from './recovery.ts';
+import { buildSharing } from './sharing.ts';
+import type { SharingView } from './sharing.ts';
 import { labelData, mapDataLabels, toCamel } from './names.ts';
 import { buildClient, buildContinuity, buildDataFlows, buildExercises, buildMsp, buildPlanView } from './plan.ts';
 import { authorityContacts, authorityIndex, groupAuthorities, pickAuthorities } from './authorities.ts';
@@ -16,6 +31,7 @@ import { buildStepKinds } from './steps.ts';
 import type { StepKindView } from './steps.ts';
 import type { Tables } from './tables.ts';
 import { buildVendors, pickRequester } from './vendors.ts';
+import { clientWords } from './words.ts';
 import type {
   AssetView,
   Audience,
@@ -103,28 +119,51 @@ export interface Model {
   findings: FindingView[];
   /** Kinds of playbook step: containment is done at once, the others may wait for consent. */
   stepKinds: StepKindView[];
+  /** Every action a policy may require consent for (templates/data/consent.yaml), whatever this client's policy says. */
+  consentActions: { id: string; label: string }[];
+  /** The glossary's terms; a template with `glossary: true` gets only those the other documents use. */
+  glossary: GlossaryTerm[];
+  /** Govern: scope, who declares, spending limits, closure, who does what in each phase. */
+  governance: GovernanceView;
+  /** Detect: where alerts come from and who watches them (`monitoring:`). */
+  detection: DetectionView;
+  /** The preparation checklist: jump kit, break-glass accounts, log retention, EDR, backups. */
+  preparation: PreparationView;
+  /** Recovery engineering: backups to verify, the credential reset order, the watch period. */
+  recovery: RecoveryView;
+  /** The sector's information-sharing bodies (ISACs) for the client's industry. */
+  sharing: SharingView;
+  /** The breach-coach pack: who speaks, reviews and signs, and the notices the rules require. */
+  letters: LettersView;
+  /** The ATT&CK techniques the playbooks may cite ({{attack}}), from templates/data/attack.yaml. */
+  attack: { id: string; name: string }[];
 }
 
 /** Builds everything the templates need for one client. */
-export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Model {
+export function buildModel(plan: Plan, allTables: Tables, opts: ModelOptions): Model {
+  // Only the incident types this client's data calls for: their playbooks, checklists, matrix columns, call lists.
+  const tables: Tables = { ...allTables, incidents: selectIncidents(plan, allTables) };
   // Computed once: every date in the model, and the render's {{date}} helper, use the client's locale.
   const locale = planLocale(plan, tables.jurisdictions);
+  // The words the model writes itself, from the client's catalogue (the build's, else irplan's own).
+  const words = clientWords(locale, opts.messages);
   const own = plan.contacts.map((c) => buildContact(c, tables, opts.audience, plan.client.country ?? null, locale));
-  const derived = deriveRules(tables.jurisdictions, plan, heldData(plan), (k) => labelData(tables, k));
+  const derived = deriveRules(
+    tables.jurisdictions,
+    plan,
+    heldData(plan, words.text),
+    (k) => labelData(tables, k),
+    words.text,
+  );
   const index = authorityIndex(tables.jurisdictions, plan);
-  const authorities = authorityContacts(tables, pickAuthorities(plan, derived, index), own);
+  const authorities = authorityContacts(tables, pickAuthorities(plan, derived, index), own, words);
   const contacts = [...own, ...authorities];
   const ref = makeContactRef(contacts);
-  const assets = buildAssets(
-    plan,
-    tables,
-    ref,
-    derived.applied.map((a) => a.rule),
-  );
-  const roles = buildRoles(tables, contacts);
-  const insurance = buildInsurance(plan, tables, ref, opts.audience, roles, locale);
+  const assets = buildAssets(plan, { tables, ref, rules: derived.applied.map((a) => a.rule), words });
+  const roles = buildRoles(tables, contacts, words);
+  const insurance = buildInsurance(plan, tables, ref, opts.audience, roles, words);
   const msp = buildMsp(plan, ref);
-  const ctx = { plan, tables, contacts, insurance, msp };
+  const ctx = { plan, tables, contacts, insurance, msp, words };
   const severities = buildSeverities(ctx);
   const incidents = buildIncidents(ctx, severities);
   const checklists = buildChecklists(assets, tables);
@@ -133,6 +172,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     assets,
     derived,
     authorities: index,
+    words,
   });
   const scope = listScopes(assets, tables);
   return {
@@ -142,12 +182,12 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     buildDate: opts.buildDate,
     buildDateText: formatDate(opts.buildDate, locale),
     client: buildClient(plan, locale),
-    plan: buildPlanView(plan, ref, locale, planPaper(plan, tables.jurisdictions)),
+    plan: buildPlanView(plan, ref, words, planPaper(plan, tables.jurisdictions)),
     msp,
     contacts,
     roles,
     who: mapWho(roles),
-    person: mapPersons(roles),
+    person: mapPersons(roles, words),
     scope,
     has: mapHas(scope),
     exposed: mapExposed(assets, tables),
@@ -169,7 +209,7 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     authorityGroups: groupAuthorities(tables, authorities),
     excludedRegulations: buildExcluded(derived.excluded),
     authorities,
-    exercises: buildExercises(plan, tables, ref, locale),
+    exercises: buildExercises(plan, allTables, ref, locale),
     checklists,
     forensics: checklists.filter((c) => c.kind === 'forensic'),
     sheets: mapSheets(checklists),
@@ -179,5 +219,14 @@ export function buildModel(plan: Plan, tables: Tables, opts: ModelOptions): Mode
     tlpRule: tables.tlp.find((t) => t.id === plan.plan.classification)?.rule ?? '',
     findings: (opts.findings ?? []).map(({ code, subject, message }) => ({ code, subject, message })),
     stepKinds: buildStepKinds(plan, tables),
+    consentActions: tables.consent.map(({ id, label }) => ({ id, label })),
+    glossary: buildGlossary(tables),
+    governance: buildGovernance({ plan, tables, roles, assets, locale }),
+    detection: buildDetection(plan, assets, ref, tables.products),
+    preparation: buildPreparation({ plan, tables, ref, roles, assets }),
+    recovery: buildRecovery(assets, tables),
+    sharing: buildSharing(plan, tables),
+    letters: buildLetters(roles, regulations),
+    attack: tables.attack,
   };
 }

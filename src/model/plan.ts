@@ -4,6 +4,7 @@ import type { Plan } from '../plan/index.ts';
 import { labelData } from './names.ts';
 import type { Tables } from './tables.ts';
 import type { ContactRef, ContactView } from './types.ts';
+import type { Words } from './words.ts';
 import type {
   ClientView,
   ContinuityDocView,
@@ -36,7 +37,8 @@ export function buildMsp(plan: Plan, ref: ContactRef): MspView {
 }
 
 /** The plan's own facts: version, owner, classification, paper (see planPaper), review cadence and history. */
-export function buildPlanView(plan: Plan, ref: ContactRef, locale: string, paper: PlanView['paper']): PlanView {
+export function buildPlanView(plan: Plan, ref: ContactRef, words: Words, paper: PlanView['paper']): PlanView {
+  const { locale } = words;
   const p = plan.plan;
   const every = p.review?.every_months ?? 12;
   const last = p.review?.last ?? p.effective ?? null;
@@ -46,7 +48,8 @@ export function buildPlanView(plan: Plan, ref: ContactRef, locale: string, paper
     effective: p.effective ?? null,
     effectiveText: formatDate(p.effective, locale),
     owner: ref(p.owner),
-    ownerName: ref(p.owner)?.name ?? 'The plan owner',
+    approver: ref(p.approver),
+    ownerName: ref(p.owner)?.name ?? words.text('plan.owner'),
     classification: p.classification,
     paper,
     reviewLast: last,

@@ -8,8 +8,7 @@ import { resolveAuthority } from './rules.ts';
 import type { AssetView } from './types.ts';
 import type { Tables } from './tables.ts';
 import type { ExcludedRuleView, RegulationView } from './views.ts';
-
-const COUNSEL = 'Confirm with legal counsel';
+import type { Words } from './words.ts';
 
 /** What a regulation view is built from beyond the rule itself. */
 interface RegulationCtx {
@@ -17,12 +16,14 @@ interface RegulationCtx {
   assets: AssetView[];
   derived: Derived;
   authorities: Map<string, Authority>;
+  /** The client's catalogue: "Confirm with legal counsel" and the deadline's words. */
+  words: Words;
 }
 
 /** Each rule that binds the client, with why, its clock, its authority and the assets whose data it covers. */
 export function buildRegulations(ctx: RegulationCtx): RegulationView[] {
   const known = ctx.derived.applied.map((entry) => buildRegulation(entry, ctx));
-  return [...known, ...ctx.derived.unknown.map(unknownRule)];
+  return [...known, ...ctx.derived.unknown.map((id) => unknownRule(id, ctx.words))];
 }
 
 function buildRegulation(entry: AppliedRule, ctx: RegulationCtx): RegulationView {
@@ -30,23 +31,25 @@ function buildRegulation(entry: AppliedRule, ctx: RegulationCtx): RegulationView
   const a = resolveAuthority(entry, ctx.authorities, ctx.derived.files, ctx.derived.regions);
   const data = r.applies_when?.data ?? [];
   const hours = r.deadline_hours ?? null;
+  const say = ctx.words.text;
   return {
     id: r.id,
     label: r.label,
     place: entry.place,
     why: entry.why,
-    authority: r.notify ?? a?.name ?? COUNSEL,
+    authority: r.notify ?? a?.name ?? say('regulations.counsel'),
     authorityName: a?.name ?? null,
-    authorityPhone: a?.phone ? buildPhone({ number: a.phone }, null) : null,
+    authorityPhone: a?.phone ? buildPhone({ number: a.phone }, null, ctx.tables.domesticNumbers) : null,
     authorityUrl: a?.url ?? null,
+    authorityConfirm: a?.confirm ?? null,
     deadline: r.deadline,
     deadlineHours: hours,
-    deadlineText: hours === null ? null : formatHours(hours),
-    example: hours === null ? null : describeClock(hours),
+    deadlineText: hours === null ? null : formatHours(hours, ctx.words),
+    example: hours === null ? null : describeClock(hours, ctx.words),
     clock: r.clock ?? null,
     threshold: r.threshold ?? null,
     contents: r.contents ?? [],
-    individuals: r.individuals ?? 'Not set by this rule (another rule may require it): confirm with counsel',
+    individuals: r.individuals ?? say('regulations.individuals_unset'),
     register: r.register ?? null,
     source: r.source,
     confirm: r.confirm ?? null,
@@ -58,27 +61,29 @@ function buildRegulation(entry: AppliedRule, ctx: RegulationCtx): RegulationView
 }
 
 /** A regulation the plan lists that no data file knows still prints, and sends the reader to counsel. */
-function unknownRule(id: string): RegulationView {
+function unknownRule(id: string, words: Words): RegulationView {
+  const counsel = words.text('regulations.counsel');
   return {
     id,
     label: id,
     place: null,
-    why: ["listed in the plan's regulations"],
-    authority: COUNSEL,
+    why: [words.text('regulations.listed')],
+    authority: counsel,
     authorityName: null,
     authorityPhone: null,
     authorityUrl: null,
-    deadline: COUNSEL,
+    authorityConfirm: null,
+    deadline: counsel,
     deadlineHours: null,
     deadlineText: null,
     example: null,
     clock: null,
     threshold: null,
     contents: [],
-    individuals: COUNSEL,
+    individuals: counsel,
     register: null,
-    source: COUNSEL,
-    confirm: 'irplan has no data for this rule',
+    source: counsel,
+    confirm: words.text('regulations.no_data'),
     trigger: null,
     data: [],
     dataText: [],

@@ -1,4 +1,5 @@
 import type { Authority, Jurisdiction, JurisdictionRule, Plan } from '../plan/index.ts';
+import type { Say } from './words.ts';
 
 // Which notification rules bind a client: those of every country and region it (or one of its sites) is
 // in, whose conditions its data and industry meet, plus those the plan lists, less those it excludes.
@@ -33,17 +34,17 @@ export interface Derived {
 }
 
 /** The countries and regions whose laws bind the client: its own and each site's. */
-function listPlaces(plan: Plan): { countries: Place[]; regions: Place[] } {
+function listPlaces(plan: Plan, say: Say): { countries: Place[]; regions: Place[] } {
   const countries: Place[] = [];
   const regions: Place[] = [];
   const c = plan.client;
   const country = c.country ?? c.region?.slice(0, 2);
-  if (country) countries.push({ code: country, why: "the client's country" });
-  if (c.region) regions.push({ code: c.region, why: "the client's state or province" });
+  if (country) countries.push({ code: country, why: say('rules.client_country') });
+  if (c.region) regions.push({ code: c.region, why: say('rules.client_region') });
   for (const loc of c.locations ?? []) {
     const country = loc.country ?? loc.region?.slice(0, 2);
-    if (country) countries.push({ code: country, why: `the site ${loc.name}` });
-    if (loc.region) regions.push({ code: loc.region, why: `the site ${loc.name}` });
+    if (country) countries.push({ code: country, why: say('rules.site', { site: loc.name }) });
+    if (loc.region) regions.push({ code: loc.region, why: say('rules.site', { site: loc.name }) });
   }
   return { countries: firstOf(countries), regions: firstOf(regions) };
 }
@@ -53,7 +54,7 @@ function firstOf(places: Place[]): Place[] {
 }
 
 /** Every rule irplan and the plan know, by id: the plan's own rules replace built-in ones of the same id. */
-function catalogue(jurisdictions: Jurisdiction[], plan: Plan): Map<string, CatalogueEntry> {
+function catalogue(jurisdictions: Jurisdiction[], plan: Plan, say: Say): Map<string, CatalogueEntry> {
   const out = new Map<string, CatalogueEntry>();
   for (const j of jurisdictions) {
     for (const rule of j.rules ?? []) out.set(rule.id, { rule, jurisdiction: j, region: null, place: j.name });
@@ -61,7 +62,7 @@ function catalogue(jurisdictions: Jurisdiction[], plan: Plan): Map<string, Catal
       for (const rule of r.rules ?? []) out.set(rule.id, { rule, jurisdiction: j, region: r.code, place: r.name });
   }
   for (const rule of plan.jurisdiction?.rules ?? [])
-    out.set(rule.id, { rule, jurisdiction: null, region: null, place: "the plan's own rules" });
+    out.set(rule.id, { rule, jurisdiction: null, region: null, place: say('rules.plan_rules') });
   return out;
 }
 
@@ -73,15 +74,19 @@ function filesInScope(jurisdictions: Jurisdiction[], countries: string[]): Juris
   return jurisdictions.filter((j) => j.country === '*' || wanted.has(j.country));
 }
 
-/** Derives the rules that bind the client. `held` maps each data kind the client holds to where it is held. */
+/**
+ * Derives the rules that bind the client. `held` maps each data kind the client holds to where it is held;
+ * the reasons are written with `say` (the client's catalogue).
+ */
 export function deriveRules(
   jurisdictions: Jurisdiction[],
   plan: Plan,
   held: Map<string, string[]>,
   labelData: (kind: string) => string,
+  say: Say,
 ): Derived {
-  const all = catalogue(jurisdictions, plan);
-  const { countries, regions } = listPlaces(plan);
+  const all = catalogue(jurisdictions, plan, say);
+  const { countries, regions } = listPlaces(plan, say);
   const files = filesInScope(
     jurisdictions,
     countries.map((c) => c.code),
@@ -89,11 +94,11 @@ export function deriveRules(
   const listed = new Set(plan.regulations ?? []);
   const applied = new Map<string, AppliedRule>();
   for (const entry of all.values()) {
-    const where = placeOf(entry, files, countries, regions);
+    const where = placeOf(entry, { files, countries, regions }, say);
     const met = where && meets(entry.rule, plan, held);
     const why: string[] = [];
-    if (where && met) why.push(where, ...dataReasons(entry.rule, held, labelData));
-    if (listed.has(entry.rule.id)) why.push("listed in the plan's regulations");
+    if (where && met) why.push(where, ...dataReasons(entry.rule, held, labelData, say));
+    if (listed.has(entry.rule.id)) why.push(say('regulations.listed'));
     if (why.length > 0) applied.set(entry.rule.id, { ...entry, why });
   }
   const excluded: Derived['excluded'] = [];
@@ -114,19 +119,23 @@ export function deriveRules(
 }
 
 /** Why the rule's jurisdiction binds the client, or null when it does not. */
-function placeOf(entry: CatalogueEntry, files: Jurisdiction[], countries: Place[], regions: Place[]): string | null {
+function placeOf(
+  entry: CatalogueEntry,
+  { files, countries, regions }: { files: Jurisdiction[]; countries: Place[]; regions: Place[] },
+  say: Say,
+): string | null {
   const j = entry.jurisdiction;
-  if (!j) return entry.rule.applies_when ? "the plan's own rule" : null;
+  if (!j) return entry.rule.applies_when ? say('rules.plan_rule') : null;
   if (!files.includes(j)) return null;
   if (entry.region) {
     const r = regions.find((p) => p.code === entry.region);
-    return r ? `${entry.place} (${r.code}): ${r.why}` : null;
+    return r ? say('rules.region_why', { place: entry.place, code: r.code, why: r.why }) : null;
   }
   // A country-wide fallback for clients that gave no region (US state laws) stands aside once one is given.
   if (entry.rule.applies_when?.without_region && regions.some((r) => r.code.startsWith(`${j.country}-`))) return null;
-  if (j.country === '*') return 'wherever the client is';
+  if (j.country === '*') return say('rules.anywhere');
   const c = countries.find((p) => p.code === j.country) ?? countries.find((p) => isMember(files, p.code, j));
-  return c ? `${j.name}: ${c.why} (${c.code})` : null;
+  return c ? say('rules.country_why', { place: j.name, why: c.why, code: c.code }) : null;
 }
 
 function isMember(files: Jurisdiction[], code: string, union: Jurisdiction): boolean {
@@ -146,10 +155,17 @@ function meets(rule: JurisdictionRule, plan: Plan, held: Map<string, string[]>):
   return true;
 }
 
-function dataReasons(rule: JurisdictionRule, held: Map<string, string[]>, labelData: (k: string) => string): string[] {
+function dataReasons(
+  rule: JurisdictionRule,
+  held: Map<string, string[]>,
+  labelData: (k: string) => string,
+  say: Say,
+): string[] {
   return (rule.applies_when?.data ?? [])
     .filter((d) => held.has(d))
-    .map((d) => `holds ${labelData(d)} (${(held.get(d) ?? []).join(', ')})`);
+    .map((d) =>
+      say('rules.holds', { data: labelData(d), where: (held.get(d) ?? []).join(say('format.list_separator')) }),
+    );
 }
 
 /** The authority a rule names: by id anywhere, else by kind in the rule's own region or country. */
@@ -175,11 +191,11 @@ export function resolveAuthority(
   return null;
 }
 
-/** Each kind of data the client holds, with the assets and data flows that hold it. */
-export function heldData(plan: Plan): Map<string, string[]> {
+/** Each kind of data the client holds, with the assets and data flows (named with `say`) that hold it. */
+export function heldData(plan: Plan, say: Say): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (kind: string, where: string) => out.set(kind, [...(out.get(kind) ?? []), where]);
   for (const a of plan.assets ?? []) for (const d of a.data ?? []) add(d, a.name);
-  for (const f of plan.data_flows ?? []) for (const d of f.data ?? []) add(d, `data flow ${f.id}`);
+  for (const f of plan.data_flows ?? []) for (const d of f.data ?? []) add(d, say('rules.data_flow', { flow: f.id }));
   return out;
 }

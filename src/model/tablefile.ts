@@ -14,7 +14,7 @@ export interface Shape {
   fields: Record<string, Field | `${Field}?`>;
 }
 
-const MATCH_KEYS = ['os', 'services', 'kind', 'data', 'criticality'];
+const MATCH_KEYS = ['os', 'services', 'kind', 'data', 'criticality', 'flags'];
 
 const WANTED: Record<Field, string> = {
   text: 'text',

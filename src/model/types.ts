@@ -1,4 +1,5 @@
 import type { Severity } from '../plan/index.ts';
+import type { Messages } from '../shared/index.ts';
 
 // The model is what templates and the Astro site read: every optional value is present as null or []
 // so templates in strict mode can test it. Field names are the templates' vocabulary; keep them.
@@ -13,6 +14,8 @@ export interface ModelOptions {
   draft: boolean;
   /** Maintenance findings as of buildDate (src/check, run by the build stage), for document control. */
   findings?: FindingView[];
+  /** The client's message catalogue (the project's templates/messages/); irplan's own without one. */
+  messages?: Messages;
 }
 
 /** A maintenance finding (review overdue, stale contact, ...) as the document control box shows it. */
@@ -23,8 +26,12 @@ export interface FindingView {
 }
 
 export interface PhoneView {
+  /** As written; a number dialled only inside its country, written with +, in its national form. */
   number: string;
+  /** The tel: link's body: E.164, or national digits with ;phone-context=+<code> (templates/data/domestic-numbers.yaml). */
   tel: string | null;
+  /** What a phone dials (vCards): E.164, or the national digits of a number dialled only inside its country. */
+  dial: string | null;
   label: string | null;
   outOfBand: boolean;
   private: boolean;
@@ -51,6 +58,8 @@ export interface ContactView {
   url: string | null;
   /** A public authority from the jurisdiction data, not a person the plan names. */
   authority: boolean;
+  /** What the authority's data could not confirm (its `confirm:`), printed with "confirm with counsel". */
+  confirm: string | null;
 }
 
 /** Looks a contact up by id; null for no id or an unknown one. */
@@ -100,6 +109,8 @@ export interface AssetView {
   restoreFrom: string[];
   /** Joined to the domain: a compromised domain controller reaches it. */
   domainJoined: boolean;
+  /** Reachable from the internet (`internet_facing`): in scope.internetFacing and the denial-of-service floor. */
+  internetFacing: boolean;
   /** Severity floor per incident type, in incidents.yaml order; null where the type cannot reach it. */
   floors: FloorView[];
 }
@@ -128,6 +139,8 @@ export interface CallEntry {
   note: string | null;
   /** Where to report online, for a public authority. */
   url: string | null;
+  /** What a public authority's data could not confirm, printed with "confirm with counsel". */
+  confirm: string | null;
 }
 
 export interface ChecklistView {

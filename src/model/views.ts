@@ -13,7 +13,7 @@ export interface ClientView {
   locations: { name: string; address: string | null }[];
 }
 
-export type GroupView = Tables['groups'][number] & { contacts: ContactView[] };
+export type GroupView = Tables['groups'][number] & { contacts: ContactView[]; consent: string[] };
 
 export interface MspView {
   name: string | null;
@@ -44,6 +44,8 @@ export interface InsuranceView {
   forensicPanel: PanelFirmView[];
   /** Panel firms for breach counsel: called before the forensic firm, which counsel engages. */
   counselPanel: PanelFirmView[];
+  /** Panel firms that negotiate with extortionists: engaged by counsel, with the carrier's consent. */
+  negotiatorPanel: PanelFirmView[];
   /** Who gives formal notice: the insured's executive sponsor, or the broker; never the MSP's SOC. */
   noticeBy: string;
   consent: { id: string; label: string }[];
@@ -57,6 +59,8 @@ export interface PlanView {
   effective: string | null;
   effectiveText: string | null;
   owner: ContactView | null;
+  /** Who approves a release (plan.approver), printed on the approval page; null when the plan names nobody. */
+  approver: ContactView | null;
   ownerName: string;
   classification: string;
   paper: 'letter' | 'a4';
@@ -99,6 +103,8 @@ export interface RegulationView {
   authorityName: string | null;
   authorityPhone: PhoneView | null;
   authorityUrl: string | null;
+  /** What the authority's data could not confirm (its `confirm:`). */
+  authorityConfirm: string | null;
   deadline: string;
   individuals: string;
   deadlineHours: number | null;

@@ -33,9 +33,33 @@ export async function numberPages(
       const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');
       const HEADINGS = 'h1, h2, h3, h4, h5, h6';
       const pageOf = new Map<Element, number>();
+      const sections = [...document.querySelectorAll<HTMLElement>('section.section[id]')];
+      const firstHeading = (s: Element) => [...s.querySelectorAll(HEADINGS)].find(shown);
+      const find = (h: Element, from: number, to: number) =>
+        outline.findIndex((e, j) => j >= from && j < to && squash(e.title) === squash(h.textContent));
+      // Sections are matched first, so that a heading Chromium left out of the outline cannot take a
+      // later section's entry of the same text; other headings are looked for within their section.
+      const entryOf = new Map<Element, number>();
       let next = 0;
+      for (const section of sections) {
+        const h = firstHeading(section);
+        const i = h ? find(h, next, outline.length) : -1;
+        if (i < 0) continue;
+        entryOf.set(section, i);
+        next = i + 1;
+      }
+      const bounds = sections.map((sec, k) => {
+        const later = sections.slice(k + 1).find((x) => entryOf.has(x));
+        return {
+          sec,
+          from: entryOf.get(sec) ?? 0,
+          to: later ? (entryOf.get(later) ?? outline.length) : outline.length,
+        };
+      });
+      next = 0;
       for (const h of [...document.querySelectorAll(HEADINGS)].filter(shown)) {
-        const i = outline.findIndex((e, j) => j >= next && squash(e.title) === squash(h.textContent));
+        const b = bounds.find((x) => x.sec.contains(h));
+        const i = find(h, Math.max(next, b?.from ?? 0), b?.to ?? outline.length);
         if (i < 0) continue;
         pageOf.set(h, outline[i]?.page ?? 0);
         next = i + 1;
@@ -46,13 +70,11 @@ export async function numberPages(
         if (!at) problems.push(`${what} has no outline entry`);
         return at ?? 0;
       };
-      const sections = [...document.querySelectorAll<HTMLElement>('section.section[id]')];
       const start = new Map<Element, number>();
       const shiftOf = new Map<Element, number>();
       let shift = 0;
       for (const section of sections) {
-        const first = [...section.querySelectorAll(HEADINGS)].find(shown);
-        let at = pageOfHeading(first, `section ${section.id}`) + shift;
+        let at = pageOfHeading(firstHeading(section), `section ${section.id}`) + shift;
         if (duplex && at % 2 === 0) {
           const blank = document.createElement('div');
           blank.className = 'blank-page';

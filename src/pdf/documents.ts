@@ -57,6 +57,26 @@ export function pdfDocuments(model: Model, docs: RenderedDoc[], messages: Messag
   return [binder, ...checklists, ...cards];
 }
 
+/**
+ * The after-action report of each imported incident: printed for the print audience only and never
+ * linked from the site, so it is not among pdfDocuments (the site's downloads).
+ */
+export function afterActionDocuments(model: Model, ids: string[], messages: Messages): PdfDoc[] {
+  const version = model.plan.version;
+  return ids.map((id) => ({
+    key: `incident:${id}`,
+    label: messages.text('pdf.incident_label', { id }),
+    page: `incident/${id}/`,
+    file: `${model.slug}-after-action-${id}.pdf`,
+    title: messages.text('pdf.title', {
+      client: model.client.name,
+      document: messages.text('pdf.incident_name', { id }),
+      version,
+    }),
+    subject: messages.text('pdf.subject', { version, classification: model.plan.classification }),
+  }));
+}
+
 /** Print jobs for one audience's print pages, served at `origin` + base. */
 export function printJobs(
   docs: PdfDoc[],

@@ -1,6 +1,6 @@
 // The public face of src/pdf: other stages import from here only.
 export { findBrowser } from './browser.ts';
-export { pdfDocuments, printJobs } from './documents.ts';
+export { afterActionDocuments, pdfDocuments, printJobs } from './documents.ts';
 export type { PdfDoc } from './documents.ts';
 export type { PrinterOptions } from './job.ts';
 export { Printer } from './print.ts';

@@ -1,6 +1,7 @@
 // One warm browser and a small pool of its pages, shared by every client in a build.
 import type { Browser, Page } from 'puppeteer';
 import { BROWSER_ARGS, findBrowser } from './browser.ts';
+import { browserScratch } from './scratch.ts';
 
 /**
  * Printing may reach only the site served on 127.0.0.1. Every other request goes to a proxy
@@ -53,13 +54,21 @@ export class PagePool {
       const executablePath = await findBrowser();
       // Imported on first use, like Astro: unchanged clients never start a browser.
       const { default: puppeteer } = await import('puppeteer');
-      const browser = await puppeteer.launch({
-        executablePath,
-        headless: true,
-        args: [...BROWSER_ARGS, ...LOOPBACK_ONLY],
-        timeout: 30_000,
-        protocolTimeout: this.timeoutMs,
-      });
+      const scratch = browserScratch();
+      const browser = await puppeteer
+        .launch({
+          executablePath,
+          headless: true,
+          args: [...BROWSER_ARGS, ...LOOPBACK_ONLY],
+          userDataDir: scratch.profile,
+          timeout: 30_000,
+          protocolTimeout: this.timeoutMs,
+        })
+        .catch((err: unknown) => {
+          scratch.remove();
+          throw err;
+        });
+      scratch.removeAfter(browser.process());
       await closeStartTabs(browser);
       this.browser = browser;
       return browser;

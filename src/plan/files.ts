@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../shared/index.ts';
+import { closest, UserError } from '../shared/index.ts';
 import type { Position } from '../shared/index.ts';
 
 /** Plans are small; a larger file is refused before the parser sees it. */
@@ -28,9 +28,11 @@ export function checkSlug(plansDir: string, slug: string): UserError | undefined
   }
   const dir = join(plansDir, slug);
   if (!existsSync(join(dir, 'plan.yaml'))) {
+    // A name one or two letters off an existing client is a typo, not a client to create.
+    const guess = closest(slug, listClients(plansDir));
     return new UserError('IRP_NO_CLIENT', `no plan for client "${slug}"`, {
       position: where,
-      hint: `create it with: npx irplan new ${slug}`,
+      hint: guess ? `did you mean ${guess}?` : `create it with: npx irplan new ${slug}`,
     });
   }
   if (lstatSync(dir).isSymbolicLink()) {

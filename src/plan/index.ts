@@ -2,9 +2,12 @@
 export { loadClient } from './client.ts';
 export { checkSlug, listClients } from './files.ts';
 export { logoDataUri } from './logo.ts';
+export { projectWarnings } from './markers.ts';
+export type { FileWarning } from './markers.ts';
 export { mspHotline } from './msp.ts';
 export { nearestPosition } from './positions.ts';
 export { readClients } from './read.ts';
+export { countryZones, zoneAdvice } from './timezones.ts';
 export type { ValidClient } from './read.ts';
 export type {
   Asset,

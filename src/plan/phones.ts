@@ -1,8 +1,42 @@
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  parseIncompletePhoneNumber,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { preview, UserError } from '../shared/index.ts';
 import { dotted, posOf } from './positions.ts';
 import type { Located } from './positions.ts';
+
+/** A number as people write it and as it is dialled (E.164), so a hint shows both forms. */
+const EXAMPLE = '"+1 503 555 0142" (dialled as +15035550142)';
+
+/** What a length check found, in words. */
+const LENGTH: Record<string, string> = {
+  TOO_SHORT: 'too few',
+  TOO_LONG: 'too many',
+  INVALID_LENGTH: 'a length no number there has',
+};
+
+/**
+ * Why a number cannot be dialled, naming the digits that were read in E.164 form (+ country code and
+ * number, no spaces): the user sees what irplan read, not only that it is wrong.
+ */
+function whyNot(number: string, country?: CountryCode): string {
+  const reason = validatePhoneNumberLength(number, country);
+  const parsed = parsePhoneNumberFromString(number, country ? { defaultCountry: country } : {});
+  const e164 = parsed?.number ?? parseIncompletePhoneNumber(number);
+  if (reason === 'NOT_A_NUMBER')
+    return `only digits are dialled, not letters or other signs (it reads as ${e164}); write it like ${EXAMPLE}`;
+  if (reason === 'INVALID_COUNTRY')
+    return `${e164} begins with no country code; write the country code after the +, e.g. ${EXAMPLE}`;
+  const cc = parsed?.countryCallingCode;
+  const what = reason ? LENGTH[reason] : undefined;
+  if (parsed && what)
+    return `it reads as ${e164}: ${parsed.nationalNumber.length} digits after +${parsed.countryCallingCode}, ${what}; check the digits`;
+  return `it reads as ${e164}, which is in no range of numbers assigned${cc ? ` under +${cc}` : ''}; check the digits`;
+}
 
 /**
  * Checks that a phone number can be dialled and displays as what is dialled. A number written without
@@ -25,7 +59,7 @@ export function checkPhone(number: string, path: string, input: Located, errors:
   if (!international && !home) {
     fail(
       `"${preview(number)}" has no country code and the client has no client.country to read it in`,
-      'write it in international form with a leading +, e.g. "+1 503 555 0142", or set client.country',
+      `write it in international form with a leading + and its country code, e.g. ${EXAMPLE}, or set client.country`,
     );
     return;
   }
@@ -33,10 +67,7 @@ export function checkPhone(number: string, path: string, input: Located, errors:
     // Written with its country code: only whether it can be dialled is checked, as fictional test ranges are
     // not "valid" to libphonenumber.
     if (!parsePhoneNumberFromString(number)?.isPossible())
-      fail(
-        `"${preview(number)}" is not a phone number that can be dialled`,
-        'write it in international form with a leading +, e.g. "+1 503 555 0142"',
-      );
+      fail(`"${preview(number)}" is not a phone number that can be dialled`, whyNot(number));
     return;
   }
   // A national number is read in the client's country and must be one of its numbers: never a guess.
@@ -44,7 +75,7 @@ export function checkPhone(number: string, path: string, input: Located, errors:
   if (!parsed?.isPossible() || !parsed.isValid())
     fail(
       `"${preview(number)}" is not a valid ${home} phone number`,
-      `a number without + is read as a ${home} number (client.country); for another country write it with + and its country code`,
+      `${whyNot(number, home)}; a number without + is read as a ${home} number (client.country), so for another country write it with + and its country code`,
     );
 }
 

@@ -42,8 +42,8 @@ export function readClients(plansDir: string, slugs: string[]): ReadResult {
     );
     return { clients: [], errors, failed };
   }
-  const defaults = readDefaults(plansDir, errors);
-  if (defaults === null) return { clients: [], errors, failed: names };
+  const msp = readDefaults(plansDir, errors);
+  if (msp === null) return { clients: [], errors, failed: names };
   const clients: ValidClient[] = [];
   for (const slug of names) {
     const bad = checkSlug(plansDir, slug);
@@ -52,22 +52,38 @@ export function readClients(plansDir: string, slugs: string[]): ReadResult {
       failed.push(slug);
       continue;
     }
-    const client = readClient(plansDir, slug, defaults, errors);
-    if (client) clients.push(client);
+    // A client over broken defaults is still read, so its own problems are reported in the same
+    // run; it cannot be valid, since every client depends on the MSP layer.
+    const found: UserError[] = [];
+    const client = readClient(plansDir, slug, msp.loaded, found);
+    errors.push(...found.filter((e) => !repeats(e, msp.errors)));
+    if (client && msp.errors.length === 0) clients.push(client);
     else failed.push(slug);
   }
   return { clients, errors: dedupe(errors), failed };
 }
 
-/** The MSP layer; null when it is broken, since every client depends on it. */
-function readDefaults(plansDir: string, errors: UserError[]): LoadedFile | undefined | null {
+/** An error of the merged plan at the place and of the kind the defaults file was already reported for. */
+function repeats(e: UserError, mspErrors: UserError[]): boolean {
+  const p = e.position;
+  return mspErrors.some(
+    (m) =>
+      m.code === e.code && m.position?.file === p?.file && m.position?.line === p?.line && m.position?.col === p?.col,
+  );
+}
+
+/**
+ * The MSP layer (none without a defaults file) and its own errors, which are also added to `errors`;
+ * null when it cannot be read at all, since every client is merged over it.
+ */
+function readDefaults(plansDir: string, errors: UserError[]): { loaded?: LoadedFile; errors: UserError[] } | null {
   const file = join(plansDir, 'defaults.yaml');
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) return { errors: [] };
   try {
     const loaded = loadYamlFile(file);
     const found = validateDefaults({ ...loaded, fallback: at(file) });
     errors.push(...found);
-    return found.length === 0 ? loaded : null;
+    return { loaded, errors: found };
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     errors.push(err);

@@ -1,82 +1,128 @@
+import { dirname } from 'node:path';
 import { closest, preview, UserError } from '../shared/index.ts';
+import { listSome } from './hints.ts';
 import { dotted, posOf } from './positions.ts';
 import type { Located } from './positions.ts';
-import type { Plan } from './types.ts';
+import { listAt, textAt, textsAt } from './readable.ts';
 
-/** Checks that ids are unique and that every reference names a contact or asset that exists. */
-export function checkReferences(plan: Plan, input: Located, errors: UserError[]): void {
-  const contactIds = uniqueIds(plan.contacts, 'contacts', 'contact', input, errors);
-  const assetIds = uniqueIds(plan.assets ?? [], 'assets', 'asset', input, errors);
-  uniqueIds(plan.data_flows ?? [], 'data_flows', 'data flow', input, errors);
-  const refContact = (path: string, id: string | undefined): void => {
-    if (id !== undefined) checkRef(id, contactIds, 'contact', path, input, errors);
-  };
-  refContact('plan/owner', plan.plan.owner);
-  for (const [i, id] of (plan.plan.distribution ?? []).entries()) refContact(`plan/distribution/${i}`, id);
-  refContact('msp/hotline', plan.msp?.hotline);
-  for (const [country, id] of Object.entries(plan.msp?.hotlines ?? {})) refContact(`msp/hotlines/${country}`, id);
-  refContact('insurance/broker', plan.insurance?.broker);
-  refContact('continuity/bcp/owner', plan.continuity?.bcp?.owner);
-  refContact('continuity/drp/owner', plan.continuity?.drp?.owner);
-  for (const [i, a] of (plan.assets ?? []).entries()) {
-    refContact(`assets/${i}/owner`, a.owner);
-    for (const [j, d] of (a.depends_on ?? []).entries())
-      checkRef(d, assetIds, 'asset', `assets/${i}/depends_on/${j}`, input, errors);
-    if (typeof a.backup_of === 'string')
-      checkRef(a.backup_of, assetIds, 'asset', `assets/${i}/backup_of`, input, errors);
-    for (const [j, b] of (Array.isArray(a.backup_of) ? a.backup_of : []).entries())
-      checkRef(b, assetIds, 'asset', `assets/${i}/backup_of/${j}`, input, errors);
+/** The lists whose entries have ids, and what an entry is called in messages. */
+const ID_LISTS = [
+  { path: 'contacts', what: 'contact' },
+  { path: 'assets', what: 'asset' },
+  { path: 'data_flows', what: 'data flow' },
+] as const;
+
+/** Where a plan names a contact or an asset by id; `*` is each item of a list or each key of a mapping. */
+const REFERENCES: { list: 'contacts' | 'assets'; what: string; paths: string[] }[] = [
+  {
+    list: 'contacts',
+    what: 'contact',
+    paths: [
+      'plan/owner',
+      'plan/approver',
+      'plan/distribution/*',
+      'msp/hotline',
+      'msp/hotlines/*',
+      'insurance/broker',
+      'continuity/bcp/owner',
+      'continuity/drp/owner',
+      'assets/*/owner',
+      'exercises/*/participants/*',
+      'monitoring/*/owner',
+      'preparation/jump_kit/keeper',
+      'preparation/break_glass/*/holders/*',
+    ],
+  },
+  // backup_of is one id or a list of them: the first pattern reads the one, the second the list.
+  {
+    list: 'assets',
+    what: 'asset',
+    paths: [
+      'assets/*/depends_on/*',
+      'assets/*/backup_of',
+      'assets/*/backup_of/*',
+      'monitoring/*/watches/*',
+      'preparation/break_glass/*/system',
+    ],
+  },
+];
+
+/** One list's ids, each with the folder of the file it was written in. */
+type Ids = Map<string, string>;
+
+/**
+ * Checks that ids are unique and that every reference names a contact or asset that exists. Runs on
+ * whatever can be read, schema errors (`schemaFailed`) or not: an id of the wrong type is simply not an id.
+ */
+export function checkReferences(input: Located, errors: UserError[], schemaFailed: boolean): void {
+  const ids = new Map<string, Ids>();
+  for (const { path, what } of ID_LISTS) ids.set(path, uniqueIds(path, what, input, errors));
+  for (const { list, what, paths } of REFERENCES) {
+    // A misspelled or malformed section (`contacs:`) would make every reference to it unknown: the
+    // schema error names the one cause, so the references wait until the client has entries of its own.
+    if (schemaFailed && !hasOwnEntries(list, input)) continue;
+    const known = ids.get(list) ?? new Map<string, string>();
+    for (const pattern of paths)
+      for (const { path, value } of textsAt(input.data, pattern)) checkRef(value, known, what, path, input, errors);
   }
-  for (const [i, x] of (plan.exercises ?? []).entries())
-    for (const [j, p] of (x.participants ?? []).entries()) refContact(`exercises/${i}/participants/${j}`, p);
+}
+
+/** Whether the client's own files (not only the MSP's defaults) hold entries of a list. */
+function hasOwnEntries(list: string, input: Located): boolean {
+  const clientDir = dirname(input.fallback.file);
+  return listAt(input.data, list).some((_, i) => dirname(posOf(input, `${list}/${i}`).file) === clientDir);
 }
 
 /** Reports each id used twice in a list; returns the ids, so references can be checked against them. */
-function uniqueIds(
-  items: { id?: string }[],
-  path: string,
-  what: string,
-  input: Located,
-  errors: UserError[],
-): Set<string> {
+function uniqueIds(path: string, what: string, input: Located, errors: UserError[]): Ids {
   const seen = new Map<string, number>();
-  items.forEach((item, i) => {
-    if (item.id === undefined) return;
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      const firstPos = posOf(input, `${path}/${first}/id`);
-      errors.push(
-        new UserError(
-          'IRP_DUPLICATE_ID',
-          `the ${what} id "${preview(item.id)}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`,
-          {
-            position: posOf(input, `${path}/${i}/id`),
-            hint: `give each ${what} its own id, e.g. "${preview(item.id)}-2"`,
-          },
-        ),
-      );
-    } else seen.set(item.id, i);
+  const ids: Ids = new Map();
+  listAt(input.data, path).forEach((_, i) => {
+    const id = textAt(input.data, `${path}/${i}/id`);
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, i);
+      ids.set(id, dirname(posOf(input, `${path}/${i}/id`).file));
+      return;
+    }
+    const firstPos = posOf(input, `${path}/${first}/id`);
+    errors.push(
+      new UserError(
+        'IRP_DUPLICATE_ID',
+        `the ${what} id "${preview(id)}" is used twice (first at ${firstPos.file.split('/').slice(-2).join('/')}:${firstPos.line})`,
+        { position: posOf(input, `${path}/${i}/id`), hint: `give each ${what} its own id, e.g. "${preview(id)}-2"` },
+      ),
+    );
   });
-  return new Set(seen.keys());
+  return ids;
 }
 
 /** Reports a reference to an id that no entry has, suggesting the closest one. */
-function checkRef(
-  id: string,
-  known: Set<string>,
-  what: string,
-  path: string,
-  input: Located,
-  errors: UserError[],
-): void {
+function checkRef(id: string, known: Ids, what: string, path: string, input: Located, errors: UserError[]): void {
   if (known.has(id)) return;
-  const guess = closest(id, known);
+  const { candidates, msp } = sameLayer(known, path, input);
+  const guess = closest(id, candidates);
   errors.push(
     new UserError('IRP_UNKNOWN_REF', `${dotted(path)} names the ${what} "${preview(id)}", which does not exist`, {
       position: posOf(input, path),
       hint: guess
         ? `did you mean \`${guess}\`?`
-        : `add a ${what} with id "${preview(id)}" or use one of: ${[...known].slice(0, 8).join(', ')}`,
+        : `add a ${what} with id "${preview(id)}"${msp ? ' to plans/defaults.yaml' : ''}${
+            candidates.length > 0 ? ` or use one of: ${listSome(candidates)}` : ''
+          }`,
     }),
   );
+}
+
+/**
+ * The ids a reference should be compared with. A reference written in plans/defaults.yaml is the
+ * MSP's, shared by every client: it can only mean one of the MSP's own entries, never the contacts
+ * of the client being checked.
+ */
+function sameLayer(known: Ids, path: string, input: Located): { candidates: string[]; msp: boolean } {
+  const clientDir = dirname(input.fallback.file);
+  const all = [...known.keys()];
+  if (dirname(posOf(input, path).file) === clientDir) return { candidates: all, msp: false };
+  return { candidates: all.filter((id) => known.get(id) !== clientDir), msp: true };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { closest, preview, UserError } from '../shared/index.ts';
 import type { Position } from '../shared/index.ts';
+import { listSome } from './hints.ts';
 import { dotted, join2, posOf } from './positions.ts';
 import type { Located } from './positions.ts';
 import { schemaAt } from './schema.ts';
@@ -46,7 +47,7 @@ function schemaError(e: ErrorObject, input: Located, lookup: Lookup): UserError 
       const guess = closest(key, known);
       return new UserError('IRP_UNKNOWN_KEY', `unknown key "${preview(key)}" in ${where}`, {
         position: posOf(input, join2(path, key), true),
-        hint: `${lookalikeNote(key)}${guess ? `did you mean \`${guess}\`?` : `allowed keys: ${known.join(', ')}`}`,
+        hint: `${lookalikeNote(key)}${guess ? `did you mean \`${guess}\`?` : `allowed keys: ${listSome(known, 12)}`}`,
       });
     }
     case 'required': {
@@ -64,7 +65,7 @@ function schemaError(e: ErrorObject, input: Located, lookup: Lookup): UserError 
       const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
       return new UserError('IRP_ENUM', `${where} is "${preview(value)}", which is not one of the allowed values`, {
         position: posOf(input, path),
-        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed: ${allowed.join(', ')}`,
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}allowed: ${listSome(allowed, 12)}`,
       });
     }
     case 'format':

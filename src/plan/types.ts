@@ -7,7 +7,13 @@ export type IncidentType =
   | 'lateral-movement'
   | 'phishing'
   | 'ransomware'
-  | 'remote-access-breach';
+  | 'remote-access-breach'
+  | 'business-email-compromise'
+  | 'vendor-breach'
+  | 'cloud-tenant-compromise'
+  | 'lost-or-stolen-device'
+  | 'insider-misuse'
+  | 'denial-of-service';
 
 export interface Phone {
   number: string;
@@ -30,6 +36,8 @@ export interface Contact {
   notify?: { severities?: Severity[]; incident_types?: IncidentType[] };
   verified?: string;
   notes?: string;
+  /** Set by irplan import: the CSV file and date it came from. */
+  source?: { file: string; date: string };
 }
 
 export interface Asset {
@@ -51,7 +59,15 @@ export interface Asset {
   backup_of?: string | string[];
   /** Joined to the Active Directory domain; absent means "Windows server or workstation". */
   domain_joined?: boolean;
+  /** Reachable from the internet: picks the denial-of-service playbook. */
+  internet_facing?: boolean;
+  /** How long its logs are actually kept (free text), for the preparation checklist. */
+  log_retention?: string;
+  /** For a backup system: whether its backups cannot be changed or deleted before they expire. */
+  immutable?: boolean;
   notes?: string;
+  /** Set by irplan import: the CSV file and date it came from. */
+  source?: { file: string; date: string };
 }
 
 interface DataFlow {
@@ -106,13 +122,22 @@ export interface Plan {
     version: string;
     effective?: string;
     owner: string;
+    /** Contact id of who approves a release (required by irplan release). */
+    approver?: string;
     classification: string;
     review?: { last?: string; every_months?: number };
     paper?: 'letter' | 'a4';
     distribution?: string[];
     history?: Release[];
   };
-  msp?: { name?: string; hotline?: string; hotlines?: Record<string, string>; color?: string; logo?: string };
+  msp?: {
+    name?: string;
+    hotline?: string;
+    hotlines?: Record<string, string>;
+    color?: string;
+    logo?: string;
+    word_template?: string;
+  };
   contacts: Contact[];
   assets?: Asset[];
   data_flows?: DataFlow[];
@@ -122,6 +147,30 @@ export interface Plan {
   regulation_exclusions?: { id: string; reason: string }[];
   jurisdiction?: { rules?: JurisdictionRule[]; authorities?: Authority[] };
   exercises?: { date: string; scenario: IncidentType; participants?: string[]; notes?: string }[];
+  monitoring?: Monitoring[];
+  governance?: {
+    scope?: string[];
+    spending_authority?: { role: string; up_to: number; currency: string; notes?: string }[];
+    closure?: string[];
+  };
+  preparation?: {
+    jump_kit?: { location?: string; keeper?: string };
+    break_glass?: { account: string; system?: string; kept: string; holders: string[] }[];
+  };
+}
+
+/** A source of alerts and who watches it (`monitoring:`). */
+interface Monitoring {
+  source: string;
+  /** The product behind the source; a known EDR product brings its way of isolating a host. */
+  product?: string;
+  /** Contact id. */
+  owner: string;
+  /** "24x7" or the hours as people say them. */
+  hours: string;
+  /** Asset ids. */
+  watches: string[];
+  notes?: string;
 }
 
 /** An authority to report to (templates/data/jurisdictions/*.yaml, or a plan's own). */
@@ -135,6 +184,10 @@ export interface Authority {
   when?: string;
   source?: string;
   confirm?: string;
+  /** In a region's list: on the call lists of every client in the region, like a country's police. */
+  standing?: boolean;
+  /** Ids of authorities this one stands in for (region-authorities.ts in src/model says when). */
+  replaces?: string[];
 }
 
 /** A notification duty (templates/data/jurisdictions/*.yaml, or a plan's own). */

@@ -4,6 +4,7 @@ import type { Position } from '../shared/index.ts';
 import { readPlanText } from './files.ts';
 import type { PositionMap } from './positions.ts';
 import { MAX_DEPTH, Walker } from './walker.ts';
+import { yamlHint } from './yaml-hints.ts';
 
 /** One parsed YAML file: its plain data and where each value came from. */
 export interface LoadedFile {
@@ -86,17 +87,6 @@ function parseYaml(file: string, text: string, lineCounter: LineCounter) {
   }
 }
 
-const YAML_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  DUPLICATE_KEY: 'each key may appear once in a mapping: remove or rename one of them',
-  BAD_INDENT: 'line the key up with its siblings',
-  MISSING_CHAR: 'close the quote or bracket that was opened',
-  BLOCK_AS_IMPLICIT_KEY: 'check the indentation of this entry and the lines just below it',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; check for a missing colon or quote',
-  UNEXPECTED_TOKEN: 'check for a stray character or a missing quote',
-  KEY_OVER_1024_CHARS: 'keys are short names like "phones"; check for a missing line break or colon',
-};
-
 /** Wraps a parser error; its offset is mapped through our LineCounter, since prettyErrors is off. */
 function yamlError(
   e: { code: string; message: string; pos: [number, number] },
@@ -113,9 +103,7 @@ function yamlError(
     });
   return new UserError('IRP_YAML', `YAML syntax: ${message}`, {
     position: at(errorOffset(e, text)),
-    hint:
-      YAML_HINTS[e.code] ??
-      'fix the YAML syntax at this position; quote values that contain ": " or start with a special character',
+    hint: yamlHint(e, text, e.pos[0]),
     cause: e,
   });
 }
@@ -135,11 +123,15 @@ function tooDeepOffset(text: string): number | undefined {
   return undefined;
 }
 
-/** The parser reports an unclosed quote where the line ends; the opening quote is what to fix. */
+/**
+ * The parser reports an unclosed quote where the quoted text ends, which may be the end of the file
+ * (a quoted value may span lines); the opening quote is what to fix. Nothing after it closes it, so
+ * it is the last quote before that point (a single-quoted value's '' is an escaped quote, skipped).
+ */
 function errorOffset(e: { code: string; message: string; pos: [number, number] }, text: string): number {
   const quote = /closing (["'])/.exec(e.message)?.[1];
   if (e.code !== 'MISSING_CHAR' || !quote) return e.pos[0];
-  const lineStart = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
-  const open = text.lastIndexOf(quote, e.pos[0] - 1);
-  return open >= lineStart ? open : e.pos[0];
+  let open = text.lastIndexOf(quote, e.pos[0] - 1);
+  while (quote === "'" && open > 0 && text[open - 1] === "'") open = text.lastIndexOf(quote, open - 2);
+  return open >= 0 ? open : e.pos[0];
 }

@@ -15,8 +15,11 @@ interface Edit {
 
 const YAML_OPTS = { version: '1.2', schema: 'core', merge: false } as const;
 
+/** What a release records: always who approved it; the summary may be left out (release --as-is). */
+type Entry = Release & { approver: string };
+
 /** Sets plan.version (and plan.effective when the plan has one) and prepends the release to plan.history. */
-export function editRelease(file: string, text: string, release: Required<Release>): string {
+export function editRelease(file: string, text: string, release: Entry): string {
   const doc = parseDocument(text, YAML_OPTS);
   const plan = doc.get('plan', true);
   if (!isMap(plan) || plan.flow) {
@@ -36,8 +39,9 @@ export function editRelease(file: string, text: string, release: Required<Releas
 }
 
 /** One history entry on one line, like the examples; JSON strings are valid YAML double-quoted scalars. */
-function entry(r: Required<Release>): string {
-  return `{ version: ${JSON.stringify(r.version)}, date: ${r.date}, summary: ${JSON.stringify(r.summary)}, approver: ${JSON.stringify(r.approver)} }`;
+function entry(r: Entry): string {
+  const summary = r.summary === undefined ? '' : `, summary: ${JSON.stringify(r.summary)}`;
+  return `{ version: ${JSON.stringify(r.version)}, date: ${r.date}${summary}, approver: ${JSON.stringify(r.approver)} }`;
 }
 
 function replaceScalar(map: YAMLMap, key: string, text: string, file: string): Edit {
@@ -100,12 +104,17 @@ function newline(text: string): string {
 }
 
 /** The edited file must mean the old one plus the release, nothing else. */
-function verify(file: string, before: string, after: string, r: Required<Release>): void {
+function verify(file: string, before: string, after: string, r: Entry): void {
   const expected = parse(before, YAML_OPTS) as { plan: Record<string, unknown> };
   expected.plan.version = r.version;
   if ('effective' in expected.plan) expected.plan.effective = r.date;
   expected.plan.history = [
-    { version: r.version, date: r.date, summary: r.summary, approver: r.approver },
+    {
+      version: r.version,
+      date: r.date,
+      ...(r.summary === undefined ? {} : { summary: r.summary }),
+      approver: r.approver,
+    },
     ...((expected.plan.history as unknown[] | undefined) ?? []),
   ];
   if (!same(parse(after, YAML_OPTS), expected)) {

@@ -20,7 +20,7 @@ let engine: typeof Handlebars | undefined;
 const cache = new Map<string, { source: string; fn: Handlebars.TemplateDelegate }>();
 
 /** Compiles a template body (strict, known helpers only) with the render stage's Handlebars, once per content. */
-export function compile(t: TemplateFile): Handlebars.TemplateDelegate {
+export function compile(t: Pick<TemplateFile, 'file' | 'body'>): Handlebars.TemplateDelegate {
   const hit = cache.get(t.file);
   if (hit && hit.source === t.body) return hit.fn;
   const knownHelpers = Object.fromEntries(HELPER_NAMES.map((n) => [n, true]));

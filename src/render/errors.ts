@@ -1,9 +1,29 @@
 import { closest, UserError } from '../shared/index.ts';
+import { HelperError } from './args.ts';
 import { HELPER_NAMES } from './helpers.ts';
 import type { TemplateFile } from './template.ts';
 
-/** Handlebars reports "... - 3:4" or "Parse error on line 3"; carry that position over to the file. */
-export function templateError(t: TemplateFile, cause: unknown): UserError {
+/** The part of a template (or partial) an error is placed in: its file, body and the line the body starts at. */
+type Source = Pick<TemplateFile, 'file' | 'body' | 'bodyLine'>;
+
+/** Something failed inside a partial: its own file is where the error is, not the including template's. */
+export class PartialFailure extends Error {
+  readonly source: Source;
+
+  constructor(partial: { file: string; body: string }, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PartialFailure';
+    this.source = { ...partial, bodyLine: 0 };
+  }
+}
+
+/**
+ * Handlebars reports "... - 3:4" or "Parse error on line 3", and a helper's HelperError carries
+ * the call's position; carry that position over to the file (the partial's, when it failed in one).
+ */
+export function templateError(t: Source, cause: unknown): UserError {
+  if (cause instanceof PartialFailure) return templateError(cause.source, cause.cause);
+  if (cause instanceof HelperError && cause.loc) return helperError(t, cause, cause.loc);
   const msg = cause instanceof Error ? cause.message : String(cause);
   const lines = msg.split('\n');
   const lc = / - (\d+):(\d+)$/.exec(lines[0] ?? '') ?? /line (\d+)/.exec(msg);
@@ -50,6 +70,19 @@ export function templateError(t: TemplateFile, cause: unknown): UserError {
   if (expr && found) text = `${expr} looks up "${reading}" on a value that is undefined here`;
   else if (expr && /not defined/.test(text)) text = `${expr} names something that is not in the model (${text})`;
   return new UserError('IRP_TEMPLATE', text, { position: { file: t.file, line: line + t.bodyLine, col }, hint, cause });
+}
+
+/** A helper refused its arguments: the message names the call, the position is the call's own. */
+function helperError(t: Source, cause: HelperError, loc: NonNullable<HelperError['loc']>): UserError {
+  const line = loc.start.line;
+  const col = loc.start.column + 1;
+  const expr = mustacheAt(t.body, line, col);
+  const text = expr && !cause.message.includes(expr) ? `${expr}: ${cause.message}` : cause.message;
+  return new UserError('IRP_TEMPLATE', text, {
+    position: { file: t.file, line: line + t.bodyLine, col },
+    hint: 'docs/templates.md says what each helper takes and which values of the model are lists, texts, dates and phones',
+    cause,
+  });
 }
 
 /** The last block ({{#each}}, {{#if}}) opened and never closed, for "unexpected end" errors. */

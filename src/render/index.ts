@@ -2,3 +2,6 @@
 export { collectTemplates } from './collect.ts';
 export { renderDocuments } from './render.ts';
 export type { RenderedDoc } from './render.ts';
+export { stepsOf } from './steps.ts';
+export type { PlanStep } from './steps.ts';
+export { readableText, usedTerms } from './glossary.ts';

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
+import type Handlebars from 'handlebars';
 import type { Model } from '../model/index.ts';
 import type { Messages } from '../shared/index.ts';
+import { locatedHelpers } from './args.ts';
 import { compile } from './engine.ts';
-import { templateError } from './errors.ts';
+import { PartialFailure, templateError } from './errors.ts';
+import { usedTerms } from './glossary.ts';
 import { createHelpers } from './helpers.ts';
 import { englishMessages } from './messages.ts';
 import type { Say } from './messages.ts';
 import type { DocKind, TemplateFile } from './template.ts';
 import { readTemplate } from './template.ts';
 import { checkXrefHeadings, checkXrefs, xrefHelpers, xrefTargets } from './xref.ts';
+import { attackHelpers } from './attack.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
 export interface RenderedDoc {
@@ -49,23 +53,38 @@ export function renderDocuments(
     model.stepKinds,
     model.client.locale,
     messages,
+    model.consentActions.map((c) => c.id),
   );
   const say: Say = (key, vars) => messages.text(key, vars);
-  const partials: Record<string, string> = {};
+  const partials: Record<string, Handlebars.TemplateDelegate> = {};
   for (const [rel, file] of [...templates].filter(([rel]) => rel.startsWith('partials/')))
-    partials[rel.slice('partials/'.length).replace(/\.hbs$/, '')] = readFileSync(file, 'utf8');
+    partials[rel.slice('partials/'.length).replace(/\.hbs$/, '')] = partial(file);
   const wanted = new Set(model.checklists.map((c) => c.id));
   const all = [...templates]
     .filter(([rel]) => rel.endsWith('.md.hbs') && !rel.startsWith('partials/'))
     .map(([rel, file]) => readTemplate(rel, file));
-  const applies = all.filter(
-    (t) => !(t.meta.kind === 'checklist' && t.meta.checklist && !wanted.has(t.meta.checklist)),
-  );
+  const applies = all.filter((t) => !t.meta.checklist || wanted.has(t.meta.checklist) || !leftOut(t.meta));
   const targets = xrefTargets(all, applies);
-  const docs = applies.map((t) => {
+  const render = (t: TemplateFile, m: Model) => {
     checkXrefs(t, targets);
-    return renderOne({ helpers: { ...helpers, ...xrefHelpers(targets, t.meta.id, say) }, partials }, t, model);
-  });
+    return renderOne(
+      {
+        helpers: locatedHelpers({
+          ...helpers,
+          ...xrefHelpers(targets, t.meta.id, say),
+          ...attackHelpers(model.attack),
+        }),
+        partials,
+      },
+      t,
+      m,
+    );
+  };
+  const docs = applies.filter((t) => !t.meta.glossary).map((t) => render(t, model));
+  // The glossary lists what the client's own documents use, so it is rendered from them, last.
+  const bodies = docs.map((d) => d.body);
+  const used = usedTerms(model.glossary, bodies);
+  docs.push(...applies.filter((t) => t.meta.glossary).map((t) => render(t, { ...model, glossary: used })));
   checkXrefHeadings(docs, applies);
   return docs.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
@@ -73,7 +92,23 @@ export function renderDocuments(
 /** What one client's render passes to every template; the compiled bodies are shared across clients. */
 interface ClientRuntime {
   helpers: ReturnType<typeof createHelpers>;
-  partials: Record<string, string>;
+  partials: Record<string, Handlebars.TemplateDelegate>;
+}
+
+/**
+ * A partial compiled like a template (strict, known helpers only); what fails inside it is
+ * reported at the partial's own file and line, not at the template that includes it.
+ */
+function partial(file: string): Handlebars.TemplateDelegate {
+  const body = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+  const fn = compile({ file, body });
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (cause) {
+      throw cause instanceof PartialFailure ? cause : new PartialFailure({ file, body }, cause);
+    }
+  };
 }
 
 function renderOne(runtime: ClientRuntime, t: TemplateFile, model: Model): RenderedDoc {
@@ -94,6 +129,15 @@ function renderOne(runtime: ClientRuntime, t: TemplateFile, model: Model): Rende
     body: tidy(body),
     template: t.rel,
   };
+}
+
+/**
+ * A template this client does not get when its checklist is not among the model's: a forensic or
+ * response checklist, or the playbook of an incident type the client's data does not call for
+ * (its checklist is `playbook-<type>`). A playbook naming some other checklist is kept.
+ */
+function leftOut(meta: { kind: string; checklist?: string | undefined }): boolean {
+  return meta.kind === 'checklist' || (meta.kind === 'playbook' && meta.checklist?.startsWith('playbook-') === true);
 }
 
 /** Collapses the blank lines that block helpers leave behind. */

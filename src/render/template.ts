@@ -13,6 +13,8 @@ interface TemplateMeta {
   binder?: boolean;
   checklist?: string;
   card?: string;
+  /** Rendered after every other document, with the glossary's terms narrowed to those they use. */
+  glossary?: boolean;
 }
 
 /** A template file read and checked: its front matter, and its body with the line it starts at. */

@@ -35,8 +35,8 @@ export function formatDate(iso: string | undefined, locale: string): string | nu
 }
 
 /**
- * The E.164 form for tel: links; numbers are shown as written elsewhere. A national-format number is read
- * in `country` (the client's); without one only an international number (+...) has a dialling form.
+ * The E.164 form of a number (tel: links use dialForm, phone.ts, which knows numbers not dialled from abroad).
+ * A national-format number is read in `country`; without one only an international number (+...) has one.
  */
 export function toE164(number: string, country: string | null): string | null {
   const home = country && isSupportedCountry(country) ? (country as CountryCode) : undefined;
@@ -53,8 +53,40 @@ export function addMonths(iso: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** Hours as a reader says them: "48 hours", "3 days (72 hours)". */
-export function formatHours(hours: number): string {
-  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days (${hours} hours)`;
-  return `${hours} hour${hours === 1 ? '' : 's'}`;
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/** A number as people in `locale` write it: 1,440 (en-US), 1 440 (fr), 1.440 (de); one formatter per locale. */
+export function formatNumber(n: number, locale: string): string {
+  let f = numbers.get(locale);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat([locale, FALLBACK_LOCALE], { maximumFractionDigits: 2 });
+    } catch {
+      f = new Intl.NumberFormat(FALLBACK_LOCALE, { maximumFractionDigits: 2 });
+    }
+    numbers.set(locale, f);
+  }
+  return f.format(n);
+}
+
+/** What the words of a count need: the client's locale and its message catalogue (Messages). */
+interface Words {
+  locale: string;
+  text(key: string, vars?: Record<string, string | number>): string;
+}
+
+/** True where the locale's plural rule calls `count` "one" (en: 1 hour; fr: 0 and 1 heure), for a message's _one form. */
+export function isOne(count: number, locale: string): boolean {
+  try {
+    return new Intl.PluralRules([locale, FALLBACK_LOCALE]).select(count) === 'one';
+  } catch {
+    return count === 1;
+  }
+}
+
+/** Hours as a reader says them, from the catalogue: "48 hours", "3 days (72 hours)", "60 days (1,440 hours)". */
+export function formatHours(hours: number, words: Words): string {
+  const n = (x: number) => formatNumber(x, words.locale);
+  if (hours >= 48 && hours % 24 === 0) return words.text('format.days_hours', { days: n(hours / 24), hours: n(hours) });
+  return words.text(isOne(hours, words.locale) ? 'format.hours_one' : 'format.hours_other', { hours: n(hours) });
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +24,17 @@ export function findProject(cwd: string): Project {
     }
     dir = up;
   }
-  const own = join(dir, 'templates');
-  return {
-    root: dir,
-    plansDir: join(dir, 'plans'),
-    templatesDir: existsSync(own) ? own : join(TOOL_ROOT, 'templates'),
-  };
+  return { root: dir, plansDir: join(dir, 'plans'), templatesDir: templatesOf(dir) };
+}
+
+/**
+ * The templates a project at `root` builds with: its own templates/ folder, which replaces irplan's,
+ * once it holds anything but a README or hidden files (`irplan init` writes it with its README alone),
+ * else irplan's.
+ */
+export function templatesOf(root: string): string {
+  const own = join(root, 'templates');
+  // Hidden files (.gitkeep, .DS_Store) and the README do not make a set of templates.
+  const used = existsSync(own) && readdirSync(own).some((name) => !/^(\..*|readme(\.md)?)$/i.test(name));
+  return used ? own : join(TOOL_ROOT, 'templates');
 }

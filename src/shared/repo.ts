@@ -40,7 +40,9 @@ export function readRepoState(root: string): RepoState {
   const tags = git(root, ['tag', '--list', '*@*']);
   const log = git(root, ['log', '--format=%x01%H %ct', '--name-only', '--', 'plans', 'templates']);
   return {
-    dirty: lines(status).map((l) => l.slice(3).replace(/^.* -> /, '')),
+    // git() trims its output, so the first line may have lost the blank of " M path": the status
+    // letters are matched, not counted.
+    dirty: lines(status).map((l) => l.replace(/^[ MTADRCU?!]{1,2} /, '').replace(/^.* -> /, '')),
     tags: lines(tags),
     log: (log ?? '')
       .split('\u0001')

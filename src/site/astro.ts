@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IncidentReport } from '../incident/index.ts';
 import type { RenderedDoc } from '../render/index.ts';
 import { killOnInterrupt, TOOL_ROOT, UserError } from '../shared/index.ts';
 import type { SiteBatch, SiteMeta } from './contract.ts';
@@ -14,6 +15,8 @@ export interface SiteInput {
   meta: SiteMeta;
   siteDocs: RenderedDoc[];
   printDocs: RenderedDoc[];
+  /** The after-action reports of its imported incidents (print pages only). */
+  incidents?: IncidentReport[];
 }
 
 /** Writes the client's rendered documents where the Astro project will read them: <contentRoot>/<slug>/. */
@@ -23,6 +26,7 @@ export function writeSiteInput(contentRoot: string, input: SiteInput): void {
   writeFileSync(join(contentDir, SITE_FILES.meta), JSON.stringify(input.meta));
   writeFileSync(join(contentDir, SITE_FILES.site), JSON.stringify(input.siteDocs));
   writeFileSync(join(contentDir, SITE_FILES.print), JSON.stringify(input.printDocs));
+  writeFileSync(join(contentDir, SITE_FILES.incidents), JSON.stringify(input.incidents ?? []));
 }
 
 export interface SiteBatchOptions {

@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteDoc } from './contract.ts';
+import { dropEmptyHeads } from './table-heads.ts';
 
 function documents(audience: 'site' | 'print') {
   return defineCollection({
@@ -20,11 +21,13 @@ function documents(audience: 'site' | 'print') {
           const docs = JSON.parse(readFileSync(join(dir, client, `${audience}.json`), 'utf8')) as SiteDoc[];
           for (const doc of docs) {
             const { body, ...data } = doc;
+            const rendered = await renderMarkdown(body);
             store.set({
               id: `${client}/${doc.id}`,
               data: { ...data, client },
               body,
-              rendered: await renderMarkdown(body),
+              // Key/value tables have no column headings: their empty header row is not drawn (table-heads.ts).
+              rendered: { ...rendered, html: dropEmptyHeads(rendered.html) },
             });
           }
         }

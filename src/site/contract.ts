@@ -1,6 +1,7 @@
 // The contract between irplan's build and its Astro project: the build writes these shapes as JSON
 // into the batch's content folder (IRPLAN_CONTENT), the pages read them. Both sides import them
 // from here, so a field added on one side is known to the other.
+import type { IncidentMeta } from './incident-meta.ts';
 
 /** A rendered document as the site's collections read it (the site's or the print audience's). */
 export interface SiteDoc {
@@ -43,6 +44,8 @@ export interface SiteMeta {
   locale: string;
   /** The words the pages write (the pdf. and site. keys of the client's message catalogue), {name} unfilled. */
   messages: Record<string, string>;
+  /** What the incident page counts and offers (incident-meta.ts). */
+  incident: IncidentMeta;
 }
 
 /** What one Astro run covers: <content>/batch.json, the clients and the shared --base. */
@@ -52,4 +55,10 @@ export interface SiteBatch {
 }
 
 /** The files of one client in the batch's content folder. */
-export const SITE_FILES = { meta: 'meta.json', site: 'site.json', print: 'print.json' } as const;
+export const SITE_FILES = {
+  meta: 'meta.json',
+  site: 'site.json',
+  print: 'print.json',
+  /** The after-action reports of the client's imported incidents (IncidentReport[]), for print only. */
+  incidents: 'incidents.json',
+} as const;

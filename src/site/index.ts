@@ -3,6 +3,8 @@ export { buildSite, splitSite, startSiteWorker, stopSiteWorker, writeSiteInput }
 export type { SiteWorker } from './astro.ts';
 export type { SiteMeta } from './contract.ts';
 export { finishSite } from './finish.ts';
+export { incidentMeta } from './incident-meta.ts';
 export { OFFLINE_FILE } from './offline.ts';
+export { relativizeSite } from './relative.ts';
 export { closeSearch } from './search.ts';
 export { vcardLinks } from './vcard.ts';

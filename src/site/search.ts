@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { UserError } from '../shared/index.ts';
+import { localeChain, UserError } from '../shared/index.ts';
 
 /** Where the search bundle lives, relative to the site root (DESIGN.md: site/pagefind/). */
 const SEARCH_DIR = 'pagefind';
@@ -15,16 +15,27 @@ function pages(siteDir: string): string[] {
 }
 
 /**
- * Indexes the published site with Pagefind into site/pagefind/. It runs on the final site folder
- * (print pages already removed) and one client at a time, so the index holds only what this
- * client's readers can open. Result URLs resolve under the base the site is hosted at.
+ * Pagefind's language for a plan's locale: its language subtag in lower case (en-GB -> en, fr-CA -> fr),
+ * which picks the stemmer. The search box asks for the page's lang (en-gb), then its language (en), so
+ * the one index is found whatever region the pages carry.
  */
-export async function indexSite(siteDir: string): Promise<number> {
+export function searchLanguage(locale: string): string {
+  return (localeChain(locale).at(-1) ?? 'en').toLowerCase();
+}
+
+/**
+ * Indexes the published site with Pagefind into site/pagefind/, in the language of the plan's
+ * `locale`. It runs on the final site folder (print pages already removed) and one client at a
+ * time, so the index holds only what this client's readers can open. Result URLs resolve under the
+ * base the site is hosted at.
+ */
+export async function indexSite(siteDir: string, locale: string): Promise<number> {
   const fail = (what: string, errors: string[]) =>
     new UserError('IRP_SEARCH', `the search index of ${siteDir} could not be ${what}: ${errors.join('; ')}`, {
       hint: 'run irplan doctor; reinstall with npm ci if the pagefind binary is missing',
     });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  // One index for the whole site, whatever lang a page carries: forced, so a stray page cannot split it.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: searchLanguage(locale) });
   if (!index) throw fail('created', errors);
   try {
     const files = pages(siteDir);

@@ -39,7 +39,9 @@ export function formatVCard(c: ContactView): string {
   for (const p of c.phones) {
     if (p.private) continue; // belt and braces: the site model has none, a caller might pass print
     const type = /mobile|cell/i.test(p.label ?? '') ? 'CELL' : 'VOICE';
-    lines.push(`TEL;TYPE=${type}:${p.tel ?? esc(p.number)}`);
+    // What the phone dials: E.164, or the national digits of a number that cannot be dialled from abroad
+    // (a vCard 3.0 TEL is a plain number, with no room for a tel: link's phone-context).
+    lines.push(`TEL;TYPE=${type}:${p.dial ?? esc(p.number)}`);
   }
   if (c.email) lines.push(`EMAIL;TYPE=INTERNET:${esc(c.email)}`);
   lines.push('END:VCARD');

@@ -19,6 +19,8 @@ export function renderVersionsPage(o: {
   locale: string;
   /** The client's catalogue; irplan's own for `locale` without one. */
   messages?: Messages;
+  /** The site this page belongs to is a draft: the page says so above the list. */
+  draft?: boolean;
 }): string {
   const messages = o.messages ?? loadMessages(join(TOOL_ROOT, 'templates'), o.locale);
   const say: Say = (key, vars) => esc(messages.text(key, vars));
@@ -41,7 +43,7 @@ tr.hit { background: #fff3c4; } output { font-weight: 600; }
 <body>
 <p><a href="../">${say('versions.back', client)}</a></p>
 <h1>${say('versions.heading')}</h1>
-<p>${say('versions.intro', client)}</p>
+${o.draft ? `<p class="draft" style="color: #8a1c1c"><strong>${say('versions.draft')}</strong></p>\n` : ''}<p>${say('versions.intro', client)}</p>
 <form id="lookup" data-found="${say('versions.found', { version: '{version}' })}" data-none="${say('versions.none')}"><label>${say('versions.lookup')} <input type="date" id="on" required></label> <button>${say('versions.show')}</button> <output id="answer" for="on"></output></form>
 <table>
 <thead><tr><th>${say('versions.version')}</th><th>${say('versions.from')}</th><th>${say('versions.until')}</th><th>${say('versions.plan')}</th></tr></thead>

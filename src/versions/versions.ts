@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan } from '../plan/index.ts';
 import type { Project } from '../shared/index.ts';
-import { exportTree, formatUserError, git, loadMessages, UserError } from '../shared/index.ts';
+import { exportTree, formatUserError, git, loadMessages, removeOnInterrupt, UserError } from '../shared/index.ts';
 import { restoreVersion, storeVersion, versionCachePath } from './cache.ts';
 import { listVersions } from './list.ts';
 import { renderVersionsPage } from './page.ts';
@@ -26,6 +26,8 @@ export interface VersionsInput {
   locale: string;
   siteDir: string;
   base: string;
+  /** The site is a draft build (see build/inputs.ts): the versions page says so. */
+  draft: boolean;
   log: (line: string) => void;
   build: BuildVersionSite;
 }
@@ -52,6 +54,7 @@ export async function addVersions(o: VersionsInput): Promise<void> {
       base: o.base,
       locale: o.locale,
       messages: loadMessages(o.project.templatesDir, o.locale),
+      draft: o.draft,
     }),
   );
   writeFileSync(join(dir, 'versions.json'), `${JSON.stringify(list, null, 2)}\n`);
@@ -66,6 +69,7 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
   const cached = versionCachePath(o.slug, version, commit, o.base);
   if (restoreVersion(cached, dest)) return true;
   const tree = mkdtempSync(join(tmpdir(), 'irplan-version-'));
+  const forget = removeOnInterrupt([tree]);
   try {
     exportTree(o.project.root, commit, ['plans', 'templates'], tree);
     const out = join(tree, '.out');
@@ -82,5 +86,6 @@ async function buildVersion(o: VersionsInput, version: string, tag: string): Pro
     return false;
   } finally {
     rmSync(tree, { recursive: true, force: true });
+    forget();
   }
 }

@@ -78,5 +78,7 @@ describe('the browser fails while printing', () => {
     expect(treeHash(join(out, SLUG))).toBe(before);
     // No frozen browser process is left behind by this build.
     expect(frozenBrowsers().filter((pid) => !frozenBefore.includes(pid))).toEqual([]);
+    // Nor a temporary folder: each killed browser's (Chromium's socket folder included) went with it.
+    expect(readdirSync(join(root, 'tmp'))).toEqual([]);
   });
 });

@@ -38,6 +38,7 @@ const SECTIONS = [
   'After-action checklist',
   'Plan maintenance',
   'Tabletop exercise kit',
+  'Appendix: glossary',
   'Appendix: contacts directory',
 ];
 const RESPONSE = [
@@ -86,6 +87,8 @@ const CLIENTS = {
       'forensics-remote-access',
       'forensics-firewall',
     ],
+    // The playbooks its data calls for (issue 22): an outside data flow, data held, public services.
+    playbooks: ['playbook-vendor-breach', 'playbook-insider-misuse', 'playbook-denial-of-service'],
   },
   'cedar-dental': {
     names: [
@@ -100,6 +103,14 @@ const CLIENTS = {
       'has no cyber insurance',
     ],
     forensics: ['forensics-windows', 'forensics-mail', 'forensics-cloud-identity', 'forensics-saas'],
+    // Mail, hosted services, a Microsoft 365 tenant, workstations and data; no public service of its own.
+    playbooks: [
+      'playbook-business-email-compromise',
+      'playbook-vendor-breach',
+      'playbook-cloud-tenant-compromise',
+      'playbook-lost-or-stolen-device',
+      'playbook-insider-misuse',
+    ],
   },
 } as const;
 type Slug = keyof typeof CLIENTS;
@@ -120,7 +131,9 @@ describe('plan content', () => {
 
   test.each(SLUGS)('the %s manifest lists one PDF per applicable checklist and none other', (slug) => {
     const listed: string[] = manifest(slug).outputs.checklists;
-    const expected = [...CLIENTS[slug].forensics, ...RESPONSE].map((id) => checklistFile(slug, id));
+    const expected = [...CLIENTS[slug].forensics, ...RESPONSE, ...CLIENTS[slug].playbooks].map((id) =>
+      checklistFile(slug, id),
+    );
     expect([...listed].sort()).toEqual([...expected].sort());
   });
 
@@ -225,5 +238,8 @@ describe('plan content', () => {
 /** The most pages a checklist PDF may take (see the test above for why). */
 function pageLimit(rel: string): number {
   if (rel.endsWith('-triage.pdf')) return 4;
+  // Ransomware and lateral movement carry the recovery engineering (the forest recovery outline for
+  // a client with a domain, the credential reset order) and, for ransomware, the ransom decision.
+  if (/-playbook-(ransomware|lateral-movement)\.pdf$/.test(rel)) return 6;
   return rel.includes('-playbook-') ? 3 : 2;
 }

@@ -142,7 +142,7 @@ describe('on the site', () => {
   test('a cross-reference is a link to the other page, its page slot hidden; the offline copy turns it into an anchor', () => {
     const page = readFileSync(file('site/maintenance/index.html'), 'utf8');
     expect(page).toContain(
-      '<a class="xref" href="../document-control/#revision-history" data-xref="document&#45;control" data-xref-heading="Revision history">Revision history</a><span class="xref-at" hidden data-pagefind-ignore>',
+      '<a class="xref" href="../document-control/index.html#revision-history" data-xref="document&#45;control" data-xref-heading="Revision history">Revision history</a><span class="xref-at" hidden data-pagefind-ignore>',
     );
     expect(readFileSync(file('site/document-control/index.html'), 'utf8')).toContain('id="revision-history"');
     const offline = readFileSync(file(manifest().outputs.offline), 'utf8');

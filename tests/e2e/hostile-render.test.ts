@@ -63,7 +63,7 @@ describe('hostile client data in the built site and PDF', () => {
   test('no payload became an element: no script, img, iframe, a, b or Widget from the data', () => {
     for (const { file, html } of pages) {
       for (const tag of tags(html)) {
-        expect(tag, file).not.toMatch(/onerror|<iframe|<widget|src=x\b|alert/i);
+        expect(tag, file).not.toMatch(/onerror|<iframe|<widget|src=x\b|alert\(/i);
       }
       expect(html, file).not.toMatch(/<script>alert|<b>bold<\/b>/);
     }

@@ -40,14 +40,19 @@ describe('incremental builds', () => {
 
   test('a second build with no change rebuilds nothing and touches no file', () => {
     const before = [mtimes('cedar-dental'), mtimes('northwind-logistics')];
-    expect(counts(build().stdout)).toEqual([0, 2, 0]);
+    const r = build();
+    expect(counts(r.stdout)).toEqual([0, 2, 0]);
+    // Unchanged clients are skipped unread: none of them counts as validated.
+    expect(r.stderr).toContain('validated no client: 2 clients unchanged, not validated again\n');
     expect([mtimes('cedar-dental'), mtimes('northwind-logistics')]).toEqual(before);
   });
 
   test('a change to one client rebuilds that client only', () => {
     const other = mtimes('northwind-logistics');
     edit('plans/cedar-dental/plan.yaml', 'name: Cedar Family Dental', 'name: Cedar Riverside Dental');
-    expect(counts(build().stdout)).toEqual([1, 1, 0]);
+    const r = build();
+    expect(counts(r.stdout)).toEqual([1, 1, 0]);
+    expect(r.stderr).toMatch(/^validated 1 client in [\d.]+ s: 1 valid; 1 client unchanged, not validated again$/m);
     expect(mtimes('northwind-logistics')).toEqual(other);
     expect(readFileSync(join(out, 'cedar-dental', 'site', 'index.html'), 'utf8')).toContain('Cedar Riverside Dental');
   });

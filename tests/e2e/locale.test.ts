@@ -17,6 +17,15 @@ pdf.cover_emergency: "[Îñ åñ éɱéŕğéñçý, ţûŕñ ţø {section} (þ
 pdf.foot_version: "[Þļåñ {version}]"
 site.start_here: "[Šţåŕţ ĥéŕé]"
 render.see: "[šéé {target}{page_ref}]"
+calls.no_insurance: "[Ñø çýƀéŕ îñšûŕåñçé]"
+calls.msp_hotline: "[{msp} ĥøţļîñé]"
+roles.who: "[{role} ⇒ {name}]"
+rules.client_region: "[ţĥé šţåţé]"
+rules.anywhere: "[åñýŵĥéŕé]"
+assets.impact: "[{criticality} ţø øþéŕåţîøñš]"
+clock.example_long: "[çļøçķ {start}: ðåý {day}, {time}]"
+regulations.counsel: "[Åšķ çøûñšéļ]"
+regulations.no_data: "[Ñø ðåţå]"
 `;
 const PSEUDO_TITLE = '[Ţĥé ƒîŕšţ 15 ɱîñûţéš]';
 
@@ -39,6 +48,8 @@ beforeAll(() => {
   const planFile = join(root, 'plans', slug, 'plan.yaml');
   const plan = parseDocument(readFileSync(planFile, 'utf8'));
   plan.setIn(['client', 'locale'], 'en-XA');
+  // A rule no data file knows: the regulatory section sends the reader to counsel, in the catalogue's words.
+  plan.setIn(['regulations'], ['made-up-rule']);
   writeFileSync(planFile, plan.toString());
   out = join(root, 'dist');
   result = irplan(['build', slug, '--out', out], { cwd: root });
@@ -62,6 +73,31 @@ describe('a client in a pseudo-locale', () => {
     expect(text).toContain('[Çøñţéñţš]');
     expect(text).toMatch(/\[Îñ åñ éɱéŕğéñçý, ţûŕñ ţø \[Ţĥé ƒîŕšţ 15 ɱîñûţéš\] \(þåğé \d+\)\]/);
     expect(text).toMatch(/\[šéé [^\]]+, p\. ?\d+\]/);
+  });
+
+  test('the words the model writes come from the catalogue: call lists, roles, reasons, impact, clocks, counsel', () => {
+    const text = pdfText(`pdf/${slug}-binder.pdf`);
+    const english = [
+      'No cyber insurance on file',
+      'incident hotline',
+      'Incident commander (',
+      "the client's state or province",
+      'wherever the client is',
+      'critical to operations',
+      'clock starts on the 1st',
+      'Confirm with legal counsel',
+      'irplan has no data for this rule',
+    ];
+    for (const phrase of english) expect(text, phrase).not.toContain(phrase);
+    expect(text).toContain('[Ñø çýƀéŕ îñšûŕåñçé]');
+    expect(text).toMatch(/\[Bluefin [^\]]*ĥøţļîñé\]/);
+    expect(text).toMatch(/\[Incident commander ⇒ [^\]]+\]/);
+    expect(text).toContain('[ţĥé šţåţé]');
+    expect(text).toContain('[åñýŵĥéŕé]');
+    expect(text).toContain('[critical ţø øþéŕåţîøñš]');
+    expect(text).toMatch(/\[çļøçķ 09:00: ðåý 61, 09:00\]/);
+    expect(text).toContain('[Åšķ çøûñšéļ]');
+    expect(text).toContain('[Ñø ðåţå]');
   });
 
   test('the translated template replaces the default; the rest falls back to English', () => {

@@ -13,7 +13,7 @@ describe('the versioned site', () => {
   const repo = planRepo();
   const slug = 'cedar-dental';
   const release = (bump: string, message: string, date: string) => {
-    const r = irplan(['release', slug, bump, '-m', message, '--approver', 'Grace Kim', '--date', date], {
+    const r = irplan(['release', slug, bump, '-m', message, '--approver', 'grace-kim', '--date', date], {
       cwd: repo.dir,
     });
     if (r.code !== 0) throw new Error(r.stderr);
@@ -27,7 +27,8 @@ describe('the versioned site', () => {
     repo.commit('rename the support desk');
     release('--patch', 'Help desk renamed', '2026-12-15');
     const out = tempDir();
-    const r = irplan(['build', slug, '--no-pdf', '--out', out], { cwd: repo.dir });
+    // With --base the URLs stay rooted, as a server publishes them (without, they are relative: file-site.test.ts).
+    const r = irplan(['build', slug, '--no-pdf', '--out', out, '--base', '/'], { cwd: repo.dir });
     expect(r.stderr).not.toMatch(/could not be built|internal error/);
     expect(r.code).toBe(0);
     const site = join(out, slug, 'site');

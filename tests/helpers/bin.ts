@@ -19,7 +19,8 @@ export function irplan(args: string[], opts: { cwd: string; env?: NodeJS.Process
 
 /** Runs a command-line tool (pdftotext, pdfinfo ...) and returns stdout. */
 export function tool(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  // A long checklist's structured text (mutool's stext) passes Node's default 1 MiB output limit.
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }

@@ -12,8 +12,9 @@ const made: string[] = [];
 
 // biome-ignore lint/correctness/noEmptyPattern: Vitest reads fixtures from the first parameter's pattern; none are needed.
 afterAll(({}, file) => {
-  // On purpose: a file with a failed test keeps its folders for inspection, and says where they are.
-  if (failed(file)) {
+  // Removed whatever happened: a failed run must not fill the disk. IRPLAN_KEEP_TEMP=1 keeps the
+  // folders of a file with a failed test, to look at what it built.
+  if (process.env.IRPLAN_KEEP_TEMP === '1' && failed(file)) {
     if (made.length > 0) console.warn(`temporary folders kept for inspection:\n${made.join('\n')}`);
     return;
   }
@@ -25,7 +26,7 @@ function failed(task: RunnerTask): boolean {
   return 'tasks' in task && task.tasks.some(failed);
 }
 
-/** A fresh temporary folder, removed when the test file ends (kept if one of its tests failed). */
+/** A fresh temporary folder, removed when the test file ends (kept after a failure with IRPLAN_KEEP_TEMP=1). */
 export function tempDir(prefix = 'irplan-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);

@@ -15,7 +15,7 @@ export interface CrawlReport {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page; returns its serious and critical violations, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async () => {
     const axe = (
@@ -73,6 +73,9 @@ async function pageFacts(page: Page): Promise<PageFacts> {
 export async function crawl(browser: Browser, start: string, opts: { axe: boolean }): Promise<CrawlReport> {
   const report: CrawlReport = { pages: [], broken: [], outside: [], badAnchors: [], badTel: [], violations: [] };
   const page = await browser.newPage();
+  // The crawl checks what the server serves. The site's service worker (incident mode offline) would
+  // answer the navigations itself, and under request interception Puppeteer then reports no response.
+  await page.setBypassServiceWorker(true);
   await fenceIn(page, start, report.outside);
   page.on('response', (res) => {
     if (res.status() >= 400) report.broken.push(`${res.status()} ${res.url()}`);
@@ -112,7 +115,9 @@ interface FollowCtx {
 
 async function follow(link: string, ctx: FollowCtx): Promise<void> {
   if (link.startsWith('tel:')) {
-    if (!/^tel:\+\d{7,15}$/.test(link)) ctx.report.badTel.push(`${link} on ${ctx.from}`);
+    // E.164, or national digits with their country (RFC 3966) for a number not dialled from abroad (1300 ...).
+    if (!/^tel:(\+\d{7,15}|\d{3,15};phone-context=\+\d{1,3})$/.test(link))
+      ctx.report.badTel.push(`${link} on ${ctx.from}`);
     return;
   }
   if (link.startsWith('mailto:')) return;

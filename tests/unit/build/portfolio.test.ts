@@ -4,10 +4,11 @@ import { describe, expect, test } from 'vitest';
 import { readPortfolio, renderPortfolio } from '../../../src/build/portfolio.ts';
 import { tempDir } from '../../helpers/cli.ts';
 
-function client(out: string, slug: string, manifest: object, findings?: string[]): void {
+function client(out: string, slug: string, manifest: object, findings?: string[], coverage?: object): void {
   mkdirSync(join(out, slug), { recursive: true });
   writeFileSync(join(out, slug, 'manifest.json'), JSON.stringify({ slug, draft: false, commit: null, ...manifest }));
-  if (findings) writeFileSync(join(out, slug, 'check.json'), JSON.stringify({ asOf: '2026-11-01', findings }));
+  if (findings)
+    writeFileSync(join(out, slug, 'check.json'), JSON.stringify({ asOf: '2026-11-01', findings, coverage }));
 }
 
 describe('readPortfolio', () => {
@@ -24,6 +25,7 @@ describe('readPortfolio', () => {
         review: { last: null, due: null },
       },
       ['Maria Lopez: contact details last verified 400 days ago'],
+      { covered: 18, generic: 2, missing: 1, total: 21 },
     );
     client(out, 'acme', {
       client: 'Acme',
@@ -46,5 +48,10 @@ describe('readPortfolio', () => {
     expect(html).toContain('Zeta &lt;Labs&gt;');
     expect(html).toContain('<a href="../acme/site/offline.html">offline copy</a>');
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    // The CSF 2.0 column: counts from check.json, and a client built before they were counted.
+    expect(rows[1]?.coverage).toEqual({ covered: 18, generic: 2, missing: 1, total: 21 });
+    expect(html).toContain('<th scope="col">CSF 2.0 Respond/Recover</th>');
+    expect(html).toContain('<td>18 of 21 covered<br><small>2 generic, 1 missing</small></td>');
+    expect(html).toContain('<td>not counted: build again</td>');
   });
 });

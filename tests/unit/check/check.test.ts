@@ -10,7 +10,7 @@ import { planRepo } from '../../helpers/repo.ts';
 /** A small plan with one of every problem `check` looks for. */
 function stalePlan(): Plan {
   return {
-    client: { name: 'Acme Corp', country: 'US', region: 'US-OR' },
+    client: { name: 'Acme Corp', country: 'US', region: 'US-OR', timezone: 'America/Los_Angeles' },
     plan: {
       version: '1.0.0',
       owner: 'ann',
@@ -55,6 +55,9 @@ describe('checkPlan', () => {
       'IRP_COMMANDER_NO_OOB Acme Corp: Ann Lee (incident commander) has no out-of-band phone number',
       'IRP_ASSET_NO_OWNER Acme Corp: ERP server (critical) has no owner',
       'IRP_ASSET_NO_RTO Acme Corp: ERP server (critical) has no recovery time objective (RTO)',
+      'IRP_NO_MONITORING Acme Corp: no monitoring is recorded: nobody is named to watch for alerts, so an incident is found only when someone notices its effects',
+      'IRP_NO_SPENDING_AUTHORITY Acme Corp: no spending limits are recorded for an incident: the executive sponsor has to approve every cost',
+      'IRP_NO_BREAK_GLASS Acme Corp: no break-glass administrator account is recorded: if the attacker locks the administrators out, nobody may be able to take the systems back',
       'IRP_NO_DEPUTY Acme Corp: no one is deputy incident commander: nobody stands in when Ann Lee cannot be reached',
       'IRP_NO_BACKUP Acme Corp: no backup system is recorded: the plan cannot say where to restore from, and backup steps are left out',
     ]);
@@ -90,11 +93,34 @@ describe('checkPlan', () => {
         services: ['backup'],
         backup_of: ['erp'],
         criticality: 'high',
+        immutable: true,
       },
     ];
+    plan.monitoring = [{ source: 'MSP SIEM', owner: 'bo', hours: '24x7', watches: ['erp', 'bk'] }];
+    plan.governance = { spending_authority: [{ role: 'incident-commander', up_to: 5000, currency: 'USD' }] };
+    plan.preparation = { break_glass: [{ account: 'Emergency admin', kept: 'Safe', holders: ['ann'] }] };
     plan.insurance = { carrier: 'Harborline Mutual', policy_number: 'CYB-1', period: { end: '2027-06-30' } };
     plan.exercises = [{ date: '2026-03-01', scenario: 'phishing' }];
     expect(checkPlan('acme', plan, TODAY)).toEqual([]);
+  });
+
+  test('contacts of the authority groups (police, cyber agency, sanctions, data protection) are not unverified', () => {
+    const plan = stalePlan();
+    const authority = (id: string, group: string) => ({
+      id,
+      name: id,
+      groups: [group],
+      phones: [{ number: '+1 503 555 0110' }],
+    });
+    plan.contacts.push(
+      authority('police', 'law-enforcement'),
+      authority('ncsc', 'cyber-agency'),
+      authority('ofac', 'sanctions'),
+      authority('dpa', 'regulator'),
+      authority('pen-test-firm', 'vendor'),
+    );
+    const unverified = checkPlan('acme', plan, TODAY).filter((f) => f.code === 'IRP_CONTACT_UNVERIFIED');
+    expect(unverified.map((f) => f.subject)).toEqual(['Cy Diaz', 'pen-test-firm']);
   });
 
   test('limits: stale after --stale-days, an expired policy, no exercise, no commander', () => {
@@ -112,6 +138,9 @@ describe('checkPlan', () => {
       'IRP_NO_COMMANDER null',
       'IRP_ASSET_NO_OWNER null',
       'IRP_ASSET_NO_RTO null',
+      'IRP_NO_MONITORING null',
+      'IRP_NO_SPENDING_AUTHORITY null',
+      'IRP_NO_BREAK_GLASS null',
       'IRP_NO_BACKUP null',
     ]);
   });
@@ -153,11 +182,13 @@ describe('irplan check in a git repository', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'plans/northwind-logistics/plan.yaml:54:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on June 1, 2026, 384 days ago (more than 180)\n  hint: ',
+      'plans/northwind-logistics/plan.yaml:55:15 warning IRP_CONTACT_STALE Northwind Logistics: Ken Ito: contact details last verified on June 1, 2026, 384 days ago (more than 180)\n  hint: ',
     );
     expect(r.stdout).toMatch(
-      /warning IRP_CONTACT_UNVERIFIED Northwind Logistics: FBI Portland Field Office: contact details have never been verified/,
+      /warning IRP_CONTACT_UNVERIFIED Northwind Logistics: Pacific Carriers dispatch desk: contact details have never been verified/,
     );
+    // A public authority's numbers are published: the FBI field office is never "unverified".
+    expect(r.stdout).not.toMatch(/IRP_CONTACT_UNVERIFIED Northwind Logistics: FBI Portland/);
     expect(r.stdout).toMatch(
       /warning IRP_POLICY_ENDING Northwind Logistics: insurance policy CYB-2026-004417 with Harborline Mutual ends on June 30, 2027, in 10 days/,
     );

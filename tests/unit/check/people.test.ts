@@ -341,7 +341,7 @@ describe('irplan validate and irplan check on the people fixtures', () => {
       cwd: root,
     });
     expect(strict.code).toBe(1);
-    expect(r.stdout).toMatch(/^people-overloaded: \d+ findings on 2026-10-01/m);
+    expect(r.stdout).toMatch(/^people-overloaded: \d+ findings on October 1, 2026/m);
   });
 });
 

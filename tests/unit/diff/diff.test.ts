@@ -96,8 +96,26 @@ describe('irplan diff in a git repository', () => {
   );
   repo.commit('Dev has a new number, 72 h notice, NAS02');
 
-  test('names the three changes of the changed client and nothing of the other', () => {
+  test('prints plain text by default: the three changes, no Markdown, nothing of the other client', () => {
     const r = irplan(['diff', 'HEAD~1', 'HEAD'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Plan changes: HEAD~1 \([0-9a-f]{7}\) → HEAD \([0-9a-f]{7}\)\n/);
+    expect(r.stdout).toContain('\nNorthwind Logistics (northwind-logistics)\n');
+    expect(r.stdout).toContain(
+      '  - Dev Patel: phone +1 503 555 0143 (mobile, out of band) → +1 503 555 0999 (mobile, out of band)\n',
+    );
+    expect(r.stdout).toContain('  - Insurance: notice deadline (hours) 48 → 72 [tell the insurer?]\n');
+    expect(r.stdout).toMatch(
+      / {2}- Asset added: File server NAS02 \(.*criticality critical, owner Dev Patel.*\) \[tell/,
+    );
+    // No Markdown: no heading, bold, code span, quote or backslash escape.
+    expect(r.stdout).not.toMatch(/^#|^>|\*\*|`|\\[\\`*_{}[\]<>#|~&$()]/m);
+    expect(r.stdout).not.toMatch(/cedar|Cedar/);
+  });
+
+  test('--format md is Markdown for a pull-request comment', () => {
+    const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'md'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('### Northwind Logistics (`northwind-logistics`)');
@@ -174,7 +192,15 @@ describe('irplan diff in a git repository', () => {
       'client: { name: Acme Corp }\nplan: { version: "1.0.0", owner: ann, classification: TLP:AMBER }\ncontacts:\n  - { id: ann, name: Ann Lee, phones: [{ number: "+1 503 555 0100" }] }\n',
     );
     repo.edit('plans/cedar-dental/plan.yaml', (t) => t.replace('owner: grace-kim', 'owner: nobody'));
-    const r = irplan(['diff', 'HEAD'], { cwd: repo.dir });
+    const text = irplan(['diff', 'HEAD'], { cwd: repo.dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(
+      'Acme Corp (acme): client added\n  Client\n  - Client added: Acme Corp (plan 1.0.0, 3 contacts, 0 assets, no cyber insurance)\n',
+    );
+    expect(text.stdout).toMatch(
+      /\ncedar-dental could not be compared: invalid at head\n {2}plans\/cedar-dental\/plan\.yaml:\d+:\d+ error IRP_UNKNOWN_REF plan\.owner names the contact "nobody"/,
+    );
+    const r = irplan(['diff', 'HEAD', '--format', 'md'], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       '### Acme Corp (`acme`): client added\n\n**Client**\n- Client added: Acme Corp (plan 1.0.0, 3 contacts, 0 assets, no cyber insurance)\n',
@@ -183,6 +209,31 @@ describe('irplan diff in a git repository', () => {
       /### `cedar-dental` could not be compared: invalid at head\n\n```\nplans\/cedar-dental\/plan\.yaml:\d+:\d+ error IRP_UNKNOWN_REF plan\.owner names the contact "nobody"/,
     );
     repo.git(['checkout', '-q', '--', 'plans/cedar-dental']);
+  });
+
+  test('client text reads as written in plain text and stays text in Markdown; control characters never reach a terminal', () => {
+    const odd = planRepo();
+    odd.edit('plans/northwind-logistics/plan.yaml', (t) =>
+      t.replace('name: Dev Patel', 'name: "Dev_Patel *ops* [x](y) \\u001b[31m\\u009b2J\\u202e"'),
+    );
+    odd.commit('a name full of punctuation');
+    const text = irplan(['diff', 'HEAD~1', 'HEAD'], { cwd: odd.dir });
+    expect(text.stderr).toBe('');
+    expect(text.stdout).toContain(
+      '  - Dev_Patel *ops* [x](y)  [31m 2J: name Dev Patel → Dev_Patel *ops* [x](y)  [31m 2J\n',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for escape characters that must not reach a terminal
+    expect(text.stdout).not.toMatch(/[\u001b\u009b\u202e]/);
+    const md = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'md'], { cwd: odd.dir });
+    expect(md.stdout).toContain('- Dev\\_Patel \\*ops\\* \\[x\\](y)');
+  });
+
+  test('an unknown format is a user error that names the three', () => {
+    const r = irplan(['diff', 'HEAD~1', 'HEAD', '--format', 'html'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'error IRP_ARGS diff: unknown format "html"\n  hint: use --format text (the default), --format md or --format json',
+    );
   });
 
   test('an unknown ref is a user error with a hint', () => {

@@ -7,6 +7,7 @@ import { describeClock } from '../../../src/model/clock.ts';
 import { buildModel } from '../../../src/model/model.ts';
 import { toCamel } from '../../../src/model/names.ts';
 import { collectTemplates } from '../../../src/render/collect.ts';
+import { englishMessages } from '../../../src/render/messages.ts';
 import { renderDocuments } from '../../../src/render/render.ts';
 import { loadTables } from '../../../src/model/tables.ts';
 import type { Plan } from '../../../src/plan/types.ts';
@@ -16,6 +17,7 @@ import { REPO } from '../../helpers/cli.ts';
 // apply, how deadlines read. These tests pin that logic on small hand-made plans.
 const tables = loadTables(join(REPO, 'templates'));
 const opts = { slug: 'acme', audience: 'print' as const, buildDate: '2026-11-01', draft: false };
+const english = { locale: 'en-US', text: englishMessages().text };
 
 function plan(over: Partial<Plan> = {}): Plan {
   return {
@@ -132,6 +134,7 @@ describe('call order', () => {
       email: null,
       note: null,
       url: null,
+      confirm: null,
     });
     expect(diffCalls([e('a'), e('b')], [e('a'), e('c')])).toEqual({ added: [e('c')], skipped: ['b'] });
   });
@@ -197,8 +200,10 @@ describe('applicable checklists', () => {
     const response = m.checklists.filter((c) => c.kind === 'response').map((c) => c.id);
     expect(response).toEqual([
       ...tables.responseChecklists.map((c) => c.id),
-      ...tables.incidents.map((i) => `playbook-${i.id}`),
+      ...m.playbooks.map((i) => `playbook-${i.id}`),
     ]);
+    // Its laptops and data call for two of the playbooks chosen by data (tests/unit/model/incidents.test.ts).
+    expect(m.playbooks).toHaveLength(8);
     expect(response.slice(0, 3)).toEqual(['first-15-minutes', 'triage', 'cost-log']);
   });
 
@@ -284,11 +289,11 @@ describe('deadlines', () => {
   });
 
   test('clock examples cross days, weeks and long deadlines', () => {
-    expect(describeClock(24)).toBe('clock starts Monday 09:00, due Tuesday 09:00');
-    expect(describeClock(72)).toBe('clock starts Monday 09:00, due Thursday 09:00');
-    expect(describeClock(20)).toBe('clock starts Monday 09:00, due Tuesday 05:00');
-    expect(describeClock(168)).toBe('clock starts Monday 09:00, due Monday of the following week 09:00');
-    expect(describeClock(1440)).toBe('clock starts on the 1st at 09:00, due on day 61 at 09:00');
+    expect(describeClock(24, english)).toBe('clock starts Monday 09:00, due Tuesday 09:00');
+    expect(describeClock(72, english)).toBe('clock starts Monday 09:00, due Thursday 09:00');
+    expect(describeClock(20, english)).toBe('clock starts Monday 09:00, due Tuesday 05:00');
+    expect(describeClock(168, english)).toBe('clock starts Monday 09:00, due Monday of the following week 09:00');
+    expect(describeClock(1440, english)).toBe('clock starts on the 1st at 09:00, due on day 61 at 09:00');
   });
 
   test('regulations carry their clock; an unknown one defers to counsel', () => {

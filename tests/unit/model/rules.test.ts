@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deriveRules, heldData } from '../../../src/model/rules.ts';
 import type { Jurisdiction, Plan } from '../../../src/plan/index.ts';
+import { englishMessages } from '../../../src/render/messages.ts';
 
 // Derivation on a made-up set of jurisdictions, so the tests pin the logic, not irplan's legal data.
 
@@ -53,8 +54,11 @@ function plan(client: Plan['client'], more: Partial<Plan> = {}): Plan {
   } as Plan;
 }
 
+/** irplan's English, for the reasons printed with each rule. */
+const say = englishMessages().text;
+
 function ids(p: Plan): string[] {
-  return deriveRules(JURISDICTIONS, p, heldData(p), (k) => k)
+  return deriveRules(JURISDICTIONS, p, heldData(p, say), (k) => k, say)
     .applied.map((a) => a.rule.id)
     .sort();
 }
@@ -89,7 +93,7 @@ describe('deriveRules', () => {
       { name: 'C', country: 'US', region: 'US-TX' },
       { regulation_exclusions: [{ id: 'health', reason: 'not a covered entity' }], regulations: ['nope'] },
     );
-    const d = deriveRules(JURISDICTIONS, p, heldData(p), (k) => k);
+    const d = deriveRules(JURISDICTIONS, p, heldData(p, say), (k) => k, say);
     expect(d.applied.map((a) => a.rule.id)).toEqual(['tx']);
     expect(d.excluded).toEqual([expect.objectContaining({ reason: 'not a covered entity' })]);
     expect(d.unknown).toEqual(['nope']);
@@ -97,7 +101,7 @@ describe('deriveRules', () => {
 
   test('each applied rule says why: the place and the data with the assets that hold it', () => {
     const p = plan({ name: 'C', country: 'US', region: 'US-TX' });
-    const tx = deriveRules(JURISDICTIONS, p, heldData(p), (k) => k).applied.find((a) => a.rule.id === 'tx');
+    const tx = deriveRules(JURISDICTIONS, p, heldData(p, say), (k) => k, say).applied.find((a) => a.rule.id === 'tx');
     expect(tx?.why).toEqual(["Texas (US-TX): the client's state or province", 'holds pii (Patient DB)']);
   });
 

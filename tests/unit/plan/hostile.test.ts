@@ -160,6 +160,7 @@ const MODEL = {
   contacts: [{ display: 'Ana Diaz' }],
   checklists: [],
   insurance: null,
+  consentActions: [],
 } as unknown as Model;
 
 function renderOverride(root: string): UserError {

@@ -38,6 +38,7 @@ const POINTS_AT: Record<string, string[]> = {
   'unknown-asset-owner': ['anna-diaz'],
   'unknown-broker': ['ben-okafr'],
   'unknown-depends-on': ['dc1'],
+  'unknown-approver': ['ana-dias'],
   'unknown-owner': ['ana-dias'],
   'unknown-participant': ['ben-okafo'],
   'unquoted-phone': ['2175550182'],
@@ -90,11 +91,11 @@ describe('invalid fixtures: one fault each, errors pinned', () => {
 
 describe('client names', () => {
   test('an unknown client is an error naming the folder, with a hint to create it', () => {
-    const { root, errors } = readFixture('_valid', ['clinc']);
+    const { root, errors } = readFixture('_valid', ['acme-dental']);
     expect(errors.map((e) => formatUserError(e, root))).toMatchInlineSnapshot(`
       [
-        "plans/clinc:1:1 error IRP_NO_CLIENT no plan for client "clinc"
-        hint: create it with: npx irplan new clinc",
+        "plans/acme-dental:1:1 error IRP_NO_CLIENT no plan for client "acme-dental"
+        hint: create it with: npx irplan new acme-dental",
       ]
     `);
   });

@@ -41,8 +41,8 @@ const IRREVERSIBLE =
   /\b(rebuild|reimage|re-image|wipe|power off|restore|reconnect|re-enable|patch or replace|delete|remove the accounts)\b/i;
 
 describe('consent never holds back containment', () => {
-  test('the fixture renders six playbooks with steps', () => {
-    expect(playbooks).toHaveLength(6);
+  test('the fixture renders its playbooks with steps: the six, lost device and insider misuse', () => {
+    expect(playbooks).toHaveLength(8);
     expect(steps.length).toBeGreaterThan(80);
   });
 

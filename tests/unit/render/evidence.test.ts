@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildModel, loadTables } from '../../../src/model/index.ts';
 import { readClients } from '../../../src/plan/index.ts';
 import { collectTemplates, renderDocuments } from '../../../src/render/index.ts';
-import { REPO } from '../../helpers/bin.ts';
+import { REPO, tempDir } from '../../helpers/cli.ts';
 import { copyFixtureClient } from '../../helpers/examples.ts';
 
 // Evidence that holds up: the full SHA-256 in the register, a chain-of-custody form with seals and
 // signatures, an order of volatility the Windows steps follow, event logs exported with wevtutil and
 // locked registry hives taken only through a collection tool. Read from the rendered Markdown of a
 // client made for it: Windows and Linux servers, an insurer that must consent to system changes.
-const root = mkdtempSync(join(tmpdir(), 'irplan-evidence-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('irplan-evidence-');
 copyFixtureClient(root, 'evidence-windows');
 
 const read = readClients(join(root, 'plans'), ['evidence-windows']);

@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildModel, loadTables } from '../../../src/model/index.ts';
 import { readClients } from '../../../src/plan/index.ts';
 import { collectTemplates, renderDocuments } from '../../../src/render/index.ts';
-import { REPO } from '../../helpers/bin.ts';
+import { REPO, tempDir } from '../../helpers/cli.ts';
 import { copyFixtureClient } from '../../helpers/examples.ts';
 
 // Steps that fit the client's products, read from the rendered Markdown of two clients made for it:
 // an on-premises Linux estate (PostgreSQL, MariaDB, Postfix, nginx, FortiGate, Synology) and a
 // client that runs only hosted services (Microsoft 365, Okta, a hosted line-of-business app).
-const root = mkdtempSync(join(tmpdir(), 'irplan-products-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('irplan-products-');
 const templatesDir = join(REPO, 'templates');
 const tables = loadTables(templatesDir);
 

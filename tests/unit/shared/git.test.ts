@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/shared/errors.ts';
 import { exportTree, git, gitOrFail, resolveCommit } from '../../../src/shared/git.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'irplan-git-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('irplan-git-');
 
 describe('the git runners', () => {
   test("git() is null outside a repository, gitOrFail() is a user error with git's message", () => {
@@ -26,12 +25,8 @@ describe('the git runners', () => {
     const head = resolveCommit(dir, 'HEAD');
     expect(head).toMatch(/^[0-9a-f]{40}$/);
     expect(() => resolveCommit(dir, '--output=x')).toThrow(/is not a commit/);
-    const out = mkdtempSync(join(tmpdir(), 'irplan-git-out-'));
-    try {
-      expect(exportTree(dir, head, ['.'], out)).toEqual(['a.bin']);
-      expect([...readFileSync(join(out, 'a.bin'))]).toEqual([0, 255, 10, 13]);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    const out = tempDir('irplan-git-out-');
+    expect(exportTree(dir, head, ['.'], out)).toEqual(['a.bin']);
+    expect([...readFileSync(join(out, 'a.bin'))]).toEqual([0, 255, 10, 13]);
   });
 });

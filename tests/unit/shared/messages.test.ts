@@ -86,7 +86,11 @@ describe('templates/messages/en.yaml', () => {
   const english = Object.keys(parse(readFileSync(join(REPO, 'templates', 'messages', 'en.yaml'), 'utf8')));
   const used = new Set(
     sources(join(REPO, 'src')).flatMap((s) =>
-      [...s.matchAll(/'((?:pdf|site|render|versions)\.(?!json')[a-z_]+)'/g)].map((m) => m[1]),
+      [
+        ...s.matchAll(
+          /'((?:pdf|site|render|versions|format|clock|calls|roles|insurance|plan|authorities|regulations|rules|assets)\.(?!json'|yaml')[a-z_]+)'/g,
+        ),
+      ].map((m) => m[1]),
     ),
   );
 

@@ -5,6 +5,7 @@ import { formatVCard, vcardLinks } from '../../../src/site/vcard.ts';
 const phone = (number: string, tel: string | null, extra: { label?: string; private?: boolean } = {}) => ({
   number,
   tel,
+  dial: tel,
   label: extra.label ?? null,
   outOfBand: false,
   private: extra.private === true,
@@ -29,6 +30,7 @@ const contact = (over: Partial<ContactView> = {}): ContactView => ({
   notes: null,
   url: null,
   authority: false,
+  confirm: null,
   ...over,
 });
 
@@ -54,6 +56,13 @@ describe('formatVCard', () => {
     );
     expect(card).not.toContain('971');
     expect(card).toContain('TEL;TYPE=VOICE:0123 456');
+  });
+
+  test('stores a number dialled only inside its country as its national digits, never as +61 1300', () => {
+    const local = { ...phone('1300 123 456', '1300123456;phone-context=+61'), dial: '1300123456' };
+    const card = formatVCard(contact({ phones: [local] }));
+    expect(card).toContain('TEL;TYPE=VOICE:1300123456\r\n');
+    expect(card).not.toMatch(/\+61|phone-context/);
   });
 });
 
