@@ -54,7 +54,7 @@ try {
   log(`generated ${N} clients in ${project}`);
 
   const cold = await runBuild(tool.root, project, ['--out', out], { IRPLAN_KEEP_STAGING: '1' });
-  kept.push(...slugs.map((s) => join(tool.root, 'node_modules', '.irplan-work', `${s}-${cold.pid}`)));
+  kept.push(...slugs.map((s) => join(tool.root, 'node_modules', '.irplan-work', `${s}-${cold.pid}-0`)));
   const coldDone = doneEvent(cold.events);
   if (coldDone.built !== N) throw new Error(`cold build built ${coldDone.built} of ${N}`);
   log(`cold ${cold.wall_s.toFixed(1)} s, ${coldDone.prints} prints`);
@@ -85,7 +85,7 @@ try {
     const jobs = audiences.flatMap((a) =>
       pages.map((p) => ({ path: `print/${a}/${p}`, paper: plan.plan.paper, binder: p === 'binder/' })),
     );
-    return { dir: join(tool.root, 'node_modules', '.irplan-work', `${slug}-${cold.pid}`), jobs };
+    return { dir: join(tool.root, 'node_modules', '.irplan-work', `${slug}-${cold.pid}-0`), jobs };
   });
   const pdfs = roots.reduce((s, r) => s + r.jobs.length, 0);
   const binders = roots.reduce((s, r) => s + r.jobs.filter((j: Omit<FloorJob, 'url'>) => j.binder).length, 0);

@@ -23,8 +23,11 @@ interface BatchDirs {
  */
 export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<void> {
   // Astro imports its own prerender bundle from outDir, so outDir must sit where node_modules resolve.
-  const dirs = { staging: join(ctx.opts.outDir, `.staging-batch${n}-${process.pid}`), siteOut: workDir(`batch${n}`) };
-  const cleanup = [dirs.staging, dirs.siteOut, ...batch.map((q) => workDir(q.client.slug))];
+  const dirs = {
+    staging: join(ctx.opts.outDir, `.staging-batch${n}-${process.pid}-${ctx.run}`),
+    siteOut: workDir(`batch${n}`, ctx),
+  };
+  const cleanup = [dirs.staging, dirs.siteOut, ...batch.map((q) => workDir(q.client.slug, ctx))];
   for (const path of cleanup) rmSync(path, { recursive: true, force: true });
   const forget = removeOnInterrupt(cleanup);
   // Astro loads in its own process while this one renders the batch.
@@ -43,7 +46,7 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
         item.client.slug,
         item.started,
         ctx,
-        () => publishClient(item, final, workDir(item.client.slug), ctx),
+        () => publishClient(item, final, workDir(item.client.slug, ctx), ctx),
         true,
       );
     }
@@ -90,7 +93,7 @@ async function printBatch(sited: Rendered[], dirs: BatchDirs, ctx: Ctx): Promise
         item.client.slug,
         item.started,
         ctx,
-        () => printClient(item, final, workDir(item.client.slug), ctx, clock),
+        () => printClient(item, final, workDir(item.client.slug, ctx), ctx, clock),
         false,
       );
     }),
@@ -101,8 +104,8 @@ async function printBatch(sited: Rendered[], dirs: BatchDirs, ctx: Ctx): Promise
 }
 
 /** Where a client's (or a batch's) Astro output goes: inside the tool, where node_modules resolve. */
-function workDir(name: string): string {
-  return join(TOOL_ROOT, 'node_modules', '.irplan-work', `${name}-${process.pid}`);
+function workDir(name: string, ctx: Ctx): string {
+  return join(TOOL_ROOT, 'node_modules', '.irplan-work', `${name}-${process.pid}-${ctx.run}`);
 }
 
 /**
@@ -134,7 +137,7 @@ async function buildSites(rendered: Rendered[], dirs: BatchDirs, ctx: Ctx, worke
   // The run's time is shared out evenly, so stage totals still add up to the build's.
   const ms = (performance.now() - started) / slugs.length;
   for (const slug of slugs) {
-    splitSite(dirs.siteOut, slug, slugs, workDir(slug));
+    splitSite(dirs.siteOut, slug, slugs, workDir(slug, ctx));
     ctx.opts.report({ event: 'stage', client: slug, stage: 'site', ms, batch: slugs.length });
   }
   return rendered;

@@ -54,7 +54,13 @@ export interface Ctx {
   printer: Printer | undefined;
   result: BuildResult;
   buildVersion: VersionBuilder;
+  /** Tells this build's work folders from those of a released version built inside it (same process). */
+  run: number;
 }
+
+// A released version's site is built by a nested build in this process: its work folders must not
+// be the outer build's, or its clean-up deletes the pages the outer build still reads (the Word binder).
+let runs = 0;
 
 /** A changed client waiting in its batch, with its place in the build's progress. */
 export interface Queued {
@@ -87,6 +93,7 @@ export function createContext(project: Project, opts: BuildOptions, buildVersion
     printer: opts.pdf ? new Printer(printerOptions(e)) : undefined,
     result: { built: [], unchanged: [], errors: [], failed: [] },
     buildVersion,
+    run: runs++,
   };
 }
 

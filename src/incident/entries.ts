@@ -3,6 +3,7 @@ import type { Messages } from '../shared/index.ts';
 import { formatNumber } from '../shared/index.ts';
 import type { Clock } from './times.ts';
 import type { MergedEntry, MergedLog } from './types.ts';
+import { WHAT_KEYS } from './keys.ts';
 
 // The words of the after-action report for single entries: a timeline line, an amount, the labels
 // of types, severities and consent actions as the client's plan names them.
@@ -52,7 +53,7 @@ export function describe(e: MergedEntry, ctx: Ctx): string {
     case 'severity':
       return say('pdf.incident_what_severity', { severity: severityLabel(e.severity ?? '', ctx.model) });
     default:
-      return say(`pdf.incident_what_${e.kind}`, { text: e.text ?? '' });
+      return say(WHAT_KEYS[e.kind] ?? 'pdf.incident_what_note', { text: e.text ?? '' });
   }
 }
 

@@ -5,3 +5,4 @@ export { buildReport } from './report.ts';
 export type { IncidentReport } from './report.ts';
 export { readIncidents, readIncidentSummaries } from './store.ts';
 export type { IncidentSummary } from './store.ts';
+export { LEGEND_KEYS, STATUS_KEYS } from './keys.ts';

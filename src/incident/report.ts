@@ -10,6 +10,7 @@ import type { Ctx } from './entries.ts';
 import { clockFor } from './times.ts';
 import type { Clock } from './times.ts';
 import type { MergedEntry, MergedLog } from './types.ts';
+import { KIND_KEYS, QUESTION_KEYS } from './keys.ts';
 
 // The after-action report of one imported incident, in the client's words and time zone: what the
 // print page lays out and draws. The steps not done need the site's steps, which only the Astro run
@@ -137,7 +138,7 @@ function people(entries: MergedEntry[], ctx: Ctx): { by: string; span: string; d
     const kinds = [...new Set(own.map((e) => e.kind))];
     const did = kinds.map((k) =>
       say('pdf.incident_did', {
-        kind: say(`pdf.incident_kind_${k}`),
+        kind: say(KIND_KEYS[k] ?? 'pdf.incident_kind_note'),
         n: formatNumber(own.filter((e) => e.kind === k).length, ctx.model.client.locale),
       }),
     );
@@ -170,5 +171,5 @@ function questions(log: MergedLog, ticked: TickedStep[], ctx: Ctx): { question: 
     null,
     null,
   ];
-  return answers.map((answer, i) => ({ question: say(`pdf.incident_q${i + 1}`), answer }));
+  return answers.map((answer, i) => ({ question: say(QUESTION_KEYS[i] ?? 'pdf.incident_q9'), answer }));
 }

@@ -34,3 +34,33 @@ export function highestFloor(floors: FloorView[], rank: number, tables: Tables):
   const best = ranks.length > 0 ? Math.min(...ranks) : rank;
   return (tables.severities[best - 1]?.id ?? 'low') as Severity;
 }
+
+/** One severity-floor table: a few incident types as columns, every asset as a row. */
+export interface FloorTable {
+  playbooks: { id: string; label: string }[];
+  rows: { name: string; floors: FloorView[] }[];
+}
+
+/** At most this many incident-type columns beside the asset's: more do not fit a portrait page. */
+const COLUMNS_PER_TABLE = 6;
+
+/**
+ * The floor matrix split into tables of at most six types, as even as possible: a seventh column
+ * made the table wider than the page, and Chromium then shrinks the whole PDF below 10 pt.
+ */
+export function floorTables(
+  assets: { name: string; floors: FloorView[] }[],
+  playbooks: { id: string; label: string }[],
+): FloorTable[] {
+  const count = Math.ceil(playbooks.length / COLUMNS_PER_TABLE);
+  const size = Math.ceil(playbooks.length / Math.max(1, count));
+  const tables: FloorTable[] = [];
+  for (let start = 0; start < playbooks.length; start += size) {
+    const ids = new Set(playbooks.slice(start, start + size).map((p) => p.id));
+    tables.push({
+      playbooks: playbooks.filter((p) => ids.has(p.id)),
+      rows: assets.map((a) => ({ name: a.name, floors: a.floors.filter((f) => ids.has(f.incident)) })),
+    });
+  }
+  return tables;
+}

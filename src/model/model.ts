@@ -5,6 +5,8 @@ import { buildIncidents, buildSeverities, listFirstCalls } from './calls.ts';
 import { buildChecklists, mapSheets } from './checklists.ts';
 import { buildContact, buildGroups, makeContactRef } from './contacts.ts';
 import { buildDetection } from './detection.ts';
+import { floorTables } from './exposure.ts';
+import type { FloorTable } from './exposure.ts';
 import type { DetectionView } from './detection.ts';
 import { buildGovernance } from './governance.ts';
 import type { GovernanceView } from './governance.ts';
@@ -114,6 +116,8 @@ export interface Model {
   byIncident: Record<string, IncidentView>;
   dataLabels: Record<string, string>;
   playbooks: { id: string; label: string }[];
+  /** The severity-floor matrix in tables of at most six incident types, so each fits the page. */
+  floorTables: FloorTable[];
   tlpRule: string;
   /** Maintenance findings as of the build date, in the order the check runs them. */
   findings: FindingView[];
@@ -216,6 +220,10 @@ export function buildModel(plan: Plan, allTables: Tables, opts: ModelOptions): M
     byIncident: Object.fromEntries(incidents.map((i) => [toCamel(i.id), i])),
     dataLabels: mapDataLabels(tables),
     playbooks: tables.incidents.map((i) => ({ id: i.id, label: i.label })),
+    floorTables: floorTables(
+      assets,
+      tables.incidents.map((i) => ({ id: i.id, label: i.label })),
+    ),
     tlpRule: tables.tlp.find((t) => t.id === plan.plan.classification)?.rule ?? '',
     findings: (opts.findings ?? []).map(({ code, subject, message }) => ({ code, subject, message })),
     stepKinds: buildStepKinds(plan, tables),

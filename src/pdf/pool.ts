@@ -126,6 +126,9 @@ export class PagePool {
 
   /** Closes the browser; safe to call more than once. Kills it if it does not close in time. */
   async close(): Promise<void> {
+    // A browser still starting (a fresh one for jobs of a killed browser) would otherwise outlive
+    // the build, with its profile folder: it is waited for and closed like the current one.
+    if (this.launching) await this.launching.catch(() => undefined);
     const browser = this.browser;
     this.browser = undefined;
     this.idle = [];

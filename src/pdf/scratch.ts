@@ -29,7 +29,11 @@ export function browserScratch(): BrowserScratch {
   const dir = mkdtempSync(join(tmpdir(), 'irplan-browser-'));
   const profile = join(dir, 'profile');
   const forget = removeOnInterrupt([dir]);
+  // Also when irplan exits while this browser is still starting (before removeAfter is called).
+  const atExit = () => remove();
+  process.once('exit', atExit);
   const remove = () => {
+    process.off('exit', atExit);
     try {
       removeSocketFolder(profile);
       // A few retries: the last files may still be closing as the processes go.

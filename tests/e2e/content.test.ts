@@ -54,6 +54,7 @@ const RESPONSE = [
   'playbook-phishing',
   'playbook-lateral-movement',
   'playbook-remote-access-breach',
+  'preparation',
 ];
 
 const CLIENTS = {
@@ -141,7 +142,7 @@ describe('plan content', () => {
   // with rows never split across pages: they may take a third page. The triage sheet carries the
   // triage matrix it tells the reader to look things up in: up to four. Every other sheet fits on two.
   test.each(SLUGS)(
-    'each %s checklist PDF prints on one or two pages (playbooks three, triage four); the first 15 minutes on one',
+    'each %s checklist PDF prints on one or two pages (playbooks three, triage and preparation four); the first 15 minutes on one',
     (slug) => {
       for (const rel of manifest(slug).outputs.checklists as string[])
         expect(pages(slug, rel), rel).toBeLessThanOrEqual(pageLimit(rel));
@@ -238,6 +239,9 @@ describe('plan content', () => {
 /** The most pages a checklist PDF may take (see the test above for why). */
 function pageLimit(rel: string): number {
   if (rel.endsWith('-triage.pdf')) return 4;
+  // The preparation checklist is worked through at a review, not during an incident: the jump kit,
+  // break-glass accounts, log retention per system, EDR isolation, backups. Up to four pages.
+  if (rel.endsWith('-preparation.pdf')) return 4;
   // Ransomware and lateral movement carry the recovery engineering (the forest recovery outline for
   // a client with a domain, the credential reset order) and, for ransomware, the ransom decision.
   if (/-playbook-(ransomware|lateral-movement)\.pdf$/.test(rel)) return 6;

@@ -36,7 +36,7 @@ function treeHash(dir: string): string {
 function leftovers(pid?: number): string[] {
   const work = join(REPO, 'node_modules', '.irplan-work');
   const inWork = existsSync(work)
-    ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`) || n.endsWith(`-${pid}`))
+    ? readdirSync(work).filter((n) => n.startsWith(`${SLUG}-`) || n.includes(`-${pid}-`))
     : [];
   return [...readdirSync(out).filter((n) => n.startsWith('.staging-') || n.includes('.old-')), ...inWork];
 }
@@ -135,7 +135,8 @@ describe('faults during a build', () => {
     );
     const exited = new Promise((done) => child.on('exit', done));
     // The batch's Astro process is started before rendering; it is found by the content folder it was given.
-    const staging = `.staging-batch0-${child.pid}`;
+    // The outer build is the process's first (run 0); a released version's nested build would be run 1.
+    const staging = `.staging-batch0-${child.pid}-0`;
     const workers = () =>
       readdirSync('/proc')
         .filter((n) => /^\d+$/.test(n))
@@ -159,7 +160,7 @@ describe('faults during a build', () => {
     // What SIGKILL could not clean up, removed here so the tests above stay meaningful when re-run.
     rmSync(join(out, staging), { recursive: true, force: true });
     const work = join(REPO, 'node_modules', '.irplan-work');
-    for (const n of existsSync(work) ? readdirSync(work).filter((x) => x.endsWith(`-${child.pid}`)) : [])
+    for (const n of existsSync(work) ? readdirSync(work).filter((x) => x.includes(`-${child.pid}-`)) : [])
       rmSync(join(work, n), { recursive: true, force: true });
   });
 });

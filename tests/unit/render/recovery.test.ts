@@ -169,7 +169,7 @@ describe('the breach-coach pack', () => {
 
   test('one notice per regulator, to the authority the rule names, with counsel as the contact', () => {
     const headings = [...pack.matchAll(/^### (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(expect.arrayContaining(['GLBA Safeguards Rule, notice to the FTC']));
+    expect(headings).toEqual(expect.arrayContaining(['Notice under GLBA Safeguards Rule, notice to the FTC']));
     expect(pack).toContain('> To Federal Trade Commission (FTC)');
     expect(pack).toContain('> To Ohio Attorney General');
     // Counsel's office line, not the after-hours number kept for the team.

@@ -88,7 +88,7 @@ describe('templates/messages/en.yaml', () => {
     sources(join(REPO, 'src')).flatMap((s) =>
       [
         ...s.matchAll(
-          /'((?:pdf|site|render|versions|format|clock|calls|roles|insurance|plan|authorities|regulations|rules|assets)\.(?!json'|yaml')[a-z_]+)'/g,
+          /'((?:pdf|site|render|versions|format|clock|calls|roles|insurance|plan|authorities|regulations|rules|assets)\.(?!json'|yaml')[a-z0-9_]+)'/g,
         ),
       ].map((m) => m[1]),
     ),
