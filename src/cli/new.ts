@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { UserError } from '../shared/index.ts';
 import { findProject, localToday, TOOL_ROOT } from '../shared/index.ts';
 import { parse } from './args.ts';
@@ -44,6 +44,7 @@ digits and dashes.`,
         `# Incident response plan for ${name.replace(/[\r\n]/g, ' ')}.`,
       )
       .replaceAll('__NAME__', JSON.stringify(name))
+      .replace(/^(# yaml-language-server: \$schema=).*$/m, `$1${schemaRef(project.root, dir)}`)
       .replaceAll('__SLUG__', slug)
       // Creating a plan is a user action on a day: the plan starts, and its contact is confirmed, today.
       // (Builds never read the clock; they take their dates from the plan and git.)
@@ -55,3 +56,14 @@ digits and dashes.`,
     return 0;
   },
 };
+
+/**
+ * The schema modeline's path from the new plan's folder: through node_modules/irplan in a plans
+ * repository of a consultant's own (`irplan init`), so the committed path works on every machine;
+ * straight to irplan's own src/schema inside the irplan checkout.
+ */
+function schemaRef(root: string, dir: string): string {
+  const installed = join(root, 'node_modules', 'irplan', 'src', 'schema', 'plan.schema.json');
+  const target = existsSync(installed) ? installed : join(TOOL_ROOT, 'src', 'schema', 'plan.schema.json');
+  return relative(dir, target).split(sep).join('/');
+}

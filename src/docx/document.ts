@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Document, Packer, Paragraph, TableOfContents } from 'docx';
+import { Document, Packer, Paragraph, Table, TableOfContents } from 'docx';
 import type { ISectionOptions } from 'docx';
 import { htmlToContent } from 'docx/html';
 import type { Model } from '../model/index.ts';
@@ -8,10 +8,10 @@ import type { Messages } from '../shared/index.ts';
 import { writeFileAtomic } from '../shared/index.ts';
 import { cover, footer, header } from './furniture.ts';
 import type { FirstSection } from './furniture.ts';
-import { binderSections } from './html.ts';
+import { binderSections, cellStyles, WORD_CSS } from './html.ts';
 import type { BinderSection } from './html.ts';
 import type { BinderStyles } from './styles.ts';
-import { brandStyles } from './styles.ts';
+import { brandStyles, TABLE_TEXT, templateAdditions } from './styles.ts';
 import { normalizeDocx } from './zip.ts';
 
 /** What one client's Word binder is made from. */
@@ -38,10 +38,15 @@ export async function writeDocx(job: DocxJob): Promise<void> {
   const sections = binderSections(job.page);
   const first = firstSection(sections);
   const styles: BinderStyles = job.templateStyles
-    ? { external: job.templateStyles }
+    ? { external: job.templateStyles, options: templateAdditions(job.templateStyles) }
     : { options: brandStyles(model.msp.color) };
   // One conversion for all sections, so that links between them become links to bookmarks.
-  const body = htmlToContent(sections.map((s) => s.html).join('\n'));
+  const body = separateTables(
+    htmlToContent(sections.map((s) => s.html).join('\n'), {
+      stylesheet: WORD_CSS,
+      styleMap: cellStyles(TABLE_TEXT),
+    }),
+  );
   const version = model.plan.version;
   const doc = new Document({
     title: messages.text('pdf.title', {
@@ -54,7 +59,8 @@ export async function writeDocx(job: DocxJob): Promise<void> {
     lastModifiedBy: model.msp.name ?? model.client.name,
     // Word asks to update the fields on opening, so the contents and page references are exact.
     features: { updateFields: true },
-    ...('external' in styles ? { externalStyles: styles.external } : { styles: styles.options }),
+    ...(styles.external === undefined ? {} : { externalStyles: styles.external }),
+    styles: styles.options,
     sections: [
       page(model, messages, [
         ...cover(model, messages, model.msp.color.replace(/^#/, ''), first),
@@ -88,4 +94,11 @@ function firstSection(sections: BinderSection[]): FirstSection {
   const found = sections.find((s) => s.id === 'first-15-minutes') ?? sections[0];
   // docx/html names a bookmark after the id, with what Word forbids in a name made an underscore.
   return { id: (found?.id ?? '').replace(/[^A-Za-z0-9_]/g, '_'), title: found?.title ?? '' };
+}
+
+/** Word merges two tables with nothing between them into one: an empty paragraph keeps them apart. */
+function separateTables(content: readonly (Paragraph | Table)[]): (Paragraph | Table)[] {
+  return content.flatMap((c, i) =>
+    c instanceof Table && content[i - 1] instanceof Table ? [new Paragraph({}), c] : [c],
+  );
 }

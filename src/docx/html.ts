@@ -1,5 +1,6 @@
 import type { ElementNode, Node } from 'ultrahtml';
 import { ELEMENT_NODE, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
+import { fitColumns } from './widths.ts';
 
 // The Word binder is made from the print binder's own page (the HTML Astro built for Chromium),
 // so it says exactly what the PDF binder says. This module cuts that page into its sections and
@@ -12,6 +13,25 @@ export interface BinderSection {
   /** The text of its first heading. */
   title: string;
   html: string;
+}
+
+/**
+ * What the print CSS does that Word needs told: room inside table cells, a light header row kept
+ * with the first row, a gap between a table and the text after it, and checklist
+ * rows that do not break across pages.
+ */
+export const WORD_CSS = `
+td, th { padding: 2pt 4pt; }
+th, thead td { background-color: #f2f2f2; break-after: avoid; }
+table + p, .table-wrap + p, .table-wrap + div, .table-wrap + ul, .table-wrap + ol,
+.checklist + p, .checklist + div, .checklist + ul, .checklist + ol,
+.table-wrap + div > :first-child, .checklist + div > :first-child { margin-top: 8pt; }
+.checklist tr { break-inside: avoid; }
+`;
+
+/** Every paragraph in a table cell, list items too, in the style of table text (see styles.ts). */
+export function cellStyles(style: string): Record<string, string> {
+  return Object.fromEntries(['td', 'th', 'td p', 'th p', 'td li', 'th li'].map((selector) => [selector, style]));
 }
 
 /** The binder page's sections, in order, each rewritten for Word. */
@@ -54,16 +74,18 @@ function prepare(section: ElementNode, id: string): string {
       });
     }
     if (node.name === 'a') a.href = wordLink(a);
-    if (node.name === 'table' && hasClassAbove(node, 'checklist')) boxColumn(node);
+    if (node.name === 'table') (hasClassAbove(node, 'checklist') ? boxColumn : fitColumns)(node);
+    if ((node.name === 'td' || node.name === 'th') && isBlank(node)) fill(node, '\u00a0');
   });
   return title ?? id;
 }
 
-/** A checklist's columns in percent: the box 5, the last two (initials, time) 12 each, the step twice the others. */
+/** A checklist's columns in percent: the box 5, the last two (initials, time) 14 each, the step twice the others. */
 function columnWidths(n: number): number[] {
   if (n < 4) return Array.from({ length: n }, (_, i) => (i === 0 ? 5 : 95 / (n - 1)));
-  const part = 71 / (n - 2);
-  return Array.from({ length: n }, (_, i) => (i === 0 ? 5 : i >= n - 2 ? 12 : i === 1 ? 2 * part : part));
+  // 14 %: room for a bold "Reached (initials)" heading without breaking a word.
+  const part = 67 / (n - 2);
+  return Array.from({ length: n }, (_, i) => (i === 0 ? 5 : i >= n - 2 ? 14 : i === 1 ? 2 * part : part));
 }
 
 /** The text of a node, its character references read (the parser leaves them as written). */
@@ -97,9 +119,22 @@ function boxColumn(table: ElementNode): void {
       c.attributes.style = `width: ${widths[i]}%`;
     });
     const cell = cells[0];
-    if (cell?.name === 'td' && cell.children.every((c) => c.type === TEXT_NODE && !c.value.trim()))
-      cell.children = [{ type: TEXT_NODE, value: '\u2610', parent: cell, loc: cell.loc }];
+    if (cell?.name === 'td' && isBlank(cell)) fill(cell, '\u2610');
   });
+}
+
+/** Whether a cell holds nothing but white space. */
+function isBlank(cell: ElementNode): boolean {
+  return cell.children.every((c) => c.type === TEXT_NODE && !c.value.trim());
+}
+
+/**
+ * Gives a cell its only text. An empty cell would get a paragraph of Word's Normal style, whose
+ * space after would make its row taller than the text of the others; a no-break space gets the
+ * cell the table text style.
+ */
+function fill(cell: ElementNode, text: string): void {
+  cell.children = [{ type: TEXT_NODE, value: text, parent: cell, loc: cell.loc }];
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { IStylesOptions } from 'docx';
+import { LineRuleType } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { UserError } from '../shared/index.ts';
 
@@ -8,7 +9,7 @@ import { UserError } from '../shared/index.ts';
 // pandoc's reference document works, or else Word's defaults with the MSP's branding colour.
 
 /** The styles the document is given: a template's styles.xml, or options for docx's own styles. */
-export type BinderStyles = { external: string } | { options: IStylesOptions };
+export type BinderStyles = { external?: string; options: IStylesOptions };
 
 /**
  * The styles.xml of msp.word_template (a .docx or .dotx inside plans/, its path relative to it);
@@ -49,16 +50,54 @@ export function brandStyles(color: string): IStylesOptions {
   const brand = color.replace(/^#/, '').toUpperCase();
   const heading = (size: number) => ({
     run: { color: brand, bold: true, size },
-    paragraph: { spacing: { before: 240, after: 120 } },
+    // Kept with what follows, so that no heading ends a page alone.
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
   });
   return {
     default: {
-      document: { run: { font: 'Arial', size: 21 } },
+      // Space after each paragraph (the print binder's rhythm); table cells take it back (see html.ts).
+      document: {
+        run: { font: 'Arial', size: 21 },
+        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
+      },
       title: { run: { color: brand, bold: true, size: 56 } },
       heading1: heading(36),
       heading2: heading(28),
       heading3: heading(24),
       hyperlink: { run: { color: brand, underline: {} } },
     },
+    // Tables a point smaller than the text, so that more columns fit across a page.
+    paragraphStyles: [contentsHeading(), tableText({ size: 19 })],
+  };
+}
+
+/**
+ * The style of the contents page's title: a Heading 1 (the template's, if any) kept out of the contents
+ * and the navigation pane by outline level 9, "body text", as Word's own TOC Heading is.
+ */
+function contentsHeading() {
+  return { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Heading1', next: 'Normal', paragraph: { outlineLevel: 9 } };
+}
+
+/** The styles the binder uses that the template lacks: the contents title (TOC Heading) and the table text. */
+export function templateAdditions(styles: string): IStylesOptions {
+  const has = (id: string) => styles.includes(`w:styleId="${id}"`);
+  return {
+    paragraphStyles: [...(has('TOCHeading') ? [] : [contentsHeading()]), ...(has(TABLE_TEXT) ? [] : [tableText()])],
+  };
+}
+
+/** The paragraph style of table cells (html.ts maps cells to it), so the template's Normal can add space after paragraphs. */
+export const TABLE_TEXT = 'TableText';
+
+/** Table cells' text: Normal (or `run`), single-spaced, with no space after (the cell's padding is its room). */
+function tableText(run: { size?: number } = {}) {
+  return {
+    id: TABLE_TEXT,
+    name: 'Table Text',
+    basedOn: 'Normal',
+    quickFormat: true,
+    run,
+    paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
   };
 }

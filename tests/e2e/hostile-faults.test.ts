@@ -114,11 +114,15 @@ describe('faults during a build', () => {
     expect(stderr).not.toMatch(/internal error|\n\s+at /);
     expect(leftovers(child.pid)).toEqual([]);
     // The Astro build runs in a child process of its own: it must not outlive the interrupted build.
+    // Only this build's worker counts (found by its staging folder): other test files build at the same time.
     const astro = readdirSync('/proc')
       .filter((n) => /^\d+$/.test(n))
       .filter((n) => {
         try {
-          return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('src/site/worker.ts');
+          return (
+            readFileSync(`/proc/${n}/cmdline`, 'utf8').includes('src/site/worker.ts') &&
+            readFileSync(`/proc/${n}/environ`, 'utf8').includes(`.staging-batch0-${child.pid}-`)
+          );
         } catch {
           return false;
         }

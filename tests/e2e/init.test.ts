@@ -111,6 +111,12 @@ describe('irplan init: a plans repository of your own', () => {
     const irplanHere = (...args: string[]) => run('npx', ['--no-install', 'irplan', ...args], repo);
     const made = irplanHere('new', slug, '--name', 'Maple Ledger LLP');
     expect(made.code, made.out).toBe(0);
+    // The editor's schema is found through the installed irplan, a path that works on every machine.
+    const written = readFileSync(join(repo, 'plans', slug, 'plan.yaml'), 'utf8');
+    expect(written.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/irplan/src/schema/plan.schema.json',
+    );
+    expect(existsSync(join(repo, 'plans', slug, '../../node_modules/irplan/src/schema/plan.schema.json'))).toBe(true);
     const valid = irplanHere('validate');
     expect(valid.code, valid.out).toBe(0);
     expect(valid.stdout).toMatch(/^plans\/defaults\.yaml:\d+:\d+ warning IRP_TODO still to fill in: /m);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { irplan, tempDir } from '../helpers/cli.ts';
@@ -12,7 +12,10 @@ test('a scaffolded plan carries the modeline, validates and builds', () => {
   const made = irplan(['new', 'acme-corp', '--name', name], { cwd: project });
   expect(made.code, made.stderr).toBe(0);
   const text = readFileSync(join(project, 'plans', 'acme-corp', 'plan.yaml'), 'utf8');
-  expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../src/schema/plan.schema.json');
+  // The modeline points at irplan's schema from the plan's folder, wherever irplan is.
+  const ref = /^# yaml-language-server: \$schema=(.+)$/.exec(text.split('\n')[0] ?? '')?.[1] ?? '';
+  expect(ref).toMatch(/src\/schema\/plan\.schema\.json$/);
+  expect(existsSync(join(project, 'plans', 'acme-corp', ref))).toBe(true);
   expect(text).toMatch(/# .*quote/i);
   const valid = irplan(['validate', 'acme-corp'], { cwd: project });
   expect(valid.code, valid.stderr).toBe(0);

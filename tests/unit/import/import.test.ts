@@ -90,7 +90,9 @@ describe('mapping columns to fields', () => {
     ]);
   });
   test('a preset without documented columns is refused, not guessed', () => {
-    expect(() => loadMapping('contacts', 'itglue', TEMPLATES)).toThrow(/not available/);
+    for (const preset of ['itglue', 'hudu'])
+      for (const kind of ['contacts', 'assets'] as const)
+        expect(() => loadMapping(kind, preset, TEMPLATES)).toThrow(`the preset "${preset}" is not available`);
   });
 });
 
