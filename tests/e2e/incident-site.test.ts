@@ -168,6 +168,14 @@ describe('incident mode in the browser', () => {
     await open('playbook-ransomware/');
     await page.waitForSelector('input[data-step]:checked');
     expect(await ticked()).toEqual(ransomware);
+    // At phone width the checklist is cards: nothing wider than the screen, every box a 44 px target.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const rows = await page.$$eval('.checklist tbody tr', (trs) => trs.map((tr) => tr.getBoundingClientRect().right));
+    expect(Math.max(...rows)).toBeLessThanOrEqual(390);
+    const boxes = await page.$$eval('.checklist td:first-child', (tds) =>
+      tds.map((td) => td.getBoundingClientRect().width),
+    );
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(44);
     await screenshot('playbook-ticked', '.checklist');
   });
 
