@@ -184,6 +184,10 @@ describe('incident mode in the browser', () => {
     await page.type('textarea[data-incident-note]', 'File server FS01 isolated; "Cobalt" engaged.');
     await page.click('[data-incident-note-add]');
     await page.waitForFunction(() => document.querySelectorAll('[data-incident-timeline-rows] tr').length === 5);
+    // A ticked step is named with its document's title, as the reader knows it, not the page's id.
+    const rows = await page.$$eval('[data-incident-timeline-rows] tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows[1]).toContain('Playbook: ransomware and extortion: ');
+    expect(rows.join('\n')).not.toContain('playbook-ransomware:');
     await page.click('[data-incident-export]');
     const file = await downloaded(/^northwind-logistics-incident-20251101-1000-ransomware-[0-9a-f]{8}\.json$/);
     const log = JSON.parse(readFileSync(join(downloads, file), 'utf8'));

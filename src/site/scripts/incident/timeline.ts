@@ -15,6 +15,14 @@ const KIND: Record<EntryKind, string> = {
   severity: 'site.incident_kind_severity',
 };
 
+let titles: Record<string, string> | undefined;
+
+/** A document's title by its id (the incident page lists them); the id itself when not listed. */
+function docTitle(id: string): string {
+  titles ??= JSON.parse(document.querySelector('[data-incident-docs]')?.textContent || '{}') as Record<string, string>;
+  return titles[id] ?? id;
+}
+
 /** Labels of the options of a select on the page (incident types, severities), by value. */
 export function optionLabels(select: HTMLSelectElement | null): Map<string, string> {
   return new Map([...(select?.options ?? [])].map((o) => [o.value, o.text]));
@@ -35,8 +43,8 @@ function detail(e: Entry, severities: Map<string, string>): string {
       return severities.get(e.severity ?? '') ?? e.severity ?? '';
     case 'step':
     case 'untick':
-      // The document the step belongs to (the page's path segment) before its text.
-      return `${(e.step ?? '').replace(/:[0-9a-f]+$/, '')}: ${e.text ?? ''}`;
+      // The document the step belongs to (by its title, as the reader knows it) before its text.
+      return `${docTitle((e.step ?? '').replace(/:[0-9a-f]+$/, ''))}: ${e.text ?? ''}`;
     default:
       return e.text ?? '';
   }
