@@ -12,6 +12,10 @@ export type Area =
   | 'continuity'
   | 'regulations'
   | 'exercises'
+  | 'governance'
+  | 'preparation'
+  | 'monitoring'
+  | 'jurisdiction'
   | 'incident';
 
 /** One change in meaning, naming the person, asset or term it concerns. */

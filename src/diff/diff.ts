@@ -3,6 +3,7 @@ import { formatDate } from '../shared/index.ts';
 import type { Change, Side } from './change.ts';
 import { side } from './change.ts';
 import { diffById, diffFields, diffList } from './compare.ts';
+import { diffReadiness } from './readiness.ts';
 import { labelOf } from './show.ts';
 
 /**
@@ -44,6 +45,7 @@ export function diffPlans(before: Plan, after: Plan, locale?: string): Change[] 
       null,
       (key) => exercises.get(key) ?? key,
     ),
+    ...diffReadiness(b, a),
   ];
 }
 

@@ -14,6 +14,10 @@ export const AREA_TITLES: Record<Area, string> = {
   continuity: 'Continuity',
   regulations: 'Regulations',
   exercises: 'Exercises',
+  governance: 'Governance',
+  preparation: 'Preparation',
+  monitoring: 'Monitoring',
+  jurisdiction: 'Jurisdiction',
   incident: 'Incidents',
 };
 

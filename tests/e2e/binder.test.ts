@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { readOutline } from '../../src/pdf/outline.ts';
+import { flatOutline, readOutline } from '../../src/pdf/outline.ts';
 import { irplan, tool } from '../helpers/cli.ts';
 import { examplesProject } from '../helpers/project.ts';
 import { crossReferences } from '../helpers/xrefs.ts';
@@ -33,6 +33,18 @@ describe.each(['northwind-logistics', 'cedar-dental'])('the %s binder', (slug) =
     // mutool, as a user would run it, lists the same sections.
     const mutool = tool('mutool', ['show', file, 'outline']);
     for (const line of lines) expect(mutool).toContain(line.title);
+  });
+
+  test('every bookmark reads as its heading: no title said twice, no words run together where it wrapped', () => {
+    const titles = flatOutline(readOutline(readFileSync(binder(slug)))).map((e) => e.title);
+    expect(titles.length).toBeGreaterThan(40);
+    const doubled = titles.filter((t) => t.length % 2 === 0 && t.slice(0, t.length / 2) === t.slice(t.length / 2));
+    expect(doubled).toEqual([]);
+    // A lower-case letter right before a capital or a digit glued to a word is a lost space ("paymentfraud" is not
+    // caught this way, so the long playbook title that wraps on both papers is looked for whole).
+    expect(titles.filter((t) => /[a-z][A-Z]/.test(t.replace(/SaaS|PowerShell|IoCs?/g, '')))).toEqual([]);
+    const bec = titles.find((t) => t.startsWith('Playbook: business e-mail'));
+    if (bec) expect(bec).toBe('Playbook: business e-mail compromise and payment fraud');
   });
 
   test('each cross-reference gives the page the outline gives its target', () => {
