@@ -140,6 +140,24 @@ try {
   const othersUntouched = otherPdfs.every((f) => statSync(f).mtimeMs === before.get(f));
   log(`one change ${one.wall_s.toFixed(1)} s; other clients' PDFs untouched: ${othersUntouched}`);
 
+  // A shared template edit, the kind consultants make all the time: one sentence of the phishing
+  // playbook, which every client has. Today every client is rebuilt and every document reprinted.
+  const everyPdf = slugs.flatMap((s) => listPdfs(join(out, s)));
+  const stamped = new Map(everyPdf.map((f) => [f, statSync(f).mtimeMs]));
+  const phishing = join(project, 'templates', 'playbooks', 'phishing.md.hbs');
+  const phishingText = readFileSync(phishing, 'utf8');
+  if (!phishingText.includes('Do not reply or click.'))
+    throw new Error('the phishing playbook changed: update the bench edit');
+  const edit = await expectBuilt(N, () => {
+    writeFileSync(phishing, phishingText.replace('Do not reply or click.', 'Do not reply, click or pass it on.'));
+    return runBuild(tool.root, project, ['--out', out]);
+  });
+  const editDone = doneEvent(edit.events);
+  const rewritten = everyPdf.filter((f) => !existsSync(f) || statSync(f).mtimeMs !== stamped.get(f)).length;
+  log(
+    `template edit ${edit.wall_s.toFixed(1)} s (${(edit.wall_s / cold.wall_s).toFixed(2)} of cold), ${editDone.prints} prints, ${rewritten} of ${everyPdf.length} PDFs rewritten`,
+  );
+
   const binderPdf = join(out, slugs[0] ?? '', 'pdf', `${slugs[0]}-binder.pdf`);
   const binderPages = Number(
     /^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [binderPdf], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? NaN,
@@ -219,6 +237,11 @@ try {
     one_client_cold_s: round(oneCold.wall_s),
     one_change_ratio: round(one.wall_s / oneCold.wall_s),
     one_change_others_untouched: othersUntouched,
+    template_edit_s: round(edit.wall_s),
+    template_edit_ratio: round(edit.wall_s / cold.wall_s),
+    template_edit_prints: editDone.prints,
+    template_edit_pdfs_rewritten: rewritten,
+    template_edit_pdfs_total: everyPdf.length,
     tool_changed_during_run: toolChanged,
     validate_100_s: round(v.validate_s),
     validate_floor_s: round(v.floor_s),
@@ -326,6 +349,11 @@ function printTable(r: Record<string, unknown>): void {
       `one client cold ${r.one_client_cold_s} s, ratio ${r.one_change_ratio} (target <= 1.3)`,
     ],
     ["other clients' PDFs untouched", String(r.one_change_others_untouched), ''],
+    [
+      'one playbook template edited (wall)',
+      `${r.template_edit_s} s`,
+      `ratio to cold ${r.template_edit_ratio} (target <= 0.3); ${r.template_edit_prints} prints, ${r.template_edit_pdfs_rewritten} of ${r.template_edit_pdfs_total} PDFs rewritten`,
+    ],
     [
       'validate 100 clients',
       `${r.validate_100_s} s`,
