@@ -12,6 +12,7 @@ import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
 import { emptySections } from '../../src/pdf/contents.ts';
 import { readOutline, readPages } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
+import { WIDE_FROM } from '../../src/pdf/xref.ts';
 
 /** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
 export interface FloorJob {
@@ -52,6 +53,12 @@ export async function pdfFloor(
           // As the pipeline does: the front pages (cover, contents) again, up to the first section,
           // with the sections emptied first (the same evaluate), so only the front pages are laid out.
           const { outline, pageCount } = readPages(Buffer.from(pdf));
+          // A binder of 100 pages or more is laid out and printed again with three-digit page
+          // references (src/pdf/front.ts): the floor prints it again too, so both do the same work.
+          if (pageCount >= WIDE_FROM) {
+            await page.pdf(options);
+            prints++;
+          }
           const front = (outline[1]?.page ?? 2) - 1;
           const t = performance.now();
           await emptySections(page, front, pageCount);
