@@ -6,3 +6,4 @@ export type { IncidentReport } from './report.ts';
 export { readIncidents, readIncidentSummaries } from './store.ts';
 export type { IncidentSummary } from './store.ts';
 export { LEGEND_KEYS, STATUS_KEYS } from './keys.ts';
+export type { EntryKind, LogEntry } from './types.ts';

@@ -39,13 +39,17 @@ export function readIncident(clientDir: string, id: string): MergedLog | null {
 
 /** Every imported incident of a client, in id order (discovery time first). */
 export function readIncidents(clientDir: string): MergedLog[] {
+  return incidentIds(clientDir).map((id) => readIncident(clientDir, id) as MergedLog);
+}
+
+/** The ids of the client's imported incidents (folders holding a log.json), sorted. */
+function incidentIds(clientDir: string): string[] {
   const dir = incidentsDir(clientDir);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'log.json')))
     .map((d) => d.name)
-    .sort()
-    .map((id) => readIncident(clientDir, id) as MergedLog);
+    .sort();
 }
 
 /** The text log.json holds: indented JSON, so a review in git shows each entry on its own lines. */
@@ -72,19 +76,13 @@ export interface IncidentSummary {
 
 /** The imported incidents of a client folder, read for a diff: counted, not checked (the build checks them). */
 export function readIncidentSummaries(clientDir: string): IncidentSummary[] {
-  const dir = incidentsDir(clientDir);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'log.json')))
-    .map((d) => d.name)
-    .sort()
-    .map((id) => {
-      try {
-        const log = JSON.parse(readFileSync(logFile(clientDir, id), 'utf8')) as Partial<MergedLog>;
-        const entries = Array.isArray(log.entries) ? log.entries : [];
-        return { id, entries: entries.length, devices: new Set(entries.map((e) => e.device)).size };
-      } catch {
-        return { id, entries: 0, devices: 0 };
-      }
-    });
+  return incidentIds(clientDir).map((id) => {
+    try {
+      const log = JSON.parse(readFileSync(logFile(clientDir, id), 'utf8')) as Partial<MergedLog>;
+      const entries = Array.isArray(log.entries) ? log.entries : [];
+      return { id, entries: entries.length, devices: new Set(entries.map((e) => e.device)).size };
+    } catch {
+      return { id, entries: 0, devices: 0 };
+    }
+  });
 }

@@ -2,25 +2,12 @@
 // It survives reloads, closing the browser and going offline; it leaves the device only as the file
 // a person exports.
 
-/** What an entry records (INCIDENT-LOG-SPEC.md). */
-export type EntryKind = 'start' | 'step' | 'untick' | 'note' | 'decision' | 'cost' | 'consent' | 'severity';
+// The same entry shapes `irplan incident import` reads (types only: nothing of Node reaches the page).
+import type { EntryKind, LogEntry } from '../../../incident/index.ts';
 
+export type { EntryKind };
 /** One entry of a device's log, as the log file holds it. */
-export interface Entry {
-  seq: number;
-  time: string;
-  by: string;
-  kind: EntryKind;
-  step?: string;
-  text?: string;
-  amount?: number;
-  currency?: string;
-  insurer_contact?: string;
-  scope?: string;
-  severity?: string;
-  prev: string;
-  hash: string;
-}
+export type Entry = LogEntry;
 
 /** The incident this device records. */
 export interface Incident {
