@@ -74,5 +74,6 @@ function reportDone(ctx: Ctx, started: number): void {
     prints: printer?.prints ?? 0,
     partialPrints: printer?.partialPrints ?? 0,
     fallbacks: printer?.fallbacks ?? 0,
+    kept: ctx.prints.kept,
   });
 }

@@ -9,6 +9,7 @@ import { buildReport, readIncidents } from '../incident/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import { logoDataUri } from '../plan/index.ts';
 import { collectTemplates, renderDocuments } from '../render/index.ts';
+import type { RenderedDoc } from '../render/index.ts';
 import type { SiteMeta } from '../site/index.ts';
 import { incidentMeta, vcardLinks, writeSiteInput } from '../site/index.ts';
 import type { Messages } from '../shared/index.ts';
@@ -29,6 +30,8 @@ export interface RenderResult {
   coverage: CoverageSummary;
   /** The client's message catalogue, for the words the Word binder writes itself. */
   messages: Messages;
+  /** The templates each document printed alone is made from, by its PDF's key (absent: every template). */
+  sources: Map<string, string[]>;
 }
 
 /** A client of the batch once it is rendered. */
@@ -71,7 +74,26 @@ export function renderClient(client: ValidClient, inputs: ClientInputs, ctx: Ctx
   const afterActions = ctx.printer ? afterActionDocuments(printModel, ids, messages) : [];
   writeSiteInput(contentDir, { slug: client.slug, meta, siteDocs, printDocs, incidents });
   const coverage = summarizeCoverage(planCoverage(printModel, printDocs, ctx.tables.coverage));
-  return { printModel, siteModel, pdfs, afterActions, publishSite, coverage, messages };
+  return {
+    printModel,
+    siteModel,
+    pdfs,
+    afterActions,
+    publishSite,
+    coverage,
+    messages,
+    sources: sourcesByKey(printDocs),
+  };
+}
+
+/** Each checklist's and card's template sources, by the key of its PDF (src/pdf/documents.ts). */
+function sourcesByKey(docs: RenderedDoc[]): Map<string, string[]> {
+  return new Map(
+    docs.flatMap((d) => [
+      ...(d.checklist ? [[`checklist:${d.checklist}`, d.sources] as const] : []),
+      ...(d.card ? [[`card:${d.card}`, d.sources] as const] : []),
+    ]),
+  );
 }
 
 /** The words the site's and print pages write themselves; the helpers' (render.) stay out of meta.json. */

@@ -1,6 +1,6 @@
 import type { Tables } from '../model/index.ts';
 import { loadTables } from '../model/index.ts';
-import type { PrinterOptions } from '../pdf/index.ts';
+import type { PrintBasis, PrinterOptions } from '../pdf/index.ts';
 import { Printer } from '../pdf/index.ts';
 import type { ValidClient } from '../plan/index.ts';
 import type { BuildVersionSite } from '../versions/index.ts';
@@ -52,6 +52,8 @@ export interface Ctx {
   repo: RepoState;
   keys: KeyInputs;
   printer: Printer | undefined;
+  /** The print hashes' shared part (found on the first print) and how many PDFs were kept (reuse.ts). */
+  prints: { basis?: PrintBasis; kept: number };
   result: BuildResult;
   buildVersion: VersionBuilder;
   /** Tells this build's work folders from those of a released version built inside it (same process). */
@@ -91,6 +93,7 @@ export function createContext(project: Project, opts: BuildOptions, buildVersion
       repo,
     ),
     printer: opts.pdf ? new Printer(printerOptions(e)) : undefined,
+    prints: { kept: 0 },
     result: { built: [], unchanged: [], errors: [], failed: [] },
     buildVersion,
     run: runs++,

@@ -26,6 +26,8 @@ export type BuildEvent =
       prints: number;
       partialPrints: number /** Binders printed in full a second time because their numbered front pages could not be spliced in. */;
       fallbacks: number;
+      /** PDFs whose print input was unchanged, kept from the previous build instead of printed. */
+      kept: number;
     };
 
 /** Receives build events. */

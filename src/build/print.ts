@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Model } from '../model/index.ts';
-import type { PdfDoc, Printer } from '../pdf/index.ts';
-import { printJobs, serveStatic } from '../pdf/index.ts';
+import type { PdfDoc, PrintJob } from '../pdf/index.ts';
+import { findBrowser, printBasis, printInputHash, printJobs, serveStatic } from '../pdf/index.ts';
+import { clientEpoch, documentStamp } from '../shared/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
+import type { PrintRecord } from './reuse.ts';
+import { keepPrevious, previousFile, readPrintRecord, writePrintRecord } from './reuse.ts';
 
 /** Where one client's prints read from and write to. */
 interface PrintPlace {
@@ -12,7 +15,6 @@ interface PrintPlace {
   final: string;
   base: string;
   publishSite: boolean;
-  epochSeconds: number;
   duplex: boolean;
 }
 
@@ -27,47 +29,73 @@ export async function printClient(
   ctx: Ctx,
   clock: { last: number; batch: number },
 ): Promise<void> {
-  const { client, inputs, r } = item;
+  const { client, r } = item;
   mkdirSync(join(final, 'pdf'), { recursive: true });
-  const printer = ctx.printer;
-  if (!printer) return;
-  const place = {
-    astroOut,
-    final,
-    base: ctx.opts.base,
-    publishSite: r.publishSite,
-    epochSeconds: inputs.epochSeconds,
-    duplex: ctx.opts.duplex === true,
-  };
-  await printAll(printer, r.printModel, r.siteModel, { pdfs: r.pdfs, afterActions: r.afterActions }, place);
+  if (!ctx.printer) return;
+  const place = { astroOut, final, base: ctx.opts.base, publishSite: r.publishSite, duplex: ctx.opts.duplex === true };
+  const jobs = await serveAndPrint(item, place, ctx);
+  writePrintRecord(final, jobs);
   const now = performance.now();
   ctx.opts.report({ event: 'stage', client: client.slug, stage: 'pdf', ms: now - clock.last, batch: clock.batch });
   clock.last = now;
 }
 
-/** Serves the client's print pages on 127.0.0.1 and prints every PDF, the site's copies too when they differ. */
-async function printAll(
-  printer: Printer,
-  printModel: Model,
-  siteModel: Model,
-  docs: { pdfs: PdfDoc[]; afterActions: PdfDoc[] },
-  o: PrintPlace,
-): Promise<void> {
-  const { pdfs, afterActions } = docs;
+/** Serves the client's print pages on 127.0.0.1 and prints (or keeps) every PDF; returns what was printed from what. */
+async function serveAndPrint(item: Rendered, o: PrintPlace, ctx: Ctx): Promise<PrintRecord> {
   const server = await serveStatic(o.astroOut, o.base);
   try {
-    const common = { origin: server.origin, base: o.base, epochSeconds: o.epochSeconds, duplex: o.duplex };
-    // After-action reports are printed for the print audience only: the site never gets a copy.
-    const printed = [...pdfs, ...afterActions];
-    const jobs = printJobs(printed, printModel, { ...common, audience: 'print', outDir: join(o.final, 'pdf') });
-    // The site's copies leave out private numbers; print them separately only when they differ.
-    const hasPrivate = printModel.contacts.some((c) => c.phones.some((p) => p.private));
-    if (o.publishSite && hasPrivate) {
-      mkdirSync(join(o.final, 'site-pdf'), { recursive: true });
-      jobs.push(...printJobs(pdfs, siteModel, { ...common, audience: 'site', outDir: join(o.final, 'site-pdf') }));
-    }
-    await Promise.all(jobs.map((j) => printer.print(j)));
+    const jobs = clientJobs(item, o, server.origin, ctx);
+    const executable = await findBrowser();
+    // Clients of a batch get here together: the first to resume asks the browser its version.
+    ctx.prints.basis ??= printBasis(executable);
+    const basis = ctx.prints.basis;
+    const previousDir = join(ctx.opts.outDir, item.client.slug);
+    const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
+    const record: PrintRecord = {};
+    await Promise.all(
+      jobs.map(async (job) => {
+        const rel = relative(o.final, job.out).split('\\').join('/');
+        const hash = printInputHash(job, o.astroOut, o.base, basis);
+        record[rel] = hash;
+        if (previous[rel] === hash && keepPrevious(previousFile(previousDir, rel), job.out)) ctx.prints.kept++;
+        else await ctx.printer?.print(job);
+      }),
+    );
+    return record;
   } finally {
     await server.close();
   }
+}
+
+/** Every PDF of the client, for the print audience and, when they differ, the site's copies. */
+function clientJobs(item: Rendered, o: PrintPlace, origin: string, ctx: Ctx): PrintJob[] {
+  const { printModel, siteModel, pdfs, afterActions } = item.r;
+  const common = { origin, base: o.base, epochOf: documentEpoch(item, ctx), duplex: o.duplex };
+  // After-action reports are printed for the print audience only: the site never gets a copy.
+  const printed = [...pdfs, ...afterActions];
+  const jobs = printJobs(printed, printModel, { ...common, audience: 'print', outDir: join(o.final, 'pdf') });
+  // The site's copies leave out private numbers; print them separately only when they differ.
+  if (o.publishSite && hasPrivate(printModel)) {
+    mkdirSync(join(o.final, 'site-pdf'), { recursive: true });
+    jobs.push(...printJobs(pdfs, siteModel, { ...common, audience: 'site', outDir: join(o.final, 'site-pdf') }));
+  }
+  return jobs;
+}
+
+function hasPrivate(model: Model): boolean {
+  return model.contacts.some((c) => c.phones.some((p) => p.private));
+}
+
+/**
+ * The date in each PDF: the newest commit to what that document is made from (src/shared/repo.ts),
+ * so a commit to another document's template leaves it, and its bytes, as they were. The binder and
+ * after-action reports draw on every template: they take the client's date.
+ */
+function documentEpoch(item: Rendered, ctx: Ctx): (doc: PdfDoc) => number {
+  const { client, r } = item;
+  const sourceDateEpoch = ctx.opts.env.sourceDateEpoch;
+  return (doc) => {
+    const stamp = documentStamp(ctx.repo, client.slug, r.sources.get(doc.key) ?? null, sourceDateEpoch);
+    return clientEpoch(stamp, client.plan.plan.effective);
+  };
 }

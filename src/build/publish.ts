@@ -7,6 +7,7 @@ import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
 import { buildDocx, docxPath } from './docx.ts';
 import { writeKeyRecord } from './keys.ts';
+import { keepUnchangedFiles } from './reuse.ts';
 import { writeManifest } from './manifest.ts';
 import { writeCheckSummary } from './portfolio.ts';
 import { timed } from './steps.ts';
@@ -46,6 +47,7 @@ export async function publishClient(item: Rendered, final: string, astroOut: str
   const { buildDate, client: view } = r.printModel;
   writeCheckSummary(final, client.slug, client.plan, { asOf: buildDate, locale: view.locale, coverage: r.coverage });
   writeKeyRecord(final, { key: inputs.key, logo: inputs.logo, wordTemplate: inputs.wordTemplate });
+  keepUnchangedFiles(final, join(opts.outDir, client.slug));
   swapInto(final, join(opts.outDir, client.slug));
 }
 

@@ -41,7 +41,7 @@ function plainLine(e: BuildEvent): string | null {
     case 'note':
       return `${e.client}: ${e.message}`;
     case 'done':
-      return `done in ${secs(e.ms)}: ${e.built} built, ${e.unchanged} unchanged, ${e.failed} failed${e.prints ? `, ${e.prints} prints` : ''}`;
+      return `done in ${secs(e.ms)}: ${e.built} built, ${e.unchanged} unchanged, ${e.failed} failed${e.prints ? `, ${e.prints} prints` : ''}${e.kept ? `, ${e.kept} PDFs unchanged and kept` : ''}`;
     default:
       return null;
   }

@@ -77,7 +77,7 @@ export function afterActionDocuments(model: Model, ids: string[], messages: Mess
   }));
 }
 
-/** Print jobs for one audience's print pages, served at `origin` + base. */
+/** Print jobs for one audience's print pages, served at `origin` + base, each dated by `epochOf`. */
 export function printJobs(
   docs: PdfDoc[],
   model: Model,
@@ -86,7 +86,7 @@ export function printJobs(
     base: string;
     audience: 'site' | 'print';
     outDir: string;
-    epochSeconds: number;
+    epochOf: (doc: PdfDoc) => number;
     duplex: boolean;
   },
 ): PrintJob[] {
@@ -97,7 +97,7 @@ export function printJobs(
     title: d.title,
     binder: d.key === 'binder',
     duplex: opts.duplex,
-    epochSeconds: opts.epochSeconds,
+    epochSeconds: opts.epochOf(d),
     author: model.msp.name ?? model.client.name,
     subject: d.subject,
   }));

@@ -2,6 +2,8 @@
 export { findBrowser } from './browser.ts';
 export { afterActionDocuments, pdfDocuments, printJobs } from './documents.ts';
 export type { PdfDoc } from './documents.ts';
-export type { PrinterOptions } from './job.ts';
+export { printBasis, printInputHash } from './fingerprint.ts';
+export type { PrintBasis } from './fingerprint.ts';
+export type { PrinterOptions, PrintJob } from './job.ts';
 export { Printer } from './print.ts';
 export { serveStatic } from './server.ts';

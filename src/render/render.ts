@@ -11,7 +11,7 @@ import { englishMessages } from './messages.ts';
 import type { Say } from './messages.ts';
 import type { DocKind, TemplateFile } from './template.ts';
 import { readTemplate } from './template.ts';
-import { checkXrefHeadings, checkXrefs, xrefHelpers, xrefTargets } from './xref.ts';
+import { checkXrefHeadings, checkXrefs, xrefHelpers, xrefIds, xrefTargets } from './xref.ts';
 import { attackHelpers } from './attack.ts';
 
 /** One rendered document: static front matter from the template, Markdown body from the data. */
@@ -30,6 +30,12 @@ export interface RenderedDoc {
   body: string;
   /** Template path relative to its root, for error messages and incremental builds. */
   template: string;
+  /**
+   * The document templates (paths relative to the templates root) its text comes from: its own and
+   * those it cross-references, whose titles it shows. Partials, data and messages feed every
+   * document; the build dates each PDF by the newest commit to these (src/shared/repo.ts).
+   */
+  sources: string[];
 }
 
 /**
@@ -65,9 +71,13 @@ export function renderDocuments(
     .map(([rel, file]) => readTemplate(rel, file));
   const applies = all.filter((t) => !t.meta.checklist || wanted.has(t.meta.checklist) || !leftOut(t.meta));
   const targets = xrefTargets(all, applies);
+  const sources = sourcesOf(
+    all,
+    [...templates].filter(([rel]) => rel.startsWith('partials/')),
+  );
   const render = (t: TemplateFile, m: Model) => {
     checkXrefs(t, targets);
-    return renderOne(
+    const doc = renderOne(
       {
         helpers: locatedHelpers({
           ...helpers,
@@ -79,6 +89,7 @@ export function renderDocuments(
       t,
       m,
     );
+    return { ...doc, sources: sources(t) };
   };
   const docs = applies.filter((t) => !t.meta.glossary).map((t) => render(t, model));
   // The glossary lists what the client's own documents use, so it is rendered from them, last.
@@ -128,6 +139,22 @@ function renderOne(runtime: ClientRuntime, t: TemplateFile, model: Model): Rende
     card: t.meta.card ?? null,
     body: tidy(body),
     template: t.rel,
+    sources: [t.rel],
+  };
+}
+
+/**
+ * The templates a document's text comes from: its own, and those that it or any partial (a partial
+ * may be used by any document) cross-references. The glossary lists the terms of every document.
+ */
+function sourcesOf(all: TemplateFile[], partials: [string, string][]): (t: TemplateFile) => string[] {
+  const relOf = new Map(all.map((t) => [t.meta.id, t.rel]));
+  const fromPartials = partials.flatMap(([, file]) => xrefIds(readFileSync(file, 'utf8')));
+  return (t) => {
+    if (t.meta.glossary) return all.map((x) => x.rel).sort();
+    const ids = [...xrefIds(t.body), ...fromPartials];
+    const rels = ids.flatMap((id) => relOf.get(id) ?? []);
+    return [...new Set([t.rel, ...rels])].sort();
   };
 }
 

@@ -25,10 +25,17 @@ export function xrefTargets(all: TemplateFile[], rendered: TemplateFile[]): Xref
   };
 }
 
+/** The document ids a template body or partial cross-references with {{see "..."}}. */
+export function xrefIds(body: string): string[] {
+  return [...body.matchAll(XREF)].map((m) => m[1] ?? '');
+}
+
+const XREF = /\{\{~?\s*see\s+"([^"]*)"/g;
+
 /** Refuses a {{see "..."}} whose target is no binder document, at its line and column. */
 export function checkXrefs(t: TemplateFile, targets: XrefTargets): void {
   for (const [i, line] of t.body.split('\n').entries()) {
-    for (const m of line.matchAll(/\{\{~?\s*see\s+"([^"]*)"/g)) {
+    for (const m of line.matchAll(XREF)) {
       const id = m[1] ?? '';
       const position = { file: t.file, line: i + 1 + t.bodyLine, col: (m.index ?? 0) + 1 };
       // The PDF outline takes a heading's text from the first print, before numbers are written in.

@@ -19,6 +19,6 @@ export { dialForm } from './phone.ts';
 export type { DomesticRange } from './phone.ts';
 export { findProject, templatesOf, TOOL_ROOT } from './project.ts';
 export type { Project } from './project.ts';
-export { clientDirty, clientEpoch, clientStamp, readRepoState, sourceStamp } from './repo.ts';
+export { clientDirty, clientEpoch, clientStamp, documentStamp, readRepoState, sourceStamp } from './repo.ts';
 export type { RepoState, SourceStamp } from './repo.ts';
 export { closest } from './suggest.ts';

@@ -73,6 +73,36 @@ export function clientStamp(state: RepoState, slug: string, sourceDateEpoch: num
   return { commit: hit?.commit ?? null, epochSeconds: sourceDateEpoch ?? hit?.epochSeconds ?? null };
 }
 
+/**
+ * The commit one document of a client comes from: the newest that touched its folder, the defaults
+ * or a template file the document depends on. `sources` are the document templates it depends on
+ * (relative to templates/, from src/render); any other template file (partials, data, messages)
+ * counts for every document, and null means every template. A commit that only changed another
+ * document's template leaves this one's date, so its PDF keeps its bytes.
+ */
+export function documentStamp(
+  state: RepoState,
+  slug: string,
+  sources: string[] | null,
+  sourceDateEpoch: number | null,
+): SourceStamp {
+  const own = sources && new Set(sources);
+  const affects = (path: string) => {
+    if (!isClientInput(path, slug)) return false;
+    if (!own || !path.startsWith('templates/')) return true;
+    // A translation of a document is that document: templates/locales/<tag>/<path>.
+    const rel = path.slice('templates/'.length).replace(/^locales\/[^/]+\//, '');
+    return !isDocumentTemplate(rel) || own.has(rel);
+  };
+  const hit = state.log.find((c) => c.paths.some(affects));
+  return { commit: hit?.commit ?? null, epochSeconds: sourceDateEpoch ?? hit?.epochSeconds ?? null };
+}
+
+/** A document's own template (not a partial, data or messages), relative to templates/. */
+function isDocumentTemplate(rel: string): boolean {
+  return rel.endsWith('.md.hbs') && !rel.startsWith('partials/');
+}
+
 /** True when the client's folder, the defaults or the templates have uncommitted changes. */
 export function clientDirty(state: RepoState, slug: string): boolean {
   return state.dirty.some((p) => isClientInput(p, slug));

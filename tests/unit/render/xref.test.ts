@@ -46,6 +46,20 @@ describe('{{see}}', () => {
     );
   });
 
+  test("a document's sources are its template and those it refers to, a partial's references included", () => {
+    const docs = render({
+      'sections/a.md.hbs': [A, 'Call them ({{see "beta"}}).\n\n{{> tail}}\n'],
+      'sections/b.md.hbs': [B, '# Beta\n'],
+      'sections/c.md.hbs': ['id: gamma\ntitle: Gamma\norder: 3\nkind: section', '# Gamma\n'],
+      'sections/d.md.hbs': ['id: delta\ntitle: Delta\norder: 4\nkind: section', '# Delta\n'],
+      'partials/tail.hbs': ['', 'Then {{see "gamma"}}.'],
+    });
+    const sources = (id: string) => docs.find((d) => d.id === id)?.sources;
+    expect(sources('alpha')).toEqual(['sections/a.md.hbs', 'sections/b.md.hbs', 'sections/c.md.hbs']);
+    // The partial might be used by any document: its reference counts for each.
+    expect(sources('delta')).toEqual(['sections/c.md.hbs', 'sections/d.md.hbs']);
+  });
+
   test('links from the start page, which sits above the others', () => {
     const docs = render({
       'sections/index.md.hbs': ['id: index\ntitle: Start\norder: 0\nkind: section\nbinder: false', '{{see "beta"}}\n'],

@@ -1,0 +1,97 @@
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+// Document-level reuse: each PDF's print input is hashed (src/pdf/fingerprint.ts) and recorded
+// beside the client's outputs. When a rebuilt client's document hashes as it did, the previous PDF
+// is linked into the new output instead of printed: same bytes, same mtime. --force prints all.
+
+/** The record beside a client's outputs: each printed file (pdf/<file>, site-pdf/<file>) and its input hash. */
+const RECORD = '.irplan-prints.json';
+
+/** Printed files by their path in the staged output, and the hash of what they were printed from. */
+export type PrintRecord = Record<string, string>;
+
+/** The record of a client's previous build; empty when there is none or it is unreadable. */
+export function readPrintRecord(dir: string): PrintRecord {
+  try {
+    const found: unknown = JSON.parse(readFileSync(join(dir, RECORD), 'utf8'));
+    if (typeof found !== 'object' || found === null) return {};
+    return Object.fromEntries(Object.entries(found).filter(([, v]) => typeof v === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** Writes the record of this build's prints beside its outputs, in a stable order. */
+export function writePrintRecord(dir: string, record: PrintRecord): void {
+  const sorted = Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(join(dir, RECORD), `${JSON.stringify(sorted, null, 1)}\n`);
+}
+
+/**
+ * Where the previous build keeps a printed file: the site audience's copies (site-pdf/) were
+ * published into site/pdf/ and the staging folder removed.
+ */
+export function previousFile(previousDir: string, rel: string): string {
+  return rel.startsWith('site-pdf/')
+    ? join(previousDir, 'site', 'pdf', rel.slice('site-pdf/'.length))
+    : join(previousDir, rel);
+}
+
+/**
+ * Puts the previous build's file at `out`: a hard link (the staging folder is on the same disk as
+ * dist/), else a copy with its times. False when there is no such file, so the document is printed.
+ */
+export function keepPrevious(previous: string, out: string): boolean {
+  if (!existsSync(previous)) return false;
+  try {
+    linkSync(previous, out);
+  } catch {
+    const stat = statSync(previous);
+    copyFileSync(previous, out);
+    utimesSync(out, stat.atime, stat.mtime);
+  }
+  return true;
+}
+
+/**
+ * Before the swap: every staged file whose bytes equal the previous build's file at the same path
+ * becomes a link to that file, so site pages, the Word binder and copies keep their mtimes and a
+ * deploy by modification time sends only what changed.
+ */
+export function keepUnchangedFiles(final: string, previousDir: string): void {
+  if (!existsSync(previousDir)) return;
+  for (const rel of readdirSync(final, { recursive: true, encoding: 'utf8' })) {
+    const staged = join(final, rel);
+    const previous = join(previousDir, rel);
+    if (!sameBytes(staged, previous)) continue;
+    const temp = `${staged}.keep`;
+    try {
+      linkSync(previous, temp);
+      renameSync(temp, staged);
+    } catch {
+      // A file system without hard links: the new copy stays, only its mtime is new.
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** True when both are files of the same bytes (and not already one file). */
+function sameBytes(a: string, b: string): boolean {
+  const sa = lstatSync(a, { throwIfNoEntry: false });
+  const sb = lstatSync(b, { throwIfNoEntry: false });
+  if (!sa?.isFile() || !sb?.isFile() || sa.size !== sb.size || sa.ino === sb.ino) return false;
+  return readFileSync(a).equals(readFileSync(b));
+}
