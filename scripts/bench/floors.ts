@@ -12,7 +12,7 @@ import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
 import { emptySections } from '../../src/pdf/contents.ts';
 import { readOutline, readPages } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
-import { WIDE_FROM } from '../../src/pdf/xref.ts';
+import { likelyWide, WIDE_FROM, widenXrefs } from '../../src/pdf/xref.ts';
 
 /** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
 export interface FloorJob {
@@ -46,6 +46,8 @@ export async function pdfFloor(
       for (let job = queue[next++]; job; job = queue[next++]) {
         await page.goto(job.url, { waitUntil: 'load' });
         const options = barePrintOptions(job.paper);
+        // As the pipeline does: a long binder gets three-digit page slots before its first print.
+        const early = job.binder && (await likelyWide(page)) && (await widenXrefs(page));
         const pdf = await page.pdf(options);
         writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
@@ -55,7 +57,7 @@ export async function pdfFloor(
           const { outline, pageCount } = readPages(Buffer.from(pdf));
           // A binder of 100 pages or more is laid out and printed again with three-digit page
           // references (src/pdf/front.ts): the floor prints it again too, so both do the same work.
-          if (pageCount >= WIDE_FROM) {
+          if (!early && pageCount >= WIDE_FROM) {
             await page.pdf(options);
             prints++;
           }

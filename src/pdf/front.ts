@@ -14,19 +14,21 @@ import type { Spliced } from './splice.ts';
  * The binder was printed with placeholder page numbers. The numbers are written in, the sections
  * that show none are emptied (contents.ts) and only the pages that show numbers are printed again;
  * their content replaces the placeholders' in the full print once the page is free
- * (spliceOrReprint).
+ * (spliceOrReprint). `widened`: the first print already had three-digit slots.
  */
 export async function numberFrontPages(
   counts: PrintCounts,
   page: Page,
   first: Buffer,
   options: PDFOptions,
+  widened = false,
 ): Promise<Printed> {
   let full = first;
   let { outline, pageCount } = readPages(full);
   // Cross-references hold two digits; a binder of 100 pages or more is laid out again with three.
-  const wide = pageCount >= WIDE_FROM && (await widenXrefs(page));
-  if (wide) {
+  const again = !widened && pageCount >= WIDE_FROM && (await widenXrefs(page));
+  const wide = widened || again;
+  if (again) {
     counts.prints++;
     full = Buffer.from(await page.pdf(options));
     ({ outline, pageCount } = readPages(full));

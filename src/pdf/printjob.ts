@@ -6,7 +6,7 @@ import { numberFrontPages, spliceOrReprint } from './front.ts';
 import { loadPage, printOptions } from './job.ts';
 import type { PrintContext, Printed, PrintJob } from './job.ts';
 import { flatOutline, readPages } from './outline.ts';
-import { widenXrefs } from './xref.ts';
+import { likelyWide, widenXrefs } from './xref.ts';
 import { writePdf } from './write.ts';
 
 /**
@@ -35,8 +35,10 @@ async function printOnPage(ctx: PrintContext, page: Page, job: PrintJob): Promis
     const { outline, pageCount } = readPages(Buffer.from(await page.pdf({ ...options, tagged: false })));
     await numberPages(page, flatOutline(outline), pageCount, true);
   }
+  // A long binder is laid out with three-digit page slots from the start (src/pdf/xref.ts).
+  const wide = job.binder === true && !job.duplex && (await likelyWide(page)) && (await widenXrefs(page));
   ctx.counts.prints++;
   const pdf = Buffer.from(await page.pdf(options));
   if (!job.binder || job.duplex) return { pdf };
-  return numberFrontPages(ctx.counts, page, pdf, options);
+  return numberFrontPages(ctx.counts, page, pdf, options, wide);
 }
