@@ -219,6 +219,7 @@ try {
     site_s: round(siteS),
     pdf_s: round(pdfS),
     publish_s: round(stageSeconds(cold.events, 'publish') + stageSeconds(cold.events, 'versions')),
+    docx_s: round(stageSeconds(cold.events, 'docx')),
     cold_s: round(cold.wall_s),
     cold_inner_s: round(coldInner),
     pdf_floor_s: round(floorA.seconds),
@@ -242,6 +243,10 @@ try {
     template_edit_prints: editDone.prints,
     template_edit_pdfs_rewritten: rewritten,
     template_edit_pdfs_total: everyPdf.length,
+    template_edit_pdfs_kept: editDone.kept,
+    template_edit_stage_s: Object.fromEntries(
+      ['render', 'site', 'pdf', 'publish', 'docx'].map((st) => [st, round(stageSeconds(edit.events, st))]),
+    ),
     tool_changed_during_run: toolChanged,
     validate_100_s: round(v.validate_s),
     validate_floor_s: round(v.floor_s),
@@ -352,7 +357,7 @@ function printTable(r: Record<string, unknown>): void {
     [
       'one playbook template edited (wall)',
       `${r.template_edit_s} s`,
-      `ratio to cold ${r.template_edit_ratio} (target <= 0.3); ${r.template_edit_prints} prints, ${r.template_edit_pdfs_rewritten} of ${r.template_edit_pdfs_total} PDFs rewritten`,
+      `ratio to cold ${r.template_edit_ratio} (target <= 0.3); ${r.template_edit_prints} prints, ${r.template_edit_pdfs_rewritten} of ${r.template_edit_pdfs_total} PDFs rewritten, ${r.template_edit_pdfs_kept} kept; stages ${JSON.stringify(r.template_edit_stage_s)}`,
     ],
     [
       'validate 100 clients',

@@ -122,6 +122,8 @@ export function doneEvent(events: Event[]): {
   prints: number;
   partialPrints: number;
   fallbacks: number;
+  /** PDFs kept from the previous build because their print input was unchanged. */
+  kept: number;
 } {
   return events.find((e) => e.event === 'done') as never;
 }
