@@ -53,7 +53,7 @@ export interface Ctx {
   keys: KeyInputs;
   printer: Printer | undefined;
   /** The print hashes' shared part (found on the first print) and how many PDFs were kept (reuse.ts). */
-  prints: { basis?: PrintBasis; kept: number };
+  prints: { basis?: PrintBasis; kept: number; docxCode?: string };
   result: BuildResult;
   buildVersion: VersionBuilder;
   /** Tells this build's work folders from those of a released version built inside it (same process). */

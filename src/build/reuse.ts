@@ -17,7 +17,7 @@ import { join } from 'node:path';
 // beside the client's outputs. When a rebuilt client's document hashes as it did, the previous PDF
 // is linked into the new output instead of printed: same bytes, same mtime. --force prints all.
 
-/** The record beside a client's outputs: each printed file (pdf/<file>, site-pdf/<file>) and its input hash. */
+/** The record beside a client's outputs: each printed file (pdf/<file>, site-pdf/<file>, docx/<file>) and its input hash. */
 const RECORD = '.irplan-prints.json';
 
 /** Printed files by their path in the staged output, and the hash of what they were printed from. */
@@ -38,6 +38,11 @@ export function readPrintRecord(dir: string): PrintRecord {
 export function writePrintRecord(dir: string, record: PrintRecord): void {
   const sorted = Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(join(dir, RECORD), `${JSON.stringify(sorted, null, 1)}\n`);
+}
+
+/** Adds one file's input hash to the record being staged in `dir` (the Word binder's, after the prints). */
+export function addToRecord(dir: string, rel: string, hash: string): void {
+  writePrintRecord(dir, { ...readPrintRecord(dir), [rel]: hash });
 }
 
 /**

@@ -13,8 +13,9 @@ const slug = 'cedar-dental';
 const incremental = tempDir('irplan-reprint-inc-');
 const forced = tempDir('irplan-reprint-force-');
 
+let env: NodeJS.ProcessEnv = {};
 const build = (out: string, ...extra: string[]) => {
-  const r = irplan(['build', slug, '--out', out, ...extra], { cwd: repo.dir });
+  const r = irplan(['build', slug, '--out', out, ...extra], { cwd: repo.dir, env });
   expect(r.stderr).not.toMatch(/internal error/);
   expect(r.code, r.stderr).toBe(0);
   return r;
@@ -114,6 +115,22 @@ describe('a template edit reprints only what changed', () => {
     repo.edit('plans/branding/bluefin-logo.svg', (t) => t.replace('</svg>', '<!-- darker --></svg>'));
     commitAt('logo', '2026-11-28T09:00:00Z');
     expectSameAsForce();
+  });
+
+  test('with SOURCE_DATE_EPOCH, a commit to a template the client does not get keeps every PDF and the Word binder', () => {
+    env = { SOURCE_DATE_EPOCH: '1764000000' };
+    build(incremental);
+    const before = mtimes(incremental);
+    repo.edit('templates/checklists/forensics-macos.md.hbs', (t) => `${t}\n{{!-- reviewed --}}\n`);
+    commitAt('macOS sheet reviewed', '2026-11-29T09:00:00Z');
+    const r = build(incremental);
+    expect(r.stdout).toMatch(/built 1, unchanged 0/);
+    const after = mtimes(incremental);
+    const kept = [...after.keys()].filter((f) => /^(pdf\/|site\/pdf\/|docx\/)/.test(f));
+    expect(kept.length).toBeGreaterThan(20);
+    expect(kept.filter((f) => after.get(f) !== before.get(f))).toEqual([]);
+    expectSameAsForce();
+    env = {};
   });
 
   test('uncommitted edits too: the draft output equals a --force build', () => {
