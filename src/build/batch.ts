@@ -49,6 +49,8 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
         () => publishClient(item, final, workDir(item.client.slug, ctx), ctx),
         true,
       );
+      // Each client's Pagefind index and Word binder leave garbage that the next one need not stack on.
+      releaseMemory();
     }
   } finally {
     stopSiteWorker(worker);

@@ -48,9 +48,9 @@ export interface SiteWorker {
 
 /** Starts the Astro process for a batch whose content will be written to `contentDir`. */
 export function startSiteWorker(contentDir: string): SiteWorker {
-  const child = spawn(process.execPath, [WORKER], {
+  const child = spawn(process.execPath, [...WORKER_FLAGS, WORKER], {
     cwd: TOOL_ROOT,
-    env: { ...process.env, IRPLAN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...WORKER_ALLOCATOR, ...process.env, IRPLAN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 2, 'pipe', 'ipc'], // Astro's own output goes to stderr: stdout may be JSON events
   });
   const forget = killOnInterrupt(child);
@@ -101,6 +101,21 @@ export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker
 
 /** The script that runs Astro in its own process. */
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
+
+/**
+ * A 12-client Astro run peaked at 1.1 GB PSS, more than the batch's whole budget (issue 25). Most
+ * of the V8 heap was garbage that V8 collects only when near its limit, so the limit is lowered
+ * (a 12-client batch ran within 256 MB; a worker that still runs out fails the batch's run, and
+ * batch.ts then builds each client alone). Together with WORKER_ALLOCATOR: about 740 MB.
+ */
+const WORKER_FLAGS = ['--max-old-space-size=512'];
+
+/**
+ * Rolldown's native code allocates with mimalloc, which by default commits its arenas eagerly and
+ * returns freed pages late; what they cost in time was lost in this machine's noise. The user's own
+ * settings win.
+ */
+const WORKER_ALLOCATOR = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
 
 /**
  * Moves one client's pages out of a batch build into `dest`, with a copy of what the batch shares
