@@ -41,6 +41,8 @@ try {
     cold_s: Math.round(run.wall_s * 10) / 10,
     peak_rss_mb: Math.round(run.peak_rss_mb),
     peak_pss_mb: Math.round(run.peak_pss_mb),
+    peak_pss_by_kind_mb: run.peak_by_kind,
+    peak_after_event: run.peak_after_event,
     sample_interval_ms: interval,
     irplan_commit: tool.commit,
     machine: {
@@ -51,7 +53,8 @@ try {
     },
   };
   process.stdout.write(
-    `${N} clients, ${done.prints} prints, ${result.cold_s} s (sampled, so slower than a plain build): peak RSS summed over processes ${result.peak_rss_mb} MB, PSS ${result.peak_pss_mb} MB (target <= 1024, issue 25)\n`,
+    `${N} clients, ${done.prints} prints, ${result.cold_s} s (sampled, so slower than a plain build): peak RSS summed over processes ${result.peak_rss_mb} MB, PSS ${result.peak_pss_mb} MB (target <= 1024, issue 25)\n` +
+      `  at the peak, PSS by process (MB): ${JSON.stringify(run.peak_by_kind)}; last event before it: ${run.peak_after_event}\n`,
   );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

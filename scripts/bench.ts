@@ -260,6 +260,7 @@ try {
     binder_front_prints_floor_s: round(floorA.binderFrontPrint_s),
     peak_rss_mb: Math.round(mem.peak_rss_mb),
     peak_pss_mb: Math.round(mem.peak_pss_mb),
+    peak_pss_by_kind_mb: mem.peak_by_kind,
     memory_clients: memSlugs.length,
     naive_pdf_s_per_doc: round(naive),
     naive_sample: sample,

@@ -12,6 +12,9 @@ export interface CliRun {
   wall_s: number;
   peak_rss_mb: number;
   peak_pss_mb: number;
+  /** At the PSS peak: MB by kind of process (node, astro, browser, renderer, gpu, utility, other), and the last event before it. */
+  peak_by_kind: Record<string, number>;
+  peak_after_event: string;
   pid: number;
   code: number;
   stderr: string;
@@ -39,7 +42,7 @@ function parents(): Map<number, number> {
  * Resident memory of `root` and all its descendants, in bytes: the sum of RSS (shared pages such as
  * Chromium's counted once per process) and the sum of PSS (shared pages divided among their users).
  */
-function treeMemory(root: number): { rss: number; pss: number } {
+function treeMemory(root: number): { rss: number; pss: number; byKind: Record<string, number> } {
   const map = parents();
   const tree = new Set([root]);
   for (let grew = true; grew; ) {
@@ -52,15 +55,30 @@ function treeMemory(root: number): { rss: number; pss: number } {
   }
   let rss = 0;
   let pss = 0;
+  const byKind: Record<string, number> = {};
   for (const pid of tree) {
     try {
       rss += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE;
-      pss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      const own = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+      pss += own;
+      const kind = processKind(pid, root);
+      byKind[kind] = (byKind[kind] ?? 0) + own;
     } catch {
       /* ended */
     }
   }
-  return { rss, pss };
+  return { rss, pss, byKind };
+}
+
+/** What a process of the build is, from its command line: where the peak's memory sits. */
+function processKind(pid: number, root: number): string {
+  if (pid === root) return 'node';
+  const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+  if (type) return type === 'gpu-process' ? 'gpu' : type;
+  if (/chrom/i.test(cmd.split('\0')[0] ?? '')) return 'browser';
+  if (/astro/i.test(cmd)) return 'astro';
+  return 'other';
 }
 
 /**
@@ -90,11 +108,16 @@ export async function runBuild(
   });
   let peak = 0;
   let peakPss = 0;
+  let peakByKind: Record<string, number> = {};
+  let peakAfter = '';
   const pid = child.pid ?? 0;
   const sample = () => {
     const m = treeMemory(pid);
     peak = Math.max(peak, m.rss);
-    peakPss = Math.max(peakPss, m.pss);
+    if (m.pss <= peakPss) return;
+    peakPss = m.pss;
+    peakByKind = Object.fromEntries(Object.entries(m.byKind).map(([k, v]) => [k, Math.round(v / 2 ** 20)]));
+    peakAfter = stdout.trimEnd().split('\n').at(-1) ?? '';
   };
   const timer = sampleMs ? setInterval(sample, sampleMs) : undefined;
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
@@ -106,7 +129,17 @@ export async function runBuild(
     .map((l) => JSON.parse(l) as Event);
   if (code !== 0 || !events.some((e) => e.event === 'done'))
     throw new Error(`irplan build ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`);
-  return { events, wall_s, peak_rss_mb: peak / 2 ** 20, peak_pss_mb: peakPss / 2 ** 20, pid, code, stderr };
+  return {
+    events,
+    wall_s,
+    peak_rss_mb: peak / 2 ** 20,
+    peak_pss_mb: peakPss / 2 ** 20,
+    peak_by_kind: peakByKind,
+    peak_after_event: peakAfter,
+    pid,
+    code,
+    stderr,
+  };
 }
 
 /** Sum of one stage's times over all clients, in seconds. */
