@@ -10,7 +10,7 @@
 // <id>. The result depends only on the parts' bytes, in order.
 import { createHash } from 'node:crypto';
 import { ClassicPdf } from './classicpdf.ts';
-import { skipDict, Unexpected, xrefTable } from './pdfsyntax.ts';
+import { skipDict, skipString, Unexpected, xrefTable } from './pdfsyntax.ts';
 
 /** The URI scheme of a link whose target is in another part. */
 export const PART_LINK = 'irplan-part:';
@@ -308,7 +308,7 @@ function renumber(text: string, ref: (num: number) => number): string {
   for (let i = 0; i < text.length; ) {
     const c = text[i];
     if (c === '(') {
-      const end = stringEnd(text, i);
+      const end = skipString(text, i) + 1;
       out += text.slice(i, end);
       i = end;
       continue;
@@ -323,17 +323,6 @@ function renumber(text: string, ref: (num: number) => number): string {
     i++;
   }
   return out;
-}
-
-function stringEnd(text: string, at: number): number {
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  throw new Unexpected('unterminated string');
 }
 
 /** Structure element IDs (DOM node ids) made unique across parts, in order of appearance. */

@@ -32,7 +32,8 @@ export function skipDict(text: string, at: number): number {
   throw new Unexpected('unterminated dictionary');
 }
 
-function skipString(text: string, at: number): number {
+/** Where the string literal that starts at `at` ends (its closing parenthesis), nesting and escapes allowed. */
+export function skipString(text: string, at: number): number {
   let depth = 0;
   for (let i = at; i < text.length; i++) {
     const c = text[i];

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page, PDFOptions } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../../../src/pdf/browser.ts';
 import { ClassicPdf } from '../../../src/pdf/classicpdf.ts';
+import { printOptions } from '../../../src/pdf/job.ts';
+import type { PrintJob } from '../../../src/pdf/job.ts';
 import { mergeParts, PART_LINK } from '../../../src/pdf/merge.ts';
 import { Unexpected } from '../../../src/pdf/pdfsyntax.ts';
 import { normalizePdf } from '../../../src/pdf/postprocess.ts';
@@ -21,13 +23,8 @@ const HTML = `<!doctype html><html lang="en"><head><title>t</title><style id="pa
   <section id="beta"><h1>Beta</h1><p>Beta text (with "12 0 R" in it).</p><p><a href="#beta">Top of beta</a></p>
     <h2 id="beta-more">Beta, more</h2><p>Second page of beta.</p></section>
 </body></html>`;
-const OPTIONS: PDFOptions = {
-  preferCSSPageSize: true,
-  printBackground: true,
-  outline: true,
-  tagged: true,
-  format: 'Letter',
-};
+// The options the printer uses (outline, tags, background), for a letter-size job.
+const OPTIONS = printOptions({ paper: 'letter' } as PrintJob, 60_000);
 
 let browser: Browser;
 let page: Page;
