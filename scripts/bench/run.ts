@@ -77,7 +77,8 @@ function processKind(pid: number, root: number): string {
   const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
   if (type) return type === 'gpu-process' ? 'gpu' : type;
   if (/chrom/i.test(cmd.split('\0')[0] ?? '')) return 'browser';
-  if (/astro/i.test(cmd)) return 'astro';
+  if (/astro|site\/worker\.ts/i.test(cmd)) return 'astro';
+  if (/pagefind/i.test(cmd)) return 'pagefind';
   return 'other';
 }
 

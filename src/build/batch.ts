@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseMemory, removeOnInterrupt, TOOL_ROOT } from '../shared/index.ts';
 import type { SiteWorker } from '../site/index.ts';
-import { buildSite, splitSite, startSiteWorker, stopSiteWorker } from '../site/index.ts';
+import { buildSite, closeSearch, splitSite, startSiteWorker, stopSiteWorker } from '../site/index.ts';
 import type { Ctx, Queued } from './context.ts';
 import type { Rendered } from './content.ts';
 import { renderClient } from './content.ts';
@@ -52,6 +52,9 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
       // Each client's Pagefind index and Word binder leave garbage that the next one need not stack on.
       releaseMemory();
     }
+    // Pagefind's service process (about 50 MB) would otherwise idle through the next batch's prints,
+    // the build's peak; the next index starts it again.
+    await closeSearch();
   } finally {
     stopSiteWorker(worker);
     if (!ctx.opts.env.keepStaging) for (const path of cleanup) rmSync(path, { recursive: true, force: true });

@@ -45,9 +45,8 @@ async function serveAndPrint(item: Rendered, o: PrintPlace, ctx: Ctx): Promise<P
   const server = await serveStatic(o.astroOut, o.base);
   try {
     const jobs = clientJobs(item, o, server.origin, ctx);
-    const executable = await findBrowser();
-    // Clients of a batch get here together: the first to resume asks the browser its version.
-    ctx.prints.basis ??= printBasis(executable);
+    // Clients of a batch get here together: the first to resume asks the browser its version, once a build.
+    ctx.prints.basis ??= printBasis(await findBrowser());
     const basis = ctx.prints.basis;
     const previousDir = join(ctx.opts.outDir, item.client.slug);
     const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
