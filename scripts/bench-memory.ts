@@ -43,6 +43,7 @@ try {
     peak_pss_mb: Math.round(run.peak_pss_mb),
     peak_pss_by_kind_mb: run.peak_by_kind,
     peak_after_event: run.peak_after_event,
+    max_pss_by_kind_mb: run.max_by_kind,
     sample_interval_ms: interval,
     irplan_commit: tool.commit,
     machine: {
@@ -54,7 +55,8 @@ try {
   };
   process.stdout.write(
     `${N} clients, ${done.prints} prints, ${result.cold_s} s (sampled, so slower than a plain build): peak RSS summed over processes ${result.peak_rss_mb} MB, PSS ${result.peak_pss_mb} MB (target <= 1024, issue 25)\n` +
-      `  at the peak, PSS by process (MB): ${JSON.stringify(run.peak_by_kind)}; last event before it: ${run.peak_after_event}\n`,
+      `  at the peak, PSS by process (MB): ${JSON.stringify(run.peak_by_kind)}; last event before it: ${run.peak_after_event}\n` +
+      `  highest PSS of each kind at any time (MB): ${JSON.stringify(run.max_by_kind)}\n`,
   );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

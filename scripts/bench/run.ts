@@ -15,6 +15,8 @@ export interface CliRun {
   /** At the PSS peak: MB by kind of process (node, astro, browser, renderer, gpu, utility, other), and the last event before it. */
   peak_by_kind: Record<string, number>;
   peak_after_event: string;
+  /** The highest PSS each kind of process reached at any sample, in MB (not at the same moment). */
+  max_by_kind: Record<string, number>;
   pid: number;
   code: number;
   stderr: string;
@@ -111,10 +113,12 @@ export async function runBuild(
   let peakPss = 0;
   let peakByKind: Record<string, number> = {};
   let peakAfter = '';
+  const maxByKind: Record<string, number> = {};
   const pid = child.pid ?? 0;
   const sample = () => {
     const m = treeMemory(pid);
     peak = Math.max(peak, m.rss);
+    for (const [k, v] of Object.entries(m.byKind)) maxByKind[k] = Math.max(maxByKind[k] ?? 0, Math.round(v / 2 ** 20));
     if (m.pss <= peakPss) return;
     peakPss = m.pss;
     peakByKind = Object.fromEntries(Object.entries(m.byKind).map(([k, v]) => [k, Math.round(v / 2 ** 20)]));
@@ -137,6 +141,7 @@ export async function runBuild(
     peak_pss_mb: peakPss / 2 ** 20,
     peak_by_kind: peakByKind,
     peak_after_event: peakAfter,
+    max_by_kind: maxByKind,
     pid,
     code,
     stderr,
