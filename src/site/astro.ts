@@ -106,11 +106,11 @@ const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
  * A 12-client Astro run peaked at 1.1 GB PSS, more than the batch's whole budget (issue 25). Most
  * of the V8 heap was garbage that V8 collects only when near its limit, so the limit is lowered
  * (a 12-client batch ran within 256 MB; a worker that still runs out fails the batch's run, and
- * batch.ts then builds each client alone). Together with WORKER_ALLOCATOR: about 740 MB with a
- * 512 MB limit, and a 100-client build then peaked in this stage (worker 779 MB PSS, the CLI
- * 247 MB, 1,042 MB in all), so the limit is 384 MB.
+ * batch.ts then builds each client alone). Together with WORKER_ALLOCATOR: about 740 MB. A 384 MB
+ * limit was tried in session 13: over a 100-client build the worker's highest PSS stayed at 776 MB
+ * (779 with 512), the rest being outside the V8 heap, so the limit stayed at 512.
  */
-const WORKER_FLAGS = ['--max-old-space-size=384'];
+const WORKER_FLAGS = ['--max-old-space-size=512'];
 
 /**
  * Rolldown's native code allocates with mimalloc, which by default commits its arenas eagerly and
