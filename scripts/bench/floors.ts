@@ -9,35 +9,41 @@ import { parseDocument } from 'yaml';
 import type { readClients as readClientsType } from '../../src/plan/read.ts';
 import { TOOL_ROOT } from '../../src/shared/project.ts';
 import { BROWSER_ARGS, findBrowser } from '../../src/pdf/browser.ts';
-import { emptySections } from '../../src/pdf/contents.ts';
 import { readOutline, readPages } from '../../src/pdf/outline.ts';
 import { serveStatic } from '../../src/pdf/server.ts';
 import { likelyWide, WIDE_FROM, widenXrefs } from '../../src/pdf/xref.ts';
 
-/** One print the pipeline made: a served page, its paper, and whether it is a binder (front pages printed again). */
+/** One print the pipeline made: a served page, its paper, and whether it is a binder. */
 export interface FloorJob {
   url: string;
   paper: 'letter' | 'a4';
   binder: boolean;
+  /** The client's first binder: in a first build its page numbers come from a first print. */
+  learnsNumbers?: boolean;
 }
 
 /**
  * Floor (a): the same prints from one warm browser and a pool of two pages, nothing else (no
- * contents numbering, no splicing, no PDF post-processing; the binder's sections are emptied
- * before its front pages are printed again, as in the pipeline, as that makes a different print). Browser launch included, as in the pipeline's pdf stage.
+ * page numbers written in, no PDF post-processing). Each client's first binder is printed twice,
+ * as the pipeline learns its page numbers from a first print and the client's other binder takes
+ * them. Browser launch included, as in the pipeline's pdf stage.
  */
 export async function pdfFloor(
   roots: { dir: string; jobs: (Omit<FloorJob, 'url'> & { path: string })[] }[],
   outDir: string,
-): Promise<{ seconds: number; prints: number; partialPrints: number; binderFrontPrint_s: number }> {
+): Promise<{ seconds: number; prints: number }> {
   const servers = await Promise.all(roots.map((r) => serveStatic(r.dir, '/')));
-  const queue: FloorJob[] = roots.flatMap((r, i) =>
-    r.jobs.map((j) => ({ url: `${servers[i]?.origin}/${j.path}`, paper: j.paper, binder: j.binder })),
-  );
+  const queue: FloorJob[] = roots.flatMap((r, i) => {
+    const first = r.jobs.findIndex((j) => j.binder);
+    return r.jobs.map((j, k) => ({
+      url: `${servers[i]?.origin}/${j.path}`,
+      paper: j.paper,
+      binder: j.binder,
+      learnsNumbers: k === first,
+    }));
+  });
   mkdirSync(outDir, { recursive: true });
   let prints = 0;
-  let partialPrints = 0;
-  let binderFront = 0;
   const started = performance.now();
   const browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
   try {
@@ -51,22 +57,12 @@ export async function pdfFloor(
         const pdf = await page.pdf(options);
         writeFileSync(join(outDir, `${next}.pdf`), pdf);
         prints++;
-        if (job.binder) {
-          // As the pipeline does: the front pages (cover, contents) again, up to the first section,
-          // with the sections emptied first (the same evaluate), so only the front pages are laid out.
-          const { outline, pageCount } = readPages(Buffer.from(pdf));
-          // A binder of 100 pages or more is laid out and printed again with three-digit page
-          // references (src/pdf/front.ts): the floor prints it again too, so both do the same work.
-          if (!early && pageCount >= WIDE_FROM) {
-            await page.pdf(options);
-            prints++;
-          }
-          const front = (outline[1]?.page ?? 2) - 1;
-          const t = performance.now();
-          await emptySections(page, front, pageCount);
-          await page.pdf({ ...options, pageRanges: `1-${front}` });
-          binderFront += performance.now() - t;
-          partialPrints++;
+        // A binder of 100 pages or more that did not get the wider slots up front is laid out and
+        // printed again with them (src/pdf/numbered.ts), as is a client's first binder.
+        const { pageCount } = job.binder ? readPages(Buffer.from(pdf)) : { pageCount: 0 };
+        if (job.learnsNumbers || (job.binder && !early && pageCount >= WIDE_FROM)) {
+          await page.pdf(options);
+          prints++;
         }
       }
     };
@@ -75,12 +71,7 @@ export async function pdfFloor(
     await browser.close();
     await Promise.all(servers.map((s) => s.close()));
   }
-  return {
-    seconds: (performance.now() - started) / 1000,
-    prints,
-    partialPrints,
-    binderFrontPrint_s: binderFront / 1000,
-  };
+  return { seconds: (performance.now() - started) / 1000, prints };
 }
 
 /**

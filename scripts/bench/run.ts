@@ -159,8 +159,8 @@ export function doneEvent(events: Event[]): {
   failed: number;
   ms: number;
   prints: number;
-  partialPrints: number;
-  fallbacks: number;
+  /** Binder prints not kept: the page numbers they showed were not their own. */
+  numberingPrints: number;
   /** PDFs kept from the previous build because their print input was unchanged. */
   kept: number;
 } {

@@ -72,8 +72,7 @@ function reportDone(ctx: Ctx, started: number): void {
     failed: result.failed.length,
     ms: performance.now() - started,
     prints: printer?.prints ?? 0,
-    partialPrints: printer?.partialPrints ?? 0,
-    fallbacks: printer?.fallbacks ?? 0,
+    numberingPrints: printer?.numberingPrints ?? 0,
     kept: ctx.prints.kept,
   });
 }

@@ -102,5 +102,5 @@ export function createContext(project: Project, opts: BuildOptions, buildVersion
 
 /** The printer's share of the environment. */
 function printerOptions(e: Environment): PrinterOptions {
-  return { timeoutMs: e.printTimeoutMs, refuseSplice: e.testRefuseSplice, debug: e.debug };
+  return { timeoutMs: e.printTimeoutMs };
 }

@@ -24,8 +24,8 @@ export type BuildEvent =
       failed: number;
       ms: number;
       prints: number;
-      partialPrints: number /** Binders printed in full a second time because their numbered front pages could not be spliced in. */;
-      fallbacks: number;
+      /** Binder prints not kept: the page numbers they showed were not their own (src/pdf/numbered.ts). */
+      numberingPrints: number;
       /** PDFs whose print input was unchanged, kept from the previous build instead of printed. */
       kept: number;
     };

@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Model } from '../model/index.ts';
-import type { PdfDoc, PrintJob } from '../pdf/index.ts';
+import type { Numbering, PdfDoc, Printer, PrintJob } from '../pdf/index.ts';
 import { findBrowser, printBasis, printInputHash, printJobs, serveStatic } from '../pdf/index.ts';
 import { clientEpoch, documentStamp } from '../shared/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
-import type { PrintRecord } from './reuse.ts';
-import { keepPrevious, previousFile, readPrintRecord, writePrintRecord } from './reuse.ts';
+import type { NumberingRecord, PrintRecord } from './reuse.ts';
+import {
+  keepPrevious,
+  previousFile,
+  readNumberingRecord,
+  readPrintRecord,
+  writeNumberingRecord,
+  writePrintRecord,
+} from './reuse.ts';
 
 /** Where one client's prints read from and write to. */
 interface PrintPlace {
@@ -51,19 +58,69 @@ async function serveAndPrint(item: Rendered, o: PrintPlace, ctx: Ctx): Promise<P
     const previousDir = join(ctx.opts.outDir, item.client.slug);
     const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
     const record: PrintRecord = {};
+    const numbering = new BinderNumbering(ctx.opts.force ? {} : readNumberingRecord(previousDir));
     await Promise.all(
       jobs.map(async (job) => {
         const rel = relative(o.final, job.out).split('\\').join('/');
         const hash = printInputHash(job, o.astroOut, o.base, basis);
         record[rel] = hash;
-        if (previous[rel] === hash && keepPrevious(previousFile(previousDir, rel), job.out)) ctx.prints.kept++;
-        else await ctx.printer?.print(job);
+        if (previous[rel] === hash && keepPrevious(previousFile(previousDir, rel), job.out)) {
+          ctx.prints.kept++;
+          if (job.binder) numbering.kept(rel);
+        } else if (!ctx.printer) return;
+        else if (job.binder) await numbering.print(rel, ctx.printer, job);
+        else await ctx.printer.print(job);
       }),
     );
+    writeNumberingRecord(o.final, numbering.record);
     return record;
   } finally {
     await server.close();
   }
+}
+
+/**
+ * Predicts each binder's numbering, so that it is printed once (src/pdf/numbered.ts), and records
+ * what each binder's numbers came from. The print audience's binder comes first: its previous
+ * numbering is the guess. The site's binder differs from it only in the private numbers it leaves
+ * out, so it takes its own previous numbering while the print binder's has not changed, else the
+ * print binder's new one (an edit that moved pages moved them in both).
+ */
+class BinderNumbering {
+  readonly record: NumberingRecord = {};
+  private readonly previous: NumberingRecord;
+  /** The binders of the client, one after another (the printer prints one binder at a time anyway). */
+  private chain: Promise<unknown> = Promise.resolve();
+  private first: { before: Numbering | undefined; now: Numbering | undefined } | undefined;
+
+  constructor(previous: NumberingRecord) {
+    this.previous = previous;
+  }
+
+  /** A binder kept from the previous build keeps its numbering. */
+  kept(rel: string): void {
+    const was = this.previous[rel];
+    if (was) this.record[rel] = was;
+    this.first ??= { before: was, now: was };
+  }
+
+  /** Prints a binder with the best prediction there is, once the binders before it are done. */
+  print(rel: string, printer: Printer, job: PrintJob): Promise<void> {
+    const turn = this.chain.then(async () => {
+      const own = this.previous[rel];
+      const first = this.first;
+      const predicted = first && !sameNumbering(first.before, first.now) ? first.now : (own ?? first?.now);
+      const now = await printer.print(predicted ? { ...job, numbering: predicted } : job);
+      if (now) this.record[rel] = now;
+      this.first ??= { before: own, now };
+    });
+    this.chain = turn.catch(() => {});
+    return turn;
+  }
+}
+
+function sameNumbering(a: Numbering | undefined, b: Numbering | undefined): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Every PDF of the client, for the print audience and, when they differ, the site's copies. */

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import type { Numbering } from '../pdf/index.ts';
 
 // Document-level reuse: each PDF's print input is hashed (src/pdf/fingerprint.ts) and recorded
 // beside the client's outputs. When a rebuilt client's document hashes as it did, the previous PDF
@@ -25,10 +26,15 @@ export type PrintRecord = Record<string, string>;
 
 /** The record of a client's previous build; empty when there is none or it is unreadable. */
 export function readPrintRecord(dir: string): PrintRecord {
+  return readRecord(join(dir, RECORD), (v): v is string => typeof v === 'string');
+}
+
+/** A JSON object's entries whose values pass `valid`; empty when the file is missing or unreadable. */
+function readRecord<T>(file: string, valid: (v: unknown) => v is T): Record<string, T> {
   try {
-    const found: unknown = JSON.parse(readFileSync(join(dir, RECORD), 'utf8'));
+    const found: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof found !== 'object' || found === null) return {};
-    return Object.fromEntries(Object.entries(found).filter(([, v]) => typeof v === 'string'));
+    return Object.fromEntries(Object.entries(found).filter((e): e is [string, T] => valid(e[1])));
   } catch {
     return {};
   }
@@ -38,6 +44,43 @@ export function readPrintRecord(dir: string): PrintRecord {
 export function writePrintRecord(dir: string, record: PrintRecord): void {
   const sorted = Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(join(dir, RECORD), `${JSON.stringify(sorted, null, 1)}\n`);
+}
+
+/**
+ * The record of each binder's numbering (src/pdf/numbered.ts): the next build writes these page
+ * numbers in before it prints, and prints once instead of twice while they still hold.
+ */
+const NUMBERING = '.irplan-numbering.json';
+
+/** Binders' numberings by their path in the staged output. */
+export type NumberingRecord = Record<string, Numbering>;
+
+/** The numberings of a client's previous build; empty when there are none or the file is unreadable. */
+export function readNumberingRecord(dir: string): NumberingRecord {
+  return readRecord(join(dir, NUMBERING), isNumbering);
+}
+
+function isNumbering(v: unknown): v is Numbering {
+  if (typeof v !== 'object' || v === null) return false;
+  const { outline, pageCount } = v as Partial<Numbering>;
+  return (
+    typeof pageCount === 'number' &&
+    Array.isArray(outline) &&
+    outline.every(
+      (e: { title?: unknown; page?: unknown } | null) => typeof e?.title === 'string' && typeof e.page === 'number',
+    )
+  );
+}
+
+/** Writes this build's numberings beside its outputs, in a stable order; none, no file. */
+export function writeNumberingRecord(dir: string, record: NumberingRecord): void {
+  const entries = Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return;
+  writeFileSync(
+    join(dir, NUMBERING),
+    `${JSON.stringify(Object.fromEntries(entries))}
+`,
+  );
 }
 
 /** Adds one file's input hash to the record being staged in `dir` (the Word binder's, after the prints). */

@@ -1,6 +1,5 @@
-// The binder's page numbers (contents, cover, cross-references): written in from a first print,
-// then (for the reprint of the numbered pages alone) the rest of the binder emptied so that
-// Chromium does not lay it all out again.
+// The binder's page numbers (contents, cover, cross-references), written in from a print's outline
+// (numbered.ts decides which print's).
 import type { Page } from 'puppeteer';
 
 /** An outline entry's title and page, in document order (outline.ts, flatOutline). */
@@ -10,23 +9,17 @@ export interface OutlineMark {
 }
 
 /**
- * Chromium cannot number pages itself (no target-counter()), so the binder is printed once and its
- * visible headings matched, in order and by text, with that PDF's outline: the contents, the cover
- * and each cross-reference's slot ({{see}}) get the page of their target. The slots keep a fixed
- * width, so the layout does not move. Duplex binders first get a blank filler before each section
- * that would start on a left-hand page (the page numbers count them). Returns the pages that now
- * show a number (the front pages and every page of a section holding a reference), for the
- * reprint of those pages alone; each binder section is marked with its page count and whether it
- * holds a number (emptyUnnumbered). A target with no outline entry is an error, never a "p. 0".
+ * Chromium cannot number pages itself (no target-counter()), so the binder's visible headings are
+ * matched, in order and by text, with a print's outline: the contents, the cover and each
+ * cross-reference's slot ({{see}}) get the page of their target. The slots keep a fixed width, so
+ * the layout does not move. Duplex binders first get a blank filler before each section that
+ * would start on a left-hand page (the page numbers count them). Returns whether anything on the
+ * page changed: if not, a print made before shows these very numbers. A target with no outline
+ * entry is an error, never a "p. 0".
  */
-export async function numberPages(
-  page: Page,
-  outline: OutlineMark[],
-  pageCount: number,
-  duplex: boolean,
-): Promise<number[]> {
+export async function numberPages(page: Page, outline: OutlineMark[], duplex: boolean): Promise<boolean> {
   const result = await page.evaluate(
-    (outline: OutlineMark[], pageCount: number, duplex: boolean) => {
+    (outline: OutlineMark[], duplex: boolean) => {
       const shown = (el: Element) => el.getClientRects().length > 0;
       // Outline titles lose the spaces where a heading wrapped; a heading Chromium left out of the
       // outline (none is expected) takes no entry from the ones after it.
@@ -93,88 +86,28 @@ export async function numberPages(
         const section = el ? sectionOf(el) : undefined;
         return pageOfHeading(el ?? undefined, what) + (section ? (shiftOf.get(section) ?? 0) : 0);
       };
+      // Only a slot whose text differs is written: an equal number leaves the page as it was.
+      let changed = shift > 0;
+      const write = (el: Element, text: string) => {
+        if (el.textContent === text) return;
+        el.textContent = text;
+        changed = true;
+      };
       for (const el of document.querySelectorAll<HTMLElement>('[data-toc-for]')) {
         const target = sections.find((s) => s.id === el.dataset.tocFor);
-        el.textContent = target ? String(start.get(target) ?? '') : '';
+        write(el, target ? String(start.get(target) ?? '') : '');
       }
-      const numbered = new Set<Element>();
       for (const slot of [...document.querySelectorAll('.xref-at')].filter(shown)) {
         const link = slot.previousElementSibling;
         const target = document.getElementById(link?.getAttribute('href')?.slice(1) ?? '');
         const number = slot.querySelector('.xref-page');
-        if (number) number.textContent = String(pageAt(target, `the target of "see ${link?.textContent}"`));
-        const section = sectionOf(slot);
-        if (section) numbered.add(section);
+        if (number) write(number, String(pageAt(target, `the target of "see ${link?.textContent}"`)));
       }
-      const binder = sections.filter((s) => s.matches('[data-binder-section]'));
-      const pages = new Set<number>();
-      for (let p = 1; p < (binder[0] ? (start.get(binder[0]) ?? 1) : 1); p++) pages.add(p);
-      binder.forEach((section, i) => {
-        const from = start.get(section) ?? 0;
-        const following = binder[i + 1];
-        const to = following ? (start.get(following) ?? 0) - 1 : pageCount;
-        section.dataset.pages = String(to - from + 1);
-        if (!numbered.has(section)) return;
-        section.dataset.numbered = '';
-        for (let p = from; p <= to; p++) pages.add(p);
-      });
-      return { problem: problems[0] ?? null, pages: [...pages].sort((a, b) => a - b) };
+      return { problem: problems[0] ?? null, changed };
     },
     outline,
-    pageCount,
     duplex,
   );
   if (result.problem) throw new Error(`cannot number the binder's pages: ${result.problem}`);
-  return result.pages;
-}
-
-/**
- * Before the numbered pages are printed again, every binder section without a number is emptied
- * and followed by blank pages up to its page count: each section starts on a page of its own, so
- * the sections that are kept fall on the same pages and are laid out as in the full print, while
- * Chromium has much less to lay out. The splice compares each page's marked content with the full
- * print's, so a difference is caught there (and the binder printed in full again).
- */
-export async function emptyUnnumbered(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const section of document.querySelectorAll<HTMLElement>('section[data-binder-section]')) {
-      if (section.dataset.numbered !== undefined) continue;
-      section.replaceChildren();
-      const fill = document.createDocumentFragment();
-      for (let i = 1; i < Number(section.dataset.pages); i++) {
-        const blank = document.createElement('div');
-        blank.style.breakBefore = 'page';
-        fill.append(blank);
-      }
-      section.after(fill);
-    }
-  });
-}
-
-/**
- * The benchmark's floor (scripts/bench) prints the front pages alone this way: the binder's sections are emptied and blank pages
- * fill up to the first print's page count. Printing pages 1 to n still lays out the whole
- * document; emptied, only the front pages have content to lay out. What the front pages show
- * does not change: nothing before the first section depends on the content after it,
- * the sections keep their ids (the contents' links still have targets) and "Page 2 of 110" still
- * counts 110 pages. The splice compares the marked content of every front page with the full
- * print's, so a difference is caught there (and the binder printed in full again).
- */
-export async function emptySections(page: Page, front: number, pageCount: number): Promise<void> {
-  await page.evaluate(
-    (front: number, pageCount: number) => {
-      const sections = [...document.querySelectorAll<HTMLElement>('section[data-binder-section]')];
-      for (const s of sections) s.replaceChildren();
-      // Each emptied section still starts a page of its own (break-before); blank pages make up the rest.
-      const fill = document.createDocumentFragment();
-      for (let i = front + sections.length; i < pageCount; i++) {
-        const blank = document.createElement('div');
-        blank.style.breakBefore = 'page';
-        fill.append(blank);
-      }
-      sections.at(-1)?.after(fill);
-    },
-    front,
-    pageCount,
-  );
+  return result.changed;
 }

@@ -31,7 +31,8 @@ export function printBasis(executable: string): PrintBasis {
  */
 export function printInputHash(job: PrintJob, root: string, base: string, basis: PrintBasis): string {
   const h = createHash('sha256');
-  const { url: _url, out: _out, ...options } = job;
+  // A binder's predicted numbering only spares a print: the PDF is the same (numbered.ts).
+  const { url: _url, out: _out, numbering: _numbering, ...options } = job;
   h.update(JSON.stringify({ code: basis.code, browser: basis.browser, options }));
   const page = pagePath(job.url, base);
   const html = join(root, page, 'index.html');

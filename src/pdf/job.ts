@@ -1,5 +1,6 @@
 // What a print job is, what the Printer is given, and what printing one job needs and returns.
 import type { Page, PDFOptions } from 'puppeteer';
+import type { Numbering } from './numbered.ts';
 import type { PagePool } from './pool.ts';
 import { linkXrefs } from './xref.ts';
 
@@ -13,8 +14,10 @@ export interface PrintJob {
   subject: string;
   /** The date stamped into the PDF's metadata (from the commit or SOURCE_DATE_EPOCH). */
   epochSeconds: number;
-  /** The binder: its contents page is numbered from a first print's outline. */
+  /** The binder: its contents and cross-references are numbered from its outline (numbered.ts). */
   binder?: boolean;
+  /** A binder's numbering as predicted (its previous build's, or this build's other audience's). */
+  numbering?: Numbering;
   /** Start every top-level section on a right-hand page (for double-sided printing). */
   duplex?: boolean;
 }
@@ -23,20 +26,14 @@ export interface PrintJob {
 export interface PrinterOptions {
   /** A page load, print or browser call that takes longer has hung (the browser is replaced). */
   timeoutMs: number;
-  /** TEST SEAM: refuses every splice of a binder's numbered pages, so the full-reprint fallback runs. */
-  refuseSplice: boolean;
-  /** Reports on stderr why a binder's front pages were not spliced. */
-  debug: boolean;
 }
 
 /** What the Printer counts, for the build's summary and the benchmark. */
 export interface PrintCounts {
   /** How many times page.pdf printed a whole document, second binder prints included. */
   prints: number;
-  /** How many times page.pdf printed only a binder's numbered pages (cover, contents, cross-references). */
-  partialPrints: number;
-  /** Binders whose numbered pages could not be spliced in, so they were printed in full again. */
-  fallbacks: number;
+  /** Of those, binder prints not kept: the page numbers they showed were not their own (numbered.ts). */
+  numberingPrints: number;
 }
 
 /** What printing one job needs: the pages to print on, the options and the counts to add to. */
@@ -46,24 +43,10 @@ export interface PrintContext {
   counts: PrintCounts;
 }
 
-/**
- * A binder's pages that show page numbers (cover, contents, sections with cross-references),
- * printed again with the numbers written in: `pages` are their numbers in the full print, `starts`
- * the first print's outline, flattened (to number the binder again if the splice is refused).
- */
-export interface FrontPages {
-  pdf: Buffer;
-  pages: number[];
-  starts: { title: string; page: number }[];
-  pageCount: number;
-  /** The cross-references' page slots were widened to three digits (src/pdf/xref.ts). */
-  wide: boolean;
-}
-
-/** What a job's page printed: the PDF, and for a binder its numbered pages to splice in. */
+/** What a job's page printed: the PDF, and for a binder what its page numbers came from. */
 export interface Printed {
   pdf: Buffer;
-  front?: FrontPages;
+  numbering?: Numbering;
 }
 
 /** A print page that did not answer 200: a bug in irplan, not a reason to retry. */

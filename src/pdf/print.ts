@@ -2,6 +2,7 @@
 import { releaseMemory, UserError } from '../shared/index.ts';
 import { MissingPage } from './job.ts';
 import type { PrintContext, PrinterOptions, PrintJob } from './job.ts';
+import type { Numbering } from './numbered.ts';
 import { PagePool } from './pool.ts';
 import { printJob } from './printjob.ts';
 
@@ -22,13 +23,11 @@ export class Printer {
   constructor(options: Partial<PrinterOptions> = {}) {
     const resolved: PrinterOptions = {
       timeoutMs: options.timeoutMs ?? 60_000,
-      refuseSplice: options.refuseSplice ?? false,
-      debug: options.debug ?? false,
     };
     this.ctx = {
       pool: new PagePool(resolved.timeoutMs),
       options: resolved,
-      counts: { prints: 0, partialPrints: 0, fallbacks: 0 },
+      counts: { prints: 0, numberingPrints: 0 },
     };
   }
 
@@ -37,18 +36,16 @@ export class Printer {
     return this.ctx.counts.prints;
   }
 
-  /** How many times page.pdf printed only a binder's front pages (cover and contents). */
-  get partialPrints(): number {
-    return this.ctx.counts.partialPrints;
+  /** Binder prints not kept because the page numbers they showed were not their own (numbered.ts). */
+  get numberingPrints(): number {
+    return this.ctx.counts.numberingPrints;
   }
 
-  /** Binders whose numbered front pages could not be spliced in, so they were printed in full again. */
-  get fallbacks(): number {
-    return this.ctx.counts.fallbacks;
-  }
-
-  /** Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. */
-  async print(job: PrintJob): Promise<void> {
+  /**
+   * Prints one job, retrying once (on a fresh browser) when the browser fails or hangs. Returns a
+   * binder's numbering (what its page numbers were written from).
+   */
+  async print(job: PrintJob): Promise<Numbering | undefined> {
     if (!job.binder) return this.printRetrying(job);
     const previous = this.binderSlot;
     let done = () => {};
@@ -60,18 +57,18 @@ export class Printer {
       // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
       // binder's print, the print that needs the most memory, rather than whenever V8 gets to it.
       releaseMemory();
-      await this.printRetrying(job);
+      return await this.printRetrying(job);
     } finally {
       done();
     }
   }
 
-  private async printRetrying(job: PrintJob): Promise<void> {
+  private async printRetrying(job: PrintJob): Promise<Numbering | undefined> {
     try {
-      await printJob(this.ctx, job);
+      return await printJob(this.ctx, job);
     } catch (first) {
       if (first instanceof UserError || first instanceof MissingPage) throw first;
-      await printJob(this.ctx, job).catch((second: unknown) => {
+      return printJob(this.ctx, job).catch((second: unknown) => {
         throw new UserError(
           'IRP_PRINT',
           `printing ${job.out} failed twice: ${second instanceof Error ? second.message.split('\n')[0] : String(second)}`,

@@ -15,8 +15,6 @@ export interface Environment {
   siteBatch: number;
   /** IRPLAN_PRINT_TIMEOUT_MS: how long one document may take to print before the browser is deemed hung. */
   printTimeoutMs: number;
-  /** Test seam, IRPLAN_TEST_REFUSE_SPLICE=1: the binder's numbered front pages are never spliced in, so the full reprint runs. */
-  testRefuseSplice: boolean;
 }
 
 /** The defaults a variable that is unset (or not a number) falls back to. */
@@ -26,7 +24,6 @@ export const DEFAULT_ENVIRONMENT: Environment = {
   keepStaging: false,
   siteBatch: 12,
   printTimeoutMs: 60_000,
-  testRefuseSplice: false,
 };
 
 /** Reads the environment once; unset or malformed values take their defaults. */
@@ -38,7 +35,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     keepStaging: isOn(env.IRPLAN_KEEP_STAGING),
     siteBatch: positive(env.IRPLAN_SITE_BATCH) ?? DEFAULT_ENVIRONMENT.siteBatch,
     printTimeoutMs: positive(env.IRPLAN_PRINT_TIMEOUT_MS) ?? DEFAULT_ENVIRONMENT.printTimeoutMs,
-    testRefuseSplice: isOn(env.IRPLAN_TEST_REFUSE_SPLICE),
   };
 }
 

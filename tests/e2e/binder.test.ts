@@ -148,32 +148,3 @@ test('--duplex starts every top-level section on a right-hand (odd) page, and th
   expect(refs.length).toBeGreaterThan(3);
   for (const r of refs) expect(r.outline, `page ${r.page}: see ${r.title}, p. ${r.says}`).toContain(r.says);
 });
-
-test('the spliced binder (front pages printed again with the sections emptied) reads as a binder printed in full twice', () => {
-  const project = examplesProject('irplan-splice-e2e-');
-  const build = (dist: string, env: NodeJS.ProcessEnv) => {
-    const r = irplan(['build', 'northwind-logistics', '--json', '--out', dist], {
-      cwd: project,
-      env: { SOURCE_DATE_EPOCH: '1790000000', ...env },
-    });
-    expect(r.code, r.stderr).toBe(0);
-    const done = r.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
-      .find((e) => e.event === 'done');
-    return { done, file: join(dist, 'northwind-logistics', 'pdf', 'northwind-logistics-binder.pdf') };
-  };
-  const spliced = build(join(project, 'spliced'), {});
-  // IRPLAN_TEST_REFUSE_SPLICE refuses every splice of the front pages once they are printed: the printer's
-  // fallback loads the binder on a fresh page, numbers it again and prints it in full a second time.
-  const full = build(join(project, 'full'), { IRPLAN_TEST_REFUSE_SPLICE: '1' });
-  // Two audiences (print, site), so two binders per build.
-  expect(spliced.done).toMatchObject({ partialPrints: 2, fallbacks: 0 });
-  expect(full.done).toMatchObject({ partialPrints: 2, fallbacks: 2 });
-  const n = pageCount(full.file);
-  expect(pageCount(spliced.file)).toBe(n);
-  for (let page = 1; page <= n; page++)
-    expect(pageText(spliced.file, page), `page ${page}`).toBe(pageText(full.file, page));
-  expect(readOutline(readFileSync(spliced.file))).toEqual(readOutline(readFileSync(full.file)));
-});

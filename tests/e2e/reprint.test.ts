@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { irplan, tempDir } from '../helpers/cli.ts';
+import { crossReferences } from '../helpers/xrefs.ts';
 import { planRepo } from '../helpers/repo.ts';
 
 // Document-level reuse (issue 25): after an edit, an incremental build keeps the PDFs whose print
@@ -92,6 +93,32 @@ describe('a template edit reprints only what changed', () => {
     // The playbook's site page changed; a page the edit does not reach kept its file.
     expect(after.get('site/playbook-phishing/index.html')).not.toBe(before.get('site/playbook-phishing/index.html'));
     expect(after.get('site/contacts/index.html')).toBe(before.get('site/contacts/index.html'));
+    build(forced, '--force');
+    const differ = files(incremental).filter(
+      (f) => !readFileSync(join(incremental, slug, f)).equals(readFileSync(join(forced, slug, f))),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  test('an edit that moves every later page: the binder numbered before its print from the last build is printed again, and equals a --force build', () => {
+    repo.edit(
+      'templates/sections/20-first-15-minutes.md.hbs',
+      (t) => `${t}\n\n${'A paragraph that takes room on the page, and keeps taking it. '.repeat(60)}\n`,
+    );
+    commitAt('first 15 minutes: a long note', '2026-11-25T12:00:00Z');
+    const r = build(incremental, '--json');
+    const done = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l))
+      .find((e) => e.event === 'done');
+    // The print binder's numbers from the last build no longer hold: a second print. The site's
+    // binder takes the print binder's new numbers and is printed once.
+    expect(done).toMatchObject({ numberingPrints: 1 });
+    const binder = join(incremental, slug, 'pdf', `${slug}-binder.pdf`);
+    const refs = crossReferences(binder);
+    expect(refs.length).toBeGreaterThan(3);
+    for (const x of refs) expect(x.outline, `page ${x.page}: see ${x.title}, p. ${x.says}`).toContain(x.says);
     build(forced, '--force');
     const differ = files(incremental).filter(
       (f) => !readFileSync(join(incremental, slug, f)).equals(readFileSync(join(forced, slug, f))),

@@ -14,7 +14,6 @@ describe('readEnvironment', () => {
         IRPLAN_KEEP_STAGING: 'yes',
         IRPLAN_SITE_BATCH: '3',
         IRPLAN_PRINT_TIMEOUT_MS: '4000',
-        IRPLAN_TEST_REFUSE_SPLICE: '1',
       }),
     ).toEqual({
       sourceDateEpoch: 1767225600,
@@ -22,7 +21,6 @@ describe('readEnvironment', () => {
       keepStaging: true,
       siteBatch: 3,
       printTimeoutMs: 4000,
-      testRefuseSplice: true,
     });
   });
 
