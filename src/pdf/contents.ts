@@ -8,6 +8,12 @@ export interface OutlineMark {
   page: number;
 }
 
+/** What a binder's page numbers are written from: a print's outline, flattened, and its page count. */
+export interface Numbering {
+  outline: OutlineMark[];
+  pageCount: number;
+}
+
 /**
  * Chromium cannot number pages itself (no target-counter()), so the binder's visible headings are
  * matched, in order and by text, with a print's outline: the contents, the cover and each

@@ -5,6 +5,6 @@ export type { PdfDoc } from './documents.ts';
 export { printBasis, printInputHash } from './fingerprint.ts';
 export type { PrintBasis } from './fingerprint.ts';
 export type { PrinterOptions, PrintJob } from './job.ts';
-export type { Numbering } from './numbered.ts';
+export type { Numbering } from './contents.ts';
 export { Printer } from './print.ts';
 export { serveStatic } from './server.ts';

@@ -1,6 +1,6 @@
 // What a print job is, what the Printer is given, and what printing one job needs and returns.
 import type { Page, PDFOptions } from 'puppeteer';
-import type { Numbering } from './numbered.ts';
+import type { Numbering } from './contents.ts';
 import type { PagePool } from './pool.ts';
 import { linkXrefs } from './xref.ts';
 

@@ -6,17 +6,11 @@
 // the page showing the numbers of its own layout, whatever was predicted: a build with --force
 // (no prediction, two prints) and an incremental build (one print) write the same bytes.
 import type { Page, PDFOptions } from 'puppeteer';
-import type { OutlineMark } from './contents.ts';
+import type { Numbering } from './contents.ts';
 import { numberPages } from './contents.ts';
 import type { PrintCounts } from './job.ts';
 import { flatOutline, readPages } from './outline.ts';
 import { likelyWide, WIDE_FROM, widenXrefs } from './xref.ts';
-
-/** What a binder's page numbers are written from: its outline, flattened, and its page count. */
-export interface Numbering {
-  outline: OutlineMark[];
-  pageCount: number;
-}
 
 /**
  * Numbers never move the layout (their slots have a fixed width), so the second print shows the

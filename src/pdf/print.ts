@@ -2,7 +2,7 @@
 import { releaseMemory, UserError } from '../shared/index.ts';
 import { MissingPage } from './job.ts';
 import type { PrintContext, PrinterOptions, PrintJob } from './job.ts';
-import type { Numbering } from './numbered.ts';
+import type { Numbering } from './contents.ts';
 import { PagePool } from './pool.ts';
 import { printJob } from './printjob.ts';
 

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer';
 import { numberPages } from './contents.ts';
 import { loadPage, printOptions } from './job.ts';
 import type { PrintContext, Printed, PrintJob } from './job.ts';
-import type { Numbering } from './numbered.ts';
+import type { Numbering } from './contents.ts';
 import { printNumbered } from './numbered.ts';
 import { flatOutline, readPages } from './outline.ts';
 import { widenXrefs } from './xref.ts';

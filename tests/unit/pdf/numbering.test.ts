@@ -4,7 +4,7 @@ import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_ARGS, findBrowser } from '../../../src/pdf/browser.ts';
 import type { PrintCounts } from '../../../src/pdf/job.ts';
-import type { Numbering } from '../../../src/pdf/numbered.ts';
+import type { Numbering } from '../../../src/pdf/contents.ts';
 import { printNumbered } from '../../../src/pdf/numbered.ts';
 import { readOutline } from '../../../src/pdf/outline.ts';
 import { normalizePdf } from '../../../src/pdf/postprocess.ts';
