@@ -1,11 +1,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseMemory, removeOnInterrupt, TOOL_ROOT } from '../shared/index.ts';
+import { DocxThread } from '../docx/index.ts';
 import type { SiteWorker } from '../site/index.ts';
 import { buildSite, closeSearch, splitSite, startSiteWorker, stopSiteWorker } from '../site/index.ts';
 import type { Ctx, Queued } from './context.ts';
 import type { Rendered } from './content.ts';
 import { renderClient } from './content.ts';
+import type { StartedDocx } from './docx.ts';
+import { startDocx } from './docx.ts';
 import { clientInputs } from './inputs.ts';
 import { printClient } from './print.ts';
 import { publishClient } from './publish.ts';
@@ -32,6 +35,7 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
   const forget = removeOnInterrupt(cleanup);
   // Astro loads in its own process while this one renders the batch.
   const worker = startSiteWorker(join(dirs.staging, 'content'));
+  const thread = new DocxThread();
   try {
     const rendered = await renderBatch(batch, dirs, ctx);
     // Astro and Chromium never hold their memory at the same time: the previous batch closed the
@@ -39,16 +43,14 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
     releaseMemory();
     const sited = await buildSites(rendered, dirs, ctx, worker);
     releaseMemory();
+    // Word binders are written on their own thread while the browser prints.
+    const words = startWordBinders(sited, dirs, ctx, thread);
     const printed = await printBatch(sited, dirs, ctx);
     for (const item of printed) {
-      const final = join(dirs.staging, 'final', item.client.slug);
-      await attempt(
-        item.client.slug,
-        item.started,
-        ctx,
-        () => publishClient(item, final, workDir(item.client.slug, ctx), ctx),
-        true,
-      );
+      const { slug } = item.client;
+      const final = join(dirs.staging, 'final', slug);
+      const word = words.get(slug);
+      await attempt(slug, item.started, ctx, () => publishClient(item, final, workDir(slug, ctx), ctx, word), true);
       // Each client's Pagefind index and Word binder leave garbage that the next one need not stack on.
       releaseMemory();
     }
@@ -56,6 +58,8 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
     // the build's peak; the next index starts it again.
     await closeSearch();
   } finally {
+    // Its last binder may still be writing into the staging folder removed below.
+    await thread.close();
     stopSiteWorker(worker);
     if (!ctx.opts.env.keepStaging) for (const path of cleanup) rmSync(path, { recursive: true, force: true });
     forget();
@@ -83,6 +87,23 @@ async function renderBatch(batch: Queued[], dirs: BatchDirs, ctx: Ctx): Promise<
     );
   }
   return rendered;
+}
+
+/** Starts each client's Word binder (unless --no-docx); a client whose start fails fails alone. */
+function startWordBinders(sited: Rendered[], dirs: BatchDirs, ctx: Ctx, thread: DocxThread): Map<string, StartedDocx> {
+  const words = new Map<string, StartedDocx>();
+  if (ctx.opts.docx === false) return words;
+  for (const item of sited) {
+    const { slug } = item.client;
+    const final = join(dirs.staging, 'final', slug);
+    try {
+      words.set(slug, startDocx(item, final, workDir(slug, ctx), ctx, thread));
+    } catch (err) {
+      // Reported when the client is published, as a failure of its docx step.
+      words.set(slug, { finish: () => Promise.reject(err) });
+    }
+  }
+  return words;
 }
 
 /**

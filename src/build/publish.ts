@@ -5,15 +5,25 @@ import { finishSite, relativizeSite } from '../site/index.ts';
 import { addVersions } from '../versions/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
-import { buildDocx, docxPath } from './docx.ts';
+import type { StartedDocx } from './docx.ts';
+import { docxPath } from './docx.ts';
 import { writeKeyRecord } from './keys.ts';
 import { keepUnchangedFiles } from './reuse.ts';
 import { writeManifest } from './manifest.ts';
 import { writeCheckSummary } from './portfolio.ts';
 import { timed } from './steps.ts';
 
-/** After the prints: the published site, versions, manifest; then swaps dist/<slug> in. */
-export async function publishClient(item: Rendered, final: string, astroOut: string, ctx: Ctx): Promise<void> {
+/**
+ * After the prints: the published site, versions, the Word binder (started with the prints, see
+ * docx.ts), manifest; then swaps dist/<slug> in.
+ */
+export async function publishClient(
+  item: Rendered,
+  final: string,
+  astroOut: string,
+  ctx: Ctx,
+  word?: StartedDocx,
+): Promise<void> {
   const { opts } = ctx;
   const { client, inputs, r } = item;
   const log = (message: string) => opts.report({ event: 'note', client: client.slug, message });
@@ -41,8 +51,9 @@ export async function publishClient(item: Rendered, final: string, astroOut: str
     if (opts.relative) relativizeSite(siteDir, opts.base);
   } else log(`${r.printModel.plan.classification} plan, so no site was built (PDFs only)`);
   copySteps(astroOut, final);
-  const docx = opts.docx !== false ? docxPath(client.slug) : null;
-  if (docx) await timed(ctx, client.slug, 'docx', () => buildDocx(item, final, astroOut, ctx));
+  // The docx stage is the time the Word binder kept the client waiting once its prints were done.
+  if (word) await timed(ctx, client.slug, 'docx', () => word.finish());
+  const docx = word ? docxPath(client.slug) : null;
   writeManifest(final, r.printModel, inputs.stamp, [...r.pdfs, ...r.afterActions], r.publishSite, docx);
   const { buildDate, client: view } = r.printModel;
   writeCheckSummary(final, client.slug, client.plan, { asOf: buildDate, locale: view.locale, coverage: r.coverage });

@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableOfContents } from 'docx';
 import type { ISectionOptions } from 'docx';
 import { htmlToContent } from 'docx/html';
-import type { Model } from '../model/index.ts';
 import type { Messages } from '../shared/index.ts';
+import type { DocxFacts } from './facts.ts';
 import { writeFileAtomic } from '../shared/index.ts';
 import { cover, footer, header } from './furniture.ts';
 import type { FirstSection } from './furniture.ts';
@@ -18,7 +18,8 @@ import { normalizeDocx } from './zip.ts';
 export interface DocxJob {
   /** The print binder's HTML page, as Astro built it for the PDF (the print audience's). */
   page: string;
-  model: Model;
+  /** The cover's and running heads' facts (facts.ts). */
+  model: DocxFacts;
   messages: Messages;
   /** The styles.xml of msp.word_template, or null for Word's styles in the MSP's colour. */
   templateStyles: string | null;
@@ -76,7 +77,7 @@ export async function writeDocx(job: DocxJob): Promise<void> {
 }
 
 /** The one Word section: the page size of the plan, no running heads on the cover. */
-function page(model: Model, messages: Messages, children: ISectionOptions['children']): ISectionOptions {
+function page(model: DocxFacts, messages: Messages, children: ISectionOptions['children']): ISectionOptions {
   const { size, margin } = PAGES[model.plan.paper];
   return {
     properties: {

@@ -1,7 +1,7 @@
 import type { ParagraphChild } from 'docx';
 import { Footer, Header, PageBreak, PageNumber, PageReference, Paragraph, Tab, TabStopType, TextRun } from 'docx';
-import type { Model } from '../model/index.ts';
 import type { Messages } from '../shared/index.ts';
+import type { DocxFacts } from './facts.ts';
 
 // What surrounds the binder's sections in Word: the cover, and the running header and footer of
 // every page after it. Words come from the client's message catalogue, as the PDF's do.
@@ -13,7 +13,7 @@ export interface FirstSection {
 }
 
 /** The cover: MSP, client, version, effective date, classification, its rule, and where to turn first. */
-export function cover(model: Model, messages: Messages, brand: string, first: FirstSection): Paragraph[] {
+export function cover(model: DocxFacts, messages: Messages, brand: string, first: FirstSection): Paragraph[] {
   const { plan } = model;
   const t = (key: string, vars?: Record<string, string>) => messages.text(key, vars);
   const fact = (label: string, value: string) =>
@@ -55,7 +55,7 @@ function slots(text: string): (string | { slot: string })[] {
 }
 
 /** Client name and classification (at `right`, the text's right edge) at the top of every page but the cover. */
-export function header(model: Model, right: number): Header {
+export function header(model: DocxFacts, right: number): Header {
   return new Header({
     children: [
       new Paragraph({
@@ -70,7 +70,7 @@ export function header(model: Model, right: number): Header {
 }
 
 /** The plan's version and "Page X of Y" (fields Word counts) at the foot of every page but the cover. */
-export function footer(model: Model, messages: Messages, right: number): Footer {
+export function footer(model: DocxFacts, messages: Messages, right: number): Footer {
   const { version } = model.plan;
   const text = messages.text(model.draft ? 'pdf.foot_version_draft' : 'pdf.foot_version', { version });
   const fields: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = {

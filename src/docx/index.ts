@@ -1,3 +1,4 @@
 // The public face of src/docx: other stages import from here only.
-export { writeDocx } from './document.ts';
+export { docxFacts } from './facts.ts';
 export { templateStyles } from './styles.ts';
+export { DocxThread } from './thread.ts';

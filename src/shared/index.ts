@@ -12,7 +12,7 @@ export { buildKey, hashTree, toolFingerprint } from './hash.ts';
 export { escapeHtml } from './html.ts';
 export { killOnInterrupt, onInterrupt, removeOnInterrupt } from './interrupt.ts';
 export { escapeLinkText, escapeMarkdown, escapeMarkdownReadable, escapeText, trusted } from './markdown.ts';
-export { localeChain, loadMessages } from './messages.ts';
+export { catalogueMessages, localeChain, loadMessages } from './messages.ts';
 export type { Messages } from './messages.ts';
 export { exposeGc, releaseMemory } from './memory.ts';
 export { dialForm } from './phone.ts';

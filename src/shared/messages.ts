@@ -52,7 +52,12 @@ export function loadMessages(templatesDir: string, locale: string): Messages {
     checkAgainst(catalogue, base);
     Object.assign(entries, catalogue.texts);
   }
-  return { locale: chain[0] ?? locale, entries, text: (key, vars) => fillMessage(key, entries[key], vars) };
+  return catalogueMessages(chain[0] ?? locale, entries);
+}
+
+/** Messages from a locale and its resolved entries (as another thread receives a catalogue). */
+export function catalogueMessages(locale: string, entries: Readonly<Record<string, string>>): Messages {
+  return { locale, entries, text: (key, vars) => fillMessage(key, entries[key], vars) };
 }
 
 /** Fills {name} placeholders; a key or a value the code does not supply is a bug, never a blank. */

@@ -1,0 +1,81 @@
+import { Worker } from 'node:worker_threads';
+import type { DocxJob } from './document.ts';
+
+// Word binders are written on a thread of their own (worker.ts): the conversion is seconds of
+// synchronous JavaScript per binder, and on this thread it would wait for, or hold up, the
+// browser's prints. One binder at a time, so the thread holds one binder's memory at most.
+
+/** A DocxJob as it crosses to the thread: the catalogue as data, not functions. */
+export type DocxRequest = Omit<DocxJob, 'messages'> & { locale: string; entries: Readonly<Record<string, string>> };
+
+/** What the thread answers: nothing, or what went wrong. */
+export interface DocxReply {
+  id: number;
+  error?: { message: string; stack: string };
+}
+
+const WORKER = new URL('./worker.ts', import.meta.url);
+
+/** Writes Word binders on one thread, started at the first and ended by close(). */
+export class DocxThread {
+  private worker: Worker | undefined;
+  private ids = 0;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  /** The jobs, one after another. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Writes `job.out`; resolves when it is written, rejects with the thread's error. */
+  write(job: DocxJob): Promise<void> {
+    const { messages, ...rest } = job;
+    const request: DocxRequest = { ...rest, locale: messages.locale, entries: messages.entries };
+    const turn = this.queue.then(() => this.send(request));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Ends the thread (and returns its memory) once its jobs are done. */
+  async close(): Promise<void> {
+    await this.queue;
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private send(request: DocxRequest): Promise<void> {
+    const id = ++this.ids;
+    const worker = this.started();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, job: request });
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER);
+    worker.on('message', (reply: DocxReply) => this.settle(reply));
+    // A thread that dies takes its job with it; the next job starts a new one.
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the Word binder thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: DocxReply): void {
+    const p = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (!p) return;
+    if (!reply.error) {
+      p.resolve();
+      return;
+    }
+    const err = new Error(reply.error.message);
+    err.stack = reply.error.stack;
+    p.reject(err);
+  }
+}

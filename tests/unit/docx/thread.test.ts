@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { DocxJob } from '../../../src/docx/document.ts';
+import { DocxThread } from '../../../src/docx/thread.ts';
+import { loadMessages } from '../../../src/shared/messages.ts';
+import { TOOL_ROOT } from '../../../src/shared/project.ts';
+
+// Word binders are written on a thread of their own while the batch prints: what it writes, and
+// that a binder it cannot write rejects that binder alone, with the thread's own error.
+
+const dir = mkdtempSync(join(tmpdir(), 'irplan-docx-thread-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PAGE = `<main><section data-binder-section id="first-15-minutes"><h1>The first 15 minutes</h1>
+<p>Phone Bluefin on 0161 496 0000.</p></section></main>`;
+
+function job(out: string, client: string): DocxJob {
+  return {
+    page: PAGE,
+    model: {
+      client: { name: client },
+      msp: { name: 'Bluefin IT', color: '#14507a' },
+      plan: { version: '1.2.0', classification: 'CONFIDENTIAL', paper: 'a4' },
+      draft: false,
+      tlpRule: 'Share with staff only',
+    } as unknown as DocxJob['model'],
+    messages: loadMessages(join(TOOL_ROOT, 'templates'), 'en'),
+    templateStyles: null,
+    epochSeconds: 1_700_000_000,
+    out,
+  };
+}
+
+function documentXml(file: string): string {
+  return strFromU8(unzipSync(readFileSync(file))['word/document.xml'] as Uint8Array);
+}
+
+describe('DocxThread', () => {
+  test('writes each binder it is given, in order, and a failed one rejects alone', async () => {
+    const thread = new DocxThread();
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const first = thread.write(job(join(dir, 'cedar.docx'), 'Cedar Dental'));
+    const broken = thread.write(job(join(blocker, 'inside', 'x.docx'), 'Nowhere'));
+    const last = thread.write(job(join(dir, 'northwind.docx'), 'Northwind Logistics'));
+    await expect(first).resolves.toBeUndefined();
+    await expect(broken).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/);
+    await expect(last).resolves.toBeUndefined();
+    await thread.close();
+    expect(documentXml(join(dir, 'cedar.docx'))).toContain('Phone Bluefin on 0161 496 0000.');
+    expect(documentXml(join(dir, 'northwind.docx'))).toContain('Northwind Logistics');
+  });
+
+  test('the same job gives the same bytes as a second thread', async () => {
+    const a = new DocxThread();
+    await a.write(job(join(dir, 'one.docx'), 'Cedar Dental'));
+    await a.close();
+    const b = new DocxThread();
+    await b.write(job(join(dir, 'two.docx'), 'Cedar Dental'));
+    await b.close();
+    expect(readFileSync(join(dir, 'one.docx')).equals(readFileSync(join(dir, 'two.docx')))).toBe(true);
+  });
+});
