@@ -43,17 +43,21 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
     releaseMemory();
     const sited = await buildSites(rendered, dirs, ctx, worker);
     releaseMemory();
-    // Word binders are written on their own thread while the browser prints.
-    const words = startWordBinders(sited, dirs, ctx, thread);
     const printed = await printBatch(sited, dirs, ctx);
+    // Word binders are written on their own thread while the clients are published: not while the
+    // browser prints, as a binder's conversion (about 500 MB) and a binder's print (about 800 MB
+    // across the browser's processes) together went past the batch's memory budget (issue 25).
+    const words = startWordBinders(printed, dirs, ctx, thread);
     for (const item of printed) {
       const { slug } = item.client;
       const final = join(dirs.staging, 'final', slug);
       const word = words.get(slug);
       await attempt(slug, item.started, ctx, () => publishClient(item, final, workDir(slug, ctx), ctx, word), true);
-      // Each client's Pagefind index and Word binder leave garbage that the next one need not stack on.
+      // Each client's Pagefind index leaves garbage that the next one need not stack on.
       releaseMemory();
     }
+    // The thread's memory goes back before the next batch's Astro run.
+    await thread.close();
     // Pagefind's service process (about 50 MB) would otherwise idle through the next batch's prints,
     // the build's peak; the next index starts it again.
     await closeSearch();

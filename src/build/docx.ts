@@ -21,7 +21,7 @@ export interface StartedDocx {
 /**
  * Starts the client's Word binder in `final`, from the print binder page Astro built (the same
  * content as the PDF binder), styled by msp.word_template when the plan names one. It is written
- * on the Word binder thread while the batch prints; when all it is made from is as it was
+ * on the Word binder thread while the batch's clients are published; when all it is made from is as it was
  * (recorded like the PDFs', reuse.ts), the previous file is kept instead.
  */
 export function startDocx(item: Rendered, final: string, astroOut: string, ctx: Ctx, thread: DocxThread): StartedDocx {

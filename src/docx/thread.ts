@@ -2,8 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { DocxJob } from './document.ts';
 
 // Word binders are written on a thread of their own (worker.ts): the conversion is seconds of
-// synchronous JavaScript per binder, and on this thread it would wait for, or hold up, the
-// browser's prints. One binder at a time, so the thread holds one binder's memory at most.
+// synchronous JavaScript per binder, which there runs beside the build's other work (publishing
+// the clients), and its garbage, hundreds of MB a binder, goes when the thread ends rather than
+// staying in the build's heap. One binder at a time, so the thread holds one binder's memory at most.
 
 /** A DocxJob as it crosses to the thread: the catalogue as data, not functions. */
 export type DocxRequest = Omit<DocxJob, 'messages'> & { locale: string; entries: Readonly<Record<string, string>> };

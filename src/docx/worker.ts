@@ -4,7 +4,7 @@ import { writeDocx } from './document.ts';
 import type { DocxReply, DocxRequest } from './thread.ts';
 
 // The thread that writes Word binders (started by thread.ts): converting a binder's HTML takes
-// seconds of JavaScript, which here runs beside the build's prints instead of after them.
+// seconds of JavaScript, which here runs beside the publishing of the batch's clients.
 
 parentPort?.on('message', async ({ id, job }: { id: number; job: DocxRequest }) => {
   const { locale, entries, ...rest } = job;
