@@ -12,7 +12,8 @@ export type DocxRequest = Omit<DocxJob, 'messages'> & { locale: string; entries:
 /** What the thread answers: nothing, or what went wrong. */
 export interface DocxReply {
   id: number;
-  error?: { message: string; stack: string };
+  /** A system error's code and path come along, so a full disk is reported as one (shared/errors.ts). */
+  error?: { message: string; stack: string; code?: string; path?: string };
 }
 
 const WORKER = new URL('./worker.ts', import.meta.url);
@@ -75,8 +76,14 @@ export class DocxThread {
       p.resolve();
       return;
     }
-    const err = new Error(reply.error.message);
-    err.stack = reply.error.stack;
-    p.reject(err);
+    const { message, stack, code, path } = reply.error;
+    p.reject(
+      Object.assign(
+        new Error(message),
+        { stack },
+        code === undefined ? {} : { code },
+        path === undefined ? {} : { path },
+      ),
+    );
   }
 }

@@ -14,7 +14,16 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: DocxRequest }) 
     reply = { id };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
-    reply = { id, error: { message: e.message, stack: e.stack ?? e.message } };
+    const { code, path } = e as { code?: unknown; path?: unknown };
+    reply = {
+      id,
+      error: {
+        message: e.message,
+        stack: e.stack ?? e.message,
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(typeof path === 'string' ? { path } : {}),
+      },
+    };
   }
   parentPort?.postMessage(reply);
 });
