@@ -18,13 +18,27 @@ export interface DocxReply {
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
+/** The job the thread is writing, and which thread (a dead thread fails only its own job). */
+interface InFlight {
+  id: number;
+  worker: Worker;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
 /** Writes Word binders on one thread, started at the first and ended by close(). */
 export class DocxThread {
   private worker: Worker | undefined;
   private ids = 0;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
-  /** The jobs, one after another. */
+  private current: InFlight | undefined;
+  /** The jobs, one after another: at most one is in flight. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The thread's script: worker.ts, or a test's stand-in. */
+  private readonly script: URL;
+
+  constructor(script: URL = WORKER) {
+    this.script = script;
+  }
 
   /** Writes `job.out`; resolves when it is written, rejects with the thread's error. */
   write(job: DocxJob): Promise<void> {
@@ -47,20 +61,23 @@ export class DocxThread {
     const id = ++this.ids;
     const worker = this.started();
     return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, job: request });
+      this.current = { id, worker, resolve, reject };
     });
   }
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER);
+    const worker = new Worker(this.script);
     worker.on('message', (reply: DocxReply) => this.settle(reply));
-    // A thread that dies takes its job with it; the next job starts a new one.
+    // A thread that dies takes its job with it; the next job starts a new one. Its 'error' and
+    // 'exit' can come a turn apart, by when the next job may be in flight on a new thread.
     const fail = (err: Error) => {
       if (this.worker === worker) this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
+      const job = this.current;
+      if (job?.worker !== worker) return;
+      this.current = undefined;
+      job.reject(err);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the Word binder thread stopped (exit code ${code})`)));
@@ -69,15 +86,15 @@ export class DocxThread {
   }
 
   private settle(reply: DocxReply): void {
-    const p = this.pending.get(reply.id);
-    this.pending.delete(reply.id);
-    if (!p) return;
+    const job = this.current;
+    if (job?.id !== reply.id) return;
+    this.current = undefined;
     if (!reply.error) {
-      p.resolve();
+      job.resolve();
       return;
     }
     const { message, stack, code, path } = reply.error;
-    p.reject(
+    job.reject(
       Object.assign(
         new Error(message),
         { stack },

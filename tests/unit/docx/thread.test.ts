@@ -55,6 +55,17 @@ describe('DocxThread', () => {
     expect(documentXml(join(dir, 'northwind.docx'))).toContain('Northwind Logistics');
   });
 
+  test('a thread that dies fails its own job only; the next job gets a new thread', async () => {
+    const thread = new DocxThread(new URL('../../fixtures/docx/dying-worker.mjs', import.meta.url));
+    const before = thread.write(job(join(dir, 'before.docx'), 'A'));
+    const dying = thread.write(job(join(dir, 'die.docx'), 'B'));
+    const after = thread.write(job(join(dir, 'after.docx'), 'C'));
+    await expect(before).resolves.toBeUndefined();
+    await expect(dying).rejects.toThrow('the Word binder thread stopped (exit code 3)');
+    await expect(after).resolves.toBeUndefined();
+    await thread.close();
+  });
+
   test('the same job gives the same bytes as a second thread', async () => {
     const a = new DocxThread();
     await a.write(job(join(dir, 'one.docx'), 'Cedar Dental'));
