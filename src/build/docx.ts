@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocxThread } from '../docx/index.ts';
-import { docxFacts, templateStyles } from '../docx/index.ts';
-import { hashTree, TOOL_ROOT } from '../shared/index.ts';
+import { DocxThreadStopped, docxFacts, templateStyles } from '../docx/index.ts';
+import { hashTree, TOOL_ROOT, UserError } from '../shared/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
 import { addToRecord, keepPrevious, readPrintRecord } from './reuse.ts';
@@ -46,7 +46,9 @@ export function startDocx(item: Rendered, final: string, astroOut: string, ctx: 
   const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
   mkdirSync(dirname(job.out), { recursive: true });
   const kept = previous[rel] === hash && keepPrevious(join(previousDir, rel), job.out);
-  const done = kept ? Promise.resolve() : thread.write(job);
+  const done = kept
+    ? Promise.resolve()
+    : thread.write(job).catch((err: unknown) => Promise.reject(stopped(err, job.out)));
   // Awaited by finish(), or by the batch when the client failed before it was published.
   done.catch(() => undefined);
   return {
@@ -56,4 +58,13 @@ export function startDocx(item: Rendered, final: string, astroOut: string, ctx: 
       addToRecord(final, rel, hash);
     },
   };
+}
+
+/** A thread that stopped mid-binder fails that client, said plainly, and the build goes on. */
+function stopped(err: unknown, out: string): unknown {
+  if (!(err instanceof DocxThreadStopped)) return err;
+  return new UserError('IRP_DOCX', `writing ${out} failed: ${err.message}`, {
+    hint: 'run again; if it keeps failing, build with --no-docx and report the plan that causes it',
+    cause: err,
+  });
 }

@@ -1,4 +1,4 @@
 // The public face of src/docx: other stages import from here only.
 export { docxFacts } from './facts.ts';
 export { templateStyles } from './styles.ts';
-export { DocxThread } from './thread.ts';
+export { DocxThread, DocxThreadStopped } from './thread.ts';

@@ -18,6 +18,9 @@ export interface DocxReply {
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 
+/** The thread stopped while writing a binder (out of memory, or killed): not a fault of the plan's. */
+export class DocxThreadStopped extends Error {}
+
 /** The job the thread is writing, and which thread (a dead thread fails only its own job). */
 interface InFlight {
   id: number;
@@ -72,15 +75,15 @@ export class DocxThread {
     worker.on('message', (reply: DocxReply) => this.settle(reply));
     // A thread that dies takes its job with it; the next job starts a new one. Its 'error' and
     // 'exit' can come a turn apart, by when the next job may be in flight on a new thread.
-    const fail = (err: Error) => {
+    const fail = (reason: string, cause?: unknown) => {
       if (this.worker === worker) this.worker = undefined;
       const job = this.current;
       if (job?.worker !== worker) return;
       this.current = undefined;
-      job.reject(err);
+      job.reject(new DocxThreadStopped(`the Word binder thread stopped (${reason})`, { cause }));
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the Word binder thread stopped (exit code ${code})`)));
+    worker.on('error', (err) => fail(err.message.split('\n')[0] ?? 'error', err));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
     this.worker = worker;
     return worker;
   }

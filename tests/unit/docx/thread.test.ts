@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { DocxJob } from '../../../src/docx/document.ts';
-import { DocxThread } from '../../../src/docx/thread.ts';
+import { DocxThread, DocxThreadStopped } from '../../../src/docx/thread.ts';
 import { loadMessages } from '../../../src/shared/messages.ts';
 import { TOOL_ROOT } from '../../../src/shared/project.ts';
 
@@ -61,7 +61,8 @@ describe('DocxThread', () => {
     const dying = thread.write(job(join(dir, 'die.docx'), 'B'));
     const after = thread.write(job(join(dir, 'after.docx'), 'C'));
     await expect(before).resolves.toBeUndefined();
-    await expect(dying).rejects.toThrow('the Word binder thread stopped (exit code 3)');
+    await expect(dying).rejects.toThrow(new DocxThreadStopped('the Word binder thread stopped (exit code 3)'));
+    await expect(dying).rejects.toBeInstanceOf(DocxThreadStopped);
     await expect(after).resolves.toBeUndefined();
     await thread.close();
   });
