@@ -56,13 +56,12 @@ export async function buildBatch(batch: Queued[], n: number, ctx: Ctx): Promise<
       // Each client's Pagefind index leaves garbage that the next one need not stack on.
       releaseMemory();
     }
-    // The thread's memory goes back before the next batch's Astro run.
-    await thread.close();
     // Pagefind's service process (about 50 MB) would otherwise idle through the next batch's prints,
     // the build's peak; the next index starts it again.
     await closeSearch();
   } finally {
-    // Its last binder may still be writing into the staging folder removed below.
+    // Its last binder may still be writing into the staging folder removed below; and its memory
+    // goes back before the next batch's Astro run.
     await thread.close();
     stopSiteWorker(worker);
     if (!ctx.opts.env.keepStaging) for (const path of cleanup) rmSync(path, { recursive: true, force: true });

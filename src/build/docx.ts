@@ -45,11 +45,13 @@ export function startDocx(item: Rendered, final: string, astroOut: string, ctx: 
   const previousDir = join(ctx.opts.outDir, client.slug);
   const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
   mkdirSync(dirname(job.out), { recursive: true });
-  const kept = previous[rel] === hash && keepPrevious(join(previousDir, rel), job.out);
+  // Where the binder is kept between builds: the previous one to keep, the name to report.
+  const target = join(previousDir, rel);
+  const kept = previous[rel] === hash && keepPrevious(target, job.out);
   const done = kept
     ? Promise.resolve()
-    : thread.write(job).catch((err: unknown) => Promise.reject(stopped(err, job.out)));
-  // Awaited by finish(), or by the batch when the client failed before it was published.
+    : thread.write(job).catch((err: unknown) => Promise.reject(stopped(err, target)));
+  // Awaited by finish(); a client that fails before it is published never gets there.
   done.catch(() => undefined);
   return {
     async finish() {

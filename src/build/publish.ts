@@ -14,8 +14,8 @@ import { writeCheckSummary } from './portfolio.ts';
 import { timed } from './steps.ts';
 
 /**
- * After the prints: the published site, versions, the Word binder (started with the prints, see
- * docx.ts), manifest; then swaps dist/<slug> in.
+ * After the prints: the published site, versions, the Word binder (started on its thread once the
+ * batch's prints were done, see docx.ts), manifest; then swaps dist/<slug> in.
  */
 export async function publishClient(
   item: Rendered,

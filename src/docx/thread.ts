@@ -13,7 +13,7 @@ export type DocxRequest = Omit<DocxJob, 'messages'> & { locale: string; entries:
 export interface DocxReply {
   id: number;
   /** A system error's code and path come along, so a full disk is reported as one (shared/errors.ts). */
-  error?: { message: string; stack: string; code?: string; path?: string };
+  error?: { message: string; stack: string; code: string | undefined; path: string | undefined };
 }
 
 const WORKER = new URL('./worker.ts', import.meta.url);
@@ -97,13 +97,6 @@ export class DocxThread {
       return;
     }
     const { message, stack, code, path } = reply.error;
-    job.reject(
-      Object.assign(
-        new Error(message),
-        { stack },
-        code === undefined ? {} : { code },
-        path === undefined ? {} : { path },
-      ),
-    );
+    job.reject(Object.assign(new Error(message), { stack, code, path }));
   }
 }

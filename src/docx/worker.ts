@@ -15,15 +15,8 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: DocxRequest }) 
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     const { code, path } = e as { code?: unknown; path?: unknown };
-    reply = {
-      id,
-      error: {
-        message: e.message,
-        stack: e.stack ?? e.message,
-        ...(typeof code === 'string' ? { code } : {}),
-        ...(typeof path === 'string' ? { path } : {}),
-      },
-    };
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    reply = { id, error: { message: e.message, stack: e.stack ?? e.message, code: text(code), path: text(path) } };
   }
   parentPort?.postMessage(reply);
 });

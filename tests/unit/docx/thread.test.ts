@@ -8,7 +8,7 @@ import { DocxThread, DocxThreadStopped } from '../../../src/docx/thread.ts';
 import { loadMessages } from '../../../src/shared/messages.ts';
 import { TOOL_ROOT } from '../../../src/shared/project.ts';
 
-// Word binders are written on a thread of their own while the batch prints: what it writes, and
+// Word binders are written on a thread of their own once the batch has printed: what it writes, and
 // that a binder it cannot write rejects that binder alone, with the thread's own error.
 
 const dir = mkdtempSync(join(tmpdir(), 'irplan-docx-thread-'));
