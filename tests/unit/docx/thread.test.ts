@@ -56,7 +56,7 @@ describe('DocxThread', () => {
   });
 
   test('a thread that dies fails its own job only; the next job gets a new thread', async () => {
-    const thread = new DocxThread(new URL('../../fixtures/docx/dying-worker.mjs', import.meta.url));
+    const thread = new DocxThread({ script: new URL('../../fixtures/docx/dying-worker.mjs', import.meta.url) });
     const before = thread.write(job(join(dir, 'before.docx'), 'A'));
     const dying = thread.write(job(join(dir, 'die.docx'), 'B'));
     const after = thread.write(job(join(dir, 'after.docx'), 'C'));
@@ -65,6 +65,21 @@ describe('DocxThread', () => {
     await expect(dying).rejects.toBeInstanceOf(DocxThreadStopped);
     await expect(after).resolves.toBeUndefined();
     await thread.close();
+  });
+
+  test('a binder that runs out of memory under the caps is written on a thread without them, the same bytes', async () => {
+    // Caps far too small for any binder: the conversion runs out of memory and is done again.
+    const capped = new DocxThread({ limits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 2 } });
+    const first = capped.write(job(join(dir, 'capped-1.docx'), 'Cedar Dental'));
+    const second = capped.write(job(join(dir, 'capped-2.docx'), 'Northwind Logistics'));
+    await expect(first).resolves.toBeUndefined();
+    await expect(second).resolves.toBeUndefined();
+    await capped.close();
+    const free = new DocxThread();
+    await free.write(job(join(dir, 'free-1.docx'), 'Cedar Dental'));
+    await free.close();
+    expect(readFileSync(join(dir, 'capped-1.docx')).equals(readFileSync(join(dir, 'free-1.docx')))).toBe(true);
+    expect(documentXml(join(dir, 'capped-2.docx'))).toContain('Northwind Logistics');
   });
 
   test('the same job gives the same bytes as a second thread', async () => {
