@@ -26,7 +26,7 @@ const WORKER = new URL('./worker.ts', import.meta.url);
  * each conversion about 14 % slower (3.8 s against 3.3 s). A binder whose conversion needs more
  * than the cap is written again on a thread without one (DocxThread), never failed for it.
  */
-export const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
+const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
 
 /** The thread stopped while writing a binder (out of memory, or killed): not a fault of the plan's. */
 export class DocxThreadStopped extends Error {}
