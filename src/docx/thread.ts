@@ -22,8 +22,8 @@ const WORKER = new URL('./worker.ts', import.meta.url);
 /**
  * The thread's heap, capped (issue 25). Converting a 243-page binder makes hundreds of MB of
  * short-lived objects, and an uncapped V8 lets the heap grow to hold them rather than collect:
- * the build's process peaked at 832 MB PSS over four such conversions; with these caps 509 MB,
- * each conversion about 14 % slower (3.8 s against 3.3 s). A binder whose conversion needs more
+ * four such conversions in a row peaked at 832 to 936 MB PSS; with these caps 481 to 509 MB, each
+ * conversion 8 to 14 % slower (3.7 to 3.9 s against 3.3 to 3.6 s). A binder whose conversion needs more
  * than the cap is written again on a thread without one (DocxThread), never failed for it.
  */
 const THREAD_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 };
