@@ -254,6 +254,8 @@ try {
     numbering_prints: coldDone.numberingPrints,
     binder_prints: binderPrints,
     template_edit_numbering_prints: editDone.numberingPrints,
+    part_prints: coldDone.partPrints,
+    template_edit_part_prints: editDone.partPrints,
     peak_rss_mb: Math.round(mem.peak_rss_mb),
     peak_pss_mb: Math.round(mem.peak_pss_mb),
     peak_pss_by_kind_mb: mem.peak_by_kind,
@@ -354,7 +356,7 @@ function printTable(r: Record<string, unknown>): void {
     [
       'one playbook template edited (wall)',
       `${r.template_edit_s} s`,
-      `ratio to cold ${r.template_edit_ratio} (target <= 0.3); ${r.template_edit_prints} prints, ${r.template_edit_pdfs_rewritten} of ${r.template_edit_pdfs_total} PDFs rewritten, ${r.template_edit_pdfs_kept} kept; stages ${JSON.stringify(r.template_edit_stage_s)}`,
+      `ratio to cold ${r.template_edit_ratio} (target <= 0.3); ${r.template_edit_prints} prints (${r.template_edit_part_prints} binder parts printed), ${r.template_edit_pdfs_rewritten} of ${r.template_edit_pdfs_total} PDFs rewritten, ${r.template_edit_pdfs_kept} kept; stages ${JSON.stringify(r.template_edit_stage_s)}`,
     ],
     [
       'validate 100 clients',
@@ -364,7 +366,7 @@ function printTable(r: Record<string, unknown>): void {
     [
       'prints per binder',
       String(r.binder_prints),
-      `a first build prints a client's first binder twice (its page numbers come from a print), the others once; ${r.template_edit_numbering_prints} binder(s) printed twice after the template edit`,
+      `a first build prints a client's first binder twice (its page numbers come from a print), the others once; ${r.template_edit_numbering_prints} binder(s) printed twice after the template edit; ${r.part_prints} binder parts printed cold`,
     ],
     [
       'peak RSS, process tree',

@@ -161,6 +161,8 @@ export function doneEvent(events: Event[]): {
   prints: number;
   /** Binder prints not kept: the page numbers they showed were not their own. */
   numberingPrints: number;
+  /** Parts of binders printed (src/pdf/parts.ts). */
+  partPrints: number;
   /** PDFs kept from the previous build because their print input was unchanged. */
   kept: number;
 } {

@@ -73,6 +73,7 @@ function reportDone(ctx: Ctx, started: number): void {
     ms: performance.now() - started,
     prints: printer?.prints ?? 0,
     numberingPrints: printer?.numberingPrints ?? 0,
+    partPrints: printer?.partPrints ?? 0,
     kept: ctx.prints.kept,
   });
 }

@@ -26,6 +26,8 @@ export type BuildEvent =
       prints: number;
       /** Binder prints not kept: the page numbers they showed were not their own (src/pdf/numbered.ts). */
       numberingPrints: number;
+      /** Parts of binders printed (src/pdf/parts.ts); the rest of each binder came from its previous build. */
+      partPrints: number;
       /** PDFs whose print input was unchanged, kept from the previous build instead of printed. */
       kept: number;
     };

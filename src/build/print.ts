@@ -2,13 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Model } from '../model/index.ts';
 import type { Numbering, PdfDoc, Printer, PrintJob } from '../pdf/index.ts';
-import { findBrowser, printBasis, printInputHash, printJobs, serveStatic } from '../pdf/index.ts';
+import { findBrowser, partsBasis, printBasis, printInputHash, printJobs, serveStatic } from '../pdf/index.ts';
 import { clientEpoch, documentStamp } from '../shared/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
 import type { NumberingRecord, PrintRecord } from './reuse.ts';
 import {
+  keepBinderParts,
   keepPrevious,
+  PARTS,
   previousFile,
   readNumberingRecord,
   readPrintRecord,
@@ -66,9 +68,9 @@ async function serveAndPrint(item: Rendered, o: PrintPlace, ctx: Ctx): Promise<P
         record[rel] = hash;
         if (previous[rel] === hash && keepPrevious(previousFile(previousDir, rel), job.out)) {
           ctx.prints.kept++;
-          if (job.binder) numbering.kept(rel);
+          if (job.binder) keepBinderParts(previousDir, o.final, numbering.kept(rel)?.parts);
         } else if (!ctx.printer) return;
-        else if (job.binder) await numbering.print(rel, ctx.printer, job);
+        else if (job.binder) await numbering.print(rel, ctx.printer, withParts(job, o, ctx, previousDir));
         else await ctx.printer.print(job);
       }),
     );
@@ -97,11 +99,12 @@ class BinderNumbering {
     this.previous = previous;
   }
 
-  /** A binder kept from the previous build keeps its numbering. */
-  kept(rel: string): void {
+  /** A binder kept from the previous build keeps its numbering (returned: its parts are kept too). */
+  kept(rel: string): Numbering | undefined {
     const was = this.previous[rel];
     if (was) this.record[rel] = was;
     this.first ??= { before: was, now: was };
+    return was;
   }
 
   /** Prints a binder with the best prediction there is, once the binders before it are done. */
@@ -119,8 +122,21 @@ class BinderNumbering {
   }
 }
 
+/** The same page numbers (which parts a binder is made of does not matter to a prediction). */
 function sameNumbering(a: Numbering | undefined, b: Numbering | undefined): boolean {
-  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  const pages = (n: Numbering) => JSON.stringify([n.outline, n.pageCount, n.partPages]);
+  return a !== undefined && b !== undefined && pages(a) === pages(b);
+}
+
+/**
+ * A binder is printed in parts kept in the client's store, except a double-sided one: the blank
+ * pages it gets before sections move every part after them (contents.ts).
+ */
+function withParts(job: PrintJob, o: PrintPlace, ctx: Ctx, previousDir: string): PrintJob {
+  if (o.duplex || !ctx.prints.basis) return job;
+  const basis = partsBasis(job, o.astroOut, o.base, ctx.prints.basis);
+  const next = join(o.final, PARTS);
+  return { ...job, parts: ctx.opts.force ? { next, basis } : { next, previous: join(previousDir, PARTS), basis } };
 }
 
 /** Every PDF of the client, for the print audience and, when they differ, the site's copies. */

@@ -3,6 +3,7 @@ import {
   existsSync,
   linkSync,
   lstatSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -13,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Numbering } from '../pdf/index.ts';
+import { partFile } from '../pdf/index.ts';
 
 // Document-level reuse: each PDF's print input is hashed (src/pdf/fingerprint.ts) and recorded
 // beside the client's outputs. When a rebuilt client's document hashes as it did, the previous PDF
@@ -51,6 +53,8 @@ export function writePrintRecord(dir: string, record: PrintRecord): void {
  * numbers in before it prints, and prints once instead of twice while they still hold.
  */
 const NUMBERING = '.irplan-numbering.json';
+/** Where a client's binders keep their parts between builds (src/pdf/parts.ts). */
+export const PARTS = '.irplan-parts';
 
 /** Binders' numberings by their path in the staged output. */
 export type NumberingRecord = Record<string, Numbering>;
@@ -112,6 +116,16 @@ export function keepPrevious(previous: string, out: string): boolean {
     utimesSync(out, stat.atime, stat.mtime);
   }
   return true;
+}
+
+/** A binder kept from the previous build keeps its parts in the store, for the build that next prints it. */
+export function keepBinderParts(previousDir: string, final: string, keys: string[] | undefined): void {
+  if (!keys?.length) return;
+  mkdirSync(join(final, PARTS), { recursive: true });
+  for (const key of keys) {
+    const out = partFile(join(final, PARTS), key);
+    if (!existsSync(out)) keepPrevious(partFile(join(previousDir, PARTS), key), out);
+  }
 }
 
 /**

@@ -12,6 +12,10 @@ export interface OutlineMark {
 export interface Numbering {
   outline: OutlineMark[];
   pageCount: number;
+  /** A binder printed in parts (parts.ts): each part's page count, in order. */
+  partPages?: number[];
+  /** And the keys of its parts in the store, for a build that keeps the binder to keep them too. */
+  parts?: string[];
 }
 
 /**
@@ -24,6 +28,15 @@ export interface Numbering {
  * entry is an error, never a "p. 0".
  */
 export async function numberPages(page: Page, outline: OutlineMark[], duplex: boolean): Promise<boolean> {
+  return (await numberPagesAt(page, outline, duplex)).changed;
+}
+
+/** As numberPages, and also returns the page each section (by id) starts on. */
+export async function numberPagesAt(
+  page: Page,
+  outline: OutlineMark[],
+  duplex: boolean,
+): Promise<{ changed: boolean; starts: Record<string, number> }> {
   const result = await page.evaluate(
     (outline: OutlineMark[], duplex: boolean) => {
       const shown = (el: Element) => el.getClientRects().length > 0;
@@ -109,11 +122,12 @@ export async function numberPages(page: Page, outline: OutlineMark[], duplex: bo
         const number = slot.querySelector('.xref-page');
         if (number) write(number, String(pageAt(target, `the target of "see ${link?.textContent}"`)));
       }
-      return { problem: problems[0] ?? null, changed };
+      const starts = Object.fromEntries(sections.map((s) => [s.id, start.get(s) ?? 0]));
+      return { problem: problems[0] ?? null, changed, starts };
     },
     outline,
     duplex,
   );
   if (result.problem) throw new Error(`cannot number the binder's pages: ${result.problem}`);
-  return result.changed;
+  return { changed: result.changed, starts: result.starts };
 }

@@ -2,6 +2,7 @@
 // options (paper, metadata, date), the code that prints and post-processes, and the browser. Two
 // prints with equal hashes give the same bytes, so the build may keep the previous PDF instead.
 import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -32,16 +33,32 @@ export function printBasis(executable: string): PrintBasis {
 export function printInputHash(job: PrintJob, root: string, base: string, basis: PrintBasis): string {
   const h = createHash('sha256');
   // A binder's predicted numbering only spares a print: the PDF is the same (numbered.ts).
-  const { url: _url, out: _out, numbering: _numbering, ...options } = job;
+  // Where a binder's parts are kept is not what it prints (parts.ts).
+  const { url: _url, out: _out, numbering: _numbering, parts: _parts, ...options } = job;
   h.update(JSON.stringify({ code: basis.code, browser: basis.browser, options }));
   const page = pagePath(job.url, base);
   const html = join(root, page, 'index.html');
   h.update(`\0page ${page}\0`);
   h.update(existsSync(html) ? readFileSync(html) : 'missing');
-  // Files by their served path: the folder they are served from differs from build to build.
+  hashLoadedFiles(h, html, root, base, basis);
+  return h.digest('hex');
+}
+
+/**
+ * What every part of a binder's print depends on beside its own markup (parts.ts): the files its
+ * page loads, the print code, the browser and the paper. Both audiences' binders share it.
+ */
+export function partsBasis(job: PrintJob, root: string, base: string, basis: PrintBasis): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ code: basis.code, browser: basis.browser, paper: job.paper }));
+  hashLoadedFiles(h, join(root, pagePath(job.url, base), 'index.html'), root, base, basis);
+  return h.digest('hex');
+}
+
+/** Adds the files a page loads, by their served path: the folder they are served from differs from build to build. */
+function hashLoadedFiles(h: Hash, html: string, root: string, base: string, basis: PrintBasis): void {
   for (const file of loadedFiles(html, root, base))
     h.update(`\0${relative(root, file)}\0${fileHash(file, root, base, basis)}`);
-  return h.digest('hex');
 }
 
 /** The path of a job's page below the served root: its URL without the origin and the base. */

@@ -2,7 +2,8 @@
 export { findBrowser } from './browser.ts';
 export { afterActionDocuments, pdfDocuments, printJobs } from './documents.ts';
 export type { PdfDoc } from './documents.ts';
-export { printBasis, printInputHash } from './fingerprint.ts';
+export { partsBasis, printBasis, printInputHash } from './fingerprint.ts';
+export { partFile } from './parts.ts';
 export type { PrintBasis } from './fingerprint.ts';
 export type { PrinterOptions, PrintJob } from './job.ts';
 export type { Numbering } from './contents.ts';

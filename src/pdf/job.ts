@@ -20,6 +20,18 @@ export interface PrintJob {
   numbering?: Numbering;
   /** Start every top-level section on a right-hand page (for double-sided printing). */
   duplex?: boolean;
+  /** Print a binder in parts, kept here between builds (parts.ts); not for duplex binders. */
+  parts?: PartStore;
+}
+
+/** Where a binder's parts are kept between builds, and what every part's key starts from. */
+export interface PartStore {
+  /** This build's store, shared by the client's binders. */
+  next: string;
+  /** The previous build's store; none with --force. */
+  previous?: string;
+  /** The hash of what the parts' prints depend on beside their markup: files, code, browser, paper. */
+  basis: string;
 }
 
 /** How the Printer prints; the build reads them from the environment, at the edge. */
@@ -34,6 +46,8 @@ export interface PrintCounts {
   prints: number;
   /** Of those, binder prints not kept: the page numbers they showed were not their own (numbered.ts). */
   numberingPrints: number;
+  /** Parts of binders printed (parts.ts); a binder's pass counts once in prints, whatever its parts did. */
+  partPrints: number;
 }
 
 /** What printing one job needs: the pages to print on, the options and the counts to add to. */
@@ -59,7 +73,21 @@ export class MissingPage extends Error {}
 export async function loadPage(page: Page, job: PrintJob, timeoutMs: number): Promise<void> {
   const response = await page.goto(job.url, { waitUntil: 'load', timeout: timeoutMs });
   if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
+  await loadFonts(page);
   await linkXrefs(page);
+}
+
+/**
+ * Loads every font face the page declares before anything is laid out for print. A face is
+ * otherwise fetched when a layout first needs it: on a busy machine that can be during a print,
+ * which then lays the page out in a fallback font (more pages, other numbers) and prints
+ * differently from the same page on an idle machine.
+ */
+async function loadFonts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
+    await document.fonts.ready;
+  });
 }
 
 /** The page.pdf options of a job. */

@@ -27,13 +27,18 @@ export class Printer {
     this.ctx = {
       pool: new PagePool(resolved.timeoutMs),
       options: resolved,
-      counts: { prints: 0, numberingPrints: 0 },
+      counts: { prints: 0, numberingPrints: 0, partPrints: 0 },
     };
   }
 
   /** How many times page.pdf printed a whole document, second binder prints included (for the benchmark). */
   get prints(): number {
     return this.ctx.counts.prints;
+  }
+
+  /** Parts of binders printed (src/pdf/parts.ts), for the benchmark. */
+  get partPrints(): number {
+    return this.ctx.counts.partPrints;
   }
 
   /** Binder prints not kept because the page numbers they showed were not their own (numbered.ts). */

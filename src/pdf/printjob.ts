@@ -5,6 +5,7 @@ import { loadPage, printOptions } from './job.ts';
 import type { PrintContext, Printed, PrintJob } from './job.ts';
 import type { Numbering } from './contents.ts';
 import { printNumbered } from './numbered.ts';
+import { printInParts } from './parts.ts';
 import { flatOutline, readPages } from './outline.ts';
 import { widenXrefs } from './xref.ts';
 import { writePdf } from './write.ts';
@@ -24,6 +25,11 @@ export async function printJob(ctx: PrintContext, job: PrintJob): Promise<Number
 async function printOnPage(ctx: PrintContext, page: Page, job: PrintJob): Promise<Printed> {
   await loadPage(page, job, ctx.options.timeoutMs);
   const options = printOptions(job, ctx.options.timeoutMs);
+  if (job.binder && !job.duplex && job.parts) {
+    const merged = await printInParts(ctx.counts, page, options, job.numbering, job.parts);
+    // Parts that do not merge (merge.ts refused them) leave the page numbered for a whole print.
+    if (merged) return merged;
+  }
   if (job.binder && !job.duplex) return printNumbered(ctx.counts, page, options, job.numbering);
   if (job.binder && job.duplex) {
     // Double-sided binders get a blank filler page before each section that would start on a

@@ -57,7 +57,7 @@ async function printBinder(html: string, predicted?: Numbering) {
   try {
     await page.goto(`data:text/html;base64,${Buffer.from(html).toString('base64')}`, { waitUntil: 'load' });
     await linkXrefs(page);
-    const counts: PrintCounts = { prints: 0, numberingPrints: 0 };
+    const counts: PrintCounts = { prints: 0, numberingPrints: 0, partPrints: 0 };
     const { pdf, numbering } = await printNumbered(counts, page, OPTIONS, predicted);
     const file = join(dir, `binder-${extraSectionsOf(html)}-${predicted ? 'predicted' : 'cold'}.pdf`);
     // Chromium's dates and document id differ from print to print; the printer rewrites them.
@@ -90,19 +90,19 @@ describe('numbered pages', () => {
     expect(text(file, outlinePage(file, 'Contents') ?? 0)).toMatch(new RegExp(`One\\.* ${one}`));
     // The copy hidden in the binder is not in the outline: one "Deep part", in section Three.
     expect(readOutline(readFileSync(file)).flatMap((e) => e.children.map((c) => c.title))).toEqual(['Deep part']);
-    expect(counts).toEqual({ prints: 2, numberingPrints: 1 });
+    expect(counts).toEqual({ prints: 2, numberingPrints: 1, partPrints: 0 });
     expect(tool('mutool', ['show', file, 'outline'])).toContain('"Two"');
   });
 
   test('a right prediction prints once, a wrong one twice, and both give the bytes of the print without one', async () => {
     const cold = await printBinder(binder(0));
     const right = await printBinder(binder(0), cold.numbering);
-    expect(right.counts).toEqual({ prints: 1, numberingPrints: 0 });
+    expect(right.counts).toEqual({ prints: 1, numberingPrints: 0, partPrints: 0 });
     expect(right.bytes.equals(cold.bytes)).toBe(true);
     // Every page one later, as after an edit that added a page before them all.
     const shifted = cold.numbering.outline.map((e) => ({ ...e, page: e.page + 1 }));
     const wrong = await printBinder(binder(0), { outline: shifted, pageCount: cold.numbering.pageCount + 1 });
-    expect(wrong.counts).toEqual({ prints: 2, numberingPrints: 1 });
+    expect(wrong.counts).toEqual({ prints: 2, numberingPrints: 1, partPrints: 0 });
     expect(wrong.bytes.equals(cold.bytes)).toBe(true);
     // A prediction from another binder (headings it does not have) is only a bad guess.
     const other = await printBinder(binder(0), { outline: [{ title: 'Nothing here', page: 3 }], pageCount: 3 });
