@@ -85,7 +85,10 @@ export async function loadPage(page: Page, job: PrintJob, timeoutMs: number): Pr
  */
 async function loadFonts(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
+    // The Latin faces: what running heads and body text use. A face for another script is
+    // fetched by the first layout of text in it (on load), as every text needs it on screen too.
+    const latin = [...document.fonts].filter((face) => /U\+0(000)?-(00)?FF\b|U\+0-10FFFF/i.test(face.unicodeRange));
+    await Promise.all(latin.map((face) => face.load().catch(() => undefined)));
     await document.fonts.ready;
   });
 }
