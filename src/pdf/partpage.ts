@@ -49,12 +49,12 @@ export interface PartView {
 export async function showPart(page: Page, k: number, first: number, total: number): Promise<PartView> {
   const html = await page.evaluate(
     (k: number, first: number, total: number, scheme: string) => {
-      type State = { style: HTMLStyleElement; css: string; children: Element[]; hrefs: Map<Element, string> };
+      type Link = { a: Element; href: string; id: string; target: Element; from?: string; to?: string };
+      type State = { style: HTMLStyleElement; css: string; children: Element[]; links: Link[] };
       const w = window as unknown as { irplanParts?: State };
       const state = w.irplanParts;
       if (!state) return null;
-      for (const [a, href] of state.hrefs) a.setAttribute('href', href);
-      state.hrefs.clear();
+      for (const link of state.links) link.a.setAttribute('href', link.href);
       for (const a of document.querySelectorAll('a.irplan-dest')) a.remove();
       document.body.append(...state.children);
       const part = String(k);
@@ -66,22 +66,11 @@ export async function showPart(page: Page, k: number, first: number, total: numb
         if (!bare.test(css)) return null;
         css = `${css.replace(bare, '')}\n@page { counter-increment: page 1; }\n@page :first { counter-increment: page ${first}; }`;
       }
-      // The tab lays a part out for print only: on screen nothing is shown, so putting the part
-      // back in the document does not lay it out twice.
-      state.style.textContent = `${css}\n@media screen { body > * { display: none; } }`;
-      const partOf = (el: Element) => el.closest<HTMLElement>('body > [data-part]')?.dataset.part;
+      state.style.textContent = css;
       const wanted = new Set<Element>();
-      for (const a of document.querySelectorAll('a[href^="#"]')) {
-        const id = decodeURIComponent(a.getAttribute('href')?.slice(1) ?? '');
-        const target = id ? document.getElementById(id) : null;
-        if (!target || a.classList.contains('irplan-dest')) continue;
-        const from = partOf(a);
-        const to = partOf(target);
-        if (from === to) continue;
-        if (from === part) {
-          state.hrefs.set(a, a.getAttribute('href') ?? '');
-          a.setAttribute('href', `${scheme}${id}`);
-        } else if (to === part) wanted.add(target);
+      for (const { a, id, target, from, to } of state.links) {
+        if (from === part) a.setAttribute('href', `${scheme}${id}`);
+        else if (to === part) wanted.add(target);
       }
       for (const target of wanted) {
         const anchor = document.createElement('a');
@@ -109,15 +98,26 @@ export async function showPart(page: Page, k: number, first: number, total: numb
   return { html };
 }
 
-/** Prepares the page for showPart, once after markParts: finds the style sheet with the page rules. */
+/** Prepares the page for showPart, once after markParts: the style sheet with the page rules, the links across parts. */
 export async function startParts(page: Page): Promise<void> {
   const found = await page.evaluate(() => {
     const style = [...document.head.querySelectorAll('style')].find((s) =>
       /counter\(pages\)/.test(s.textContent ?? ''),
     );
     if (!style) return false;
+    // The links from one part into another, found once: the numbers written in later move none.
+    const partOf = (el: Element) => el.closest<HTMLElement>('body > [data-part]')?.dataset.part;
+    const links = [...document.querySelectorAll('a[href^="#"]')].flatMap((a) => {
+      const href = a.getAttribute('href') ?? '';
+      const id = decodeURIComponent(href.slice(1));
+      const target = id ? document.getElementById(id) : null;
+      if (!target) return [];
+      const from = partOf(a);
+      const to = partOf(target);
+      return from === to ? [] : [{ a, href, id, target, from, to }];
+    });
     const w = window as unknown as { irplanParts?: unknown };
-    w.irplanParts = { style, css: style.textContent ?? '', children: [...document.body.children], hrefs: new Map() };
+    w.irplanParts = { style, css: style.textContent ?? '', children: [...document.body.children], links };
     return true;
   });
   if (!found) throw new Error('the binder page has no page style with counter(pages)');
@@ -126,11 +126,10 @@ export async function startParts(page: Page): Promise<void> {
 /** Shows the whole binder again, as loaded (its page numbers are written on the whole: contents.ts). */
 export async function showWhole(page: Page): Promise<void> {
   await page.evaluate(() => {
-    type State = { style: HTMLStyleElement; css: string; children: Element[]; hrefs: Map<Element, string> };
+    type State = { style: HTMLStyleElement; css: string; children: Element[]; links: { a: Element; href: string }[] };
     const state = (window as unknown as { irplanParts?: State }).irplanParts;
     if (!state) return;
-    for (const [a, href] of state.hrefs) a.setAttribute('href', href);
-    state.hrefs.clear();
+    for (const link of state.links) link.a.setAttribute('href', link.href);
     for (const a of document.querySelectorAll('a.irplan-dest')) a.remove();
     document.body.append(...state.children);
     state.style.textContent = state.css;
