@@ -21,7 +21,8 @@ import { likelyWide, WIDE_FROM, widenXrefs } from './xref.ts';
 
 /**
  * Sections to a part: fewer parts would print more again for a one-section edit, more parts
- * would cost a print call and a copy of the fonts each. Measured on a 243-page binder.
+ * would cost a print call and a copy of the fonts each. A first choice, not tuned: the benchmark's
+ * 243-page binder makes 20 parts of 1 to 65 pages.
  */
 const MAX_SECTIONS = 4;
 /** As numbered.ts: a second pass shows the numbers of its own layout, a third follows wider slots. */
@@ -119,16 +120,28 @@ async function printParts(
   for (let k = 0; k < layout.length; k++) {
     const view = await showPart(page, k, firsts[k] ?? 1, total);
     const key = createHash('sha256').update(store.basis).update('\0').update(view.html).digest('hex');
-    let pdf = stored(store, key);
-    if (!pdf) {
+    let part = readable(key, stored(store, key));
+    if (!part) {
       counts.partPrints++;
-      pdf = normalizePart(Buffer.from(await page.pdf(options)));
+      const pdf = normalizePart(Buffer.from(await page.pdf(options)));
       store.printed.set(key, pdf);
+      part = readable(key, pdf);
+      if (!part) throw new Error(`part ${k + 1} of the binder printed as a PDF its outline cannot be read from`);
     }
-    const { outline, pageCount } = readPages(pdf);
-    parts.push({ key, pdf, pages: pageCount, outline: flatOutline(outline) });
+    parts.push(part);
   }
   return parts;
+}
+
+/** A part with its pages and outline; none for a stored file that is not a PDF of ours (damaged). */
+function readable(key: string, pdf: Buffer | undefined): Part | undefined {
+  if (!pdf) return undefined;
+  try {
+    const { outline, pageCount } = readPages(pdf);
+    return pageCount > 0 ? { key, pdf, pages: pageCount, outline: flatOutline(outline) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -149,6 +149,12 @@ describe('a binder printed in parts', () => {
     const fresh = await inParts(binder(edit), { next: join(dir, 'store-3'), basis: 'b' });
     expect(fresh.counts.partPrints).toBe(fresh.numbering.partPages?.length);
     expect(again.pdf.equals(fresh.pdf)).toBe(true);
+    // A damaged part in the store is printed again, not merged.
+    const keys = first.numbering.parts ?? [];
+    for (const key of keys) writeFileSync(join(dir, 'store-1', `${key}.pdf`), 'not a PDF');
+    const mended = await inParts(binder(edit), { ...store, next: join(dir, 'store-2b') }, first.numbering);
+    expect(mended.counts.partPrints).toBe(keys.length);
+    expect(mended.pdf.equals(fresh.pdf)).toBe(true);
     // Another basis (a new browser, new fonts) shares no part.
     const other = await inParts(binder(edit), { ...store, next: join(dir, 'store-4'), basis: 'c' }, first.numbering);
     expect(other.counts.partPrints).toBe(other.numbering.partPages?.length);
