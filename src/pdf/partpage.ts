@@ -35,18 +35,14 @@ export async function markParts(page: Page, maxSections: number): Promise<string
   }, maxSections);
 }
 
-/** What a part's print depends on in the page: its head (styles) and body attributes and elements. */
-export interface PartView {
-  html: string;
-}
-
 /**
  * Shows part `k` alone, its pages numbered from `first` of `total`, and returns the markup it is
- * printed from (parts.ts hashes it). Links to other parts become irplan-part: URIs; an element of
- * this part that another part links to gets a link of its own, as Chromium writes a named
- * destination only for an id something in the same print links to.
+ * printed from: its head (styles), body attributes and elements (parts.ts hashes it). Links to
+ * other parts become irplan-part: URIs; an element of this part that another part links to gets a
+ * link of its own, as Chromium writes a named destination only for an id something in the same
+ * print links to.
  */
-export async function showPart(page: Page, k: number, first: number, total: number): Promise<PartView> {
+export async function showPart(page: Page, k: number, first: number, total: number): Promise<string> {
   const html = await page.evaluate(
     (k: number, first: number, total: number, scheme: string) => {
       type Link = { a: Element; href: string; id: string; target: Element; from?: string; to?: string };
@@ -95,7 +91,7 @@ export async function showPart(page: Page, k: number, first: number, total: numb
     PART_LINK,
   );
   if (html === null) throw new Error('the binder page is not laid out as parts.ts expects (no page style to continue)');
-  return { html };
+  return html;
 }
 
 /** Prepares the page for showPart, once after markParts: the style sheet with the page rules, the links across parts. */

@@ -118,8 +118,8 @@ async function printParts(
   const total = sum(layout);
   const parts: Part[] = [];
   for (let k = 0; k < layout.length; k++) {
-    const view = await showPart(page, k, firsts[k] ?? 1, total);
-    const key = createHash('sha256').update(store.basis).update('\0').update(view.html).digest('hex');
+    const html = await showPart(page, k, firsts[k] ?? 1, total);
+    const key = createHash('sha256').update(store.basis).update('\0').update(html).digest('hex');
     let part = readable(key, stored(store, key));
     if (!part) {
       counts.partPrints++;

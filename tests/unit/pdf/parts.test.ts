@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, PDFOptions } from 'puppeteer';
@@ -10,7 +9,7 @@ import { printNumbered } from '../../../src/pdf/numbered.ts';
 import { printInParts } from '../../../src/pdf/parts.ts';
 import { normalizePdf } from '../../../src/pdf/postprocess.ts';
 import { linkXrefs } from '../../../src/pdf/xref.ts';
-import { REPO } from '../../helpers/bin.ts';
+import { REPO, tool as run } from '../../helpers/bin.ts';
 import { tempDir } from '../../helpers/cli.ts';
 
 // A binder printed in parts (src/pdf/parts.ts) with real Chromium and the real print.css, its page
@@ -89,12 +88,6 @@ function save(name: string, pdf: Buffer): string {
   const file = join(dir, name);
   writeFileSync(file, pdf);
   return file;
-}
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
 }
 
 /** Each page's text, and the outline's titles and pages (not positions: parts round them apart). */
