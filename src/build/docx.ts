@@ -6,7 +6,7 @@ import { DocxThreadStopped, docxFacts, templateStyles } from '../docx/index.ts';
 import { hashTree, TOOL_ROOT, UserError } from '../shared/index.ts';
 import type { Rendered } from './content.ts';
 import type { Ctx } from './context.ts';
-import { addToRecord, keepPrevious, readPrintRecord } from './reuse.ts';
+import { addToRecord, FRAGMENTS, keepFragments, keepPrevious, readPrintRecord } from './reuse.ts';
 
 /** Where a client's Word binder goes, relative to dist/<slug>/ (manifest outputs.docx.binder). */
 export function docxPath(slug: string): string {
@@ -27,6 +27,9 @@ export interface StartedDocx {
 export function startDocx(item: Rendered, final: string, astroOut: string, ctx: Ctx, thread: DocxThread): StartedDocx {
   const { client, inputs, r } = item;
   const template = client.plan.msp?.word_template;
+  ctx.prints.docxCode ??= hashTree([join(TOOL_ROOT, 'src', 'docx'), join(TOOL_ROOT, 'package-lock.json')], TOOL_ROOT);
+  const previousDir = join(ctx.opts.outDir, client.slug);
+  const store = join(final, FRAGMENTS);
   const job = {
     page: readFileSync(join(astroOut, 'print', 'print', 'binder', 'index.html'), 'utf8'),
     model: docxFacts(r.printModel),
@@ -34,20 +37,23 @@ export function startDocx(item: Rendered, final: string, astroOut: string, ctx: 
     templateStyles: template ? templateStyles(ctx.project.plansDir, template) : null,
     epochSeconds: inputs.epochSeconds,
     out: join(final, docxPath(client.slug)),
+    // --force converts every section again, as it prints every part.
+    fragments: ctx.opts.force
+      ? { next: store, basis: ctx.prints.docxCode }
+      : { next: store, previous: join(previousDir, FRAGMENTS), basis: ctx.prints.docxCode },
   };
-  ctx.prints.docxCode ??= hashTree([join(TOOL_ROOT, 'src', 'docx'), join(TOOL_ROOT, 'package-lock.json')], TOOL_ROOT);
   const { messages } = job;
   const hash = createHash('sha256')
     .update(JSON.stringify([ctx.prints.docxCode, job.page, job.templateStyles, job.epochSeconds, job.model]))
     .update(JSON.stringify([messages.locale, messages.entries]))
     .digest('hex');
   const rel = docxPath(client.slug);
-  const previousDir = join(ctx.opts.outDir, client.slug);
   const previous = ctx.opts.force ? {} : readPrintRecord(previousDir);
   mkdirSync(dirname(job.out), { recursive: true });
   // Where the binder is kept between builds: the previous one to keep, the name to report.
   const target = join(previousDir, rel);
   const kept = previous[rel] === hash && keepPrevious(target, job.out);
+  if (kept) keepFragments(previousDir, final);
   const done = kept
     ? Promise.resolve()
     : thread.write(job).catch((err: unknown) => Promise.reject(stopped(err, target)));

@@ -55,6 +55,8 @@ export function writePrintRecord(dir: string, record: PrintRecord): void {
 const NUMBERING = '.irplan-numbering.json';
 /** Where a client's binders keep their parts between builds (src/pdf/parts.ts). */
 export const PARTS = '.irplan-parts';
+/** Where a client's Word binder keeps its sections' Word XML between builds (src/docx/fragment.ts). */
+export const FRAGMENTS = '.irplan-word';
 
 /** Binders' numberings by their path in the staged output. */
 export type NumberingRecord = Record<string, Numbering>;
@@ -126,6 +128,14 @@ export function keepBinderParts(previousDir: string, final: string, keys: string
     const out = partFile(join(final, PARTS), key);
     if (!existsSync(out)) keepPrevious(partFile(join(previousDir, PARTS), key), out);
   }
+}
+
+/** A Word binder kept from the previous build keeps its fragments: the previous store holds only its own. */
+export function keepFragments(previousDir: string, final: string): void {
+  const store = join(previousDir, FRAGMENTS);
+  if (!existsSync(store)) return;
+  mkdirSync(join(final, FRAGMENTS), { recursive: true });
+  for (const name of readdirSync(store)) keepPrevious(join(store, name), join(final, FRAGMENTS, name));
 }
 
 /**

@@ -34,16 +34,53 @@ export function cellStyles(style: string): Record<string, string> {
   return Object.fromEntries(['td', 'th', 'td p', 'th p', 'td li', 'th li'].map((selector) => [selector, style]));
 }
 
-/** The binder page's sections, in order, each rewritten for Word. */
+/**
+ * The binder page's sections, in order, each rewritten for Word. Each section is converted on its
+ * own (fragment.ts), and docx/html bookmarks an element only when a link of the same conversion
+ * goes to it: so a section's first heading also holds an empty link to each of its ids that any
+ * section links to (an empty link writes nothing in Word).
+ */
 export function binderSections(page: string): BinderSection[] {
-  const sections: BinderSection[] = [];
+  const found: { node: ElementNode; id: string; title: string }[] = [];
   walkSync(parse(page), (node) => {
     if (!isElement(node) || node.name !== 'section' || !('data-binder-section' in node.attributes)) return;
     const id = node.attributes.id ?? '';
-    const title = prepare(node, id);
-    sections.push({ id, title, html: node.children.map((c) => renderSync(c)).join('') });
+    found.push({ node, id, title: prepare(node, id) });
   });
-  return sections;
+  const linked = new Set(found.flatMap(({ node }) => linksIn(node)));
+  return found.map(({ node, id, title }) => {
+    anchorTargets(node, linked);
+    return { id, title, html: node.children.map((c) => renderSync(c)).join('') };
+  });
+}
+
+/** The ids the links of a (prepared) section go to. */
+function linksIn(section: ElementNode): string[] {
+  const ids: string[] = [];
+  walkSync(section, (node) => {
+    const href = isElement(node) && node.name === 'a' ? (node.attributes.href ?? '') : '';
+    if (href.startsWith('#') && href.length > 1) ids.push(href.slice(1));
+  });
+  return ids;
+}
+
+/** Gives the section's first heading an empty link to each of its ids in `linked` that it does not link to itself. */
+function anchorTargets(section: ElementNode, linked: ReadonlySet<string>): void {
+  const own = new Set(linksIn(section));
+  const targets: string[] = [];
+  let heading: ElementNode | undefined;
+  walkSync(section, (node) => {
+    if (!isElement(node)) return;
+    if (node.name === 'h1') heading ??= node;
+    const id = node.attributes.id;
+    if (id && linked.has(id) && !own.has(id) && !targets.includes(id)) targets.push(id);
+  });
+  if (!heading) return;
+  for (const id of targets) heading.children.push(emptyLink(id, heading));
+}
+
+function emptyLink(id: string, parent: ElementNode): ElementNode {
+  return { type: ELEMENT_NODE, name: 'a', attributes: { href: `#${id}` }, children: [], parent, loc: parent.loc };
 }
 
 function isElement(node: Node): node is ElementNode {
@@ -64,14 +101,7 @@ function prepare(section: ElementNode, id: string): string {
       a.id = id;
       a.style = 'page-break-before: always';
       // docx/html makes a bookmark only for an id something links to; the cover refers to each by page.
-      node.children.push({
-        type: ELEMENT_NODE,
-        name: 'a',
-        attributes: { href: `#${id}` },
-        children: [],
-        parent: node,
-        loc: node.loc,
-      });
+      node.children.push(emptyLink(id, node));
     }
     if (node.name === 'a') a.href = wordLink(a);
     if (node.name === 'table') (hasClassAbove(node, 'checklist') ? boxColumn : fitColumns)(node);

@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { DocxJob } from '../../../src/docx/document.ts';
 import { DocxThread, DocxThreadStopped } from '../../../src/docx/thread.ts';
-import { loadMessages } from '../../../src/shared/messages.ts';
-import { TOOL_ROOT } from '../../../src/shared/project.ts';
+import { wordJob } from '../../helpers/docx.ts';
 
 // Word binders are written on a thread of their own once the batch has printed: what it writes, and
 // that a binder it cannot write rejects that binder alone, with the thread's own error.
@@ -17,22 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PAGE = `<main><section data-binder-section id="first-15-minutes"><h1>The first 15 minutes</h1>
 <p>Phone Bluefin on 0161 496 0000.</p></section></main>`;
 
-function job(out: string, client: string): DocxJob {
-  return {
-    page: PAGE,
-    model: {
-      client: { name: client },
-      msp: { name: 'Bluefin IT', color: '#14507a' },
-      plan: { version: '1.2.0', classification: 'CONFIDENTIAL', paper: 'a4' },
-      draft: false,
-      tlpRule: 'Share with staff only',
-    } as unknown as DocxJob['model'],
-    messages: loadMessages(join(TOOL_ROOT, 'templates'), 'en'),
-    templateStyles: null,
-    epochSeconds: 1_700_000_000,
-    out,
-  };
-}
+const job = (out: string, client: string) => wordJob(out, PAGE, client);
 
 function documentXml(file: string): string {
   return strFromU8(unzipSync(readFileSync(file))['word/document.xml'] as Uint8Array);
