@@ -35,9 +35,9 @@ beforeAll(() => {
   writeFileSync(join(repo.dir, path), text);
   out = join(repo.dir, 'dist');
   const env = { SOURCE_DATE_EPOCH: '1790000000' };
-  result = irplan(['build', DRAFTED, '--out', out], { cwd: repo.dir, env });
+  result = irplan(['build', DRAFTED, '--no-docx', '--out', out], { cwd: repo.dir, env });
   // The clean client's site is enough to show that nothing marks it (printing costs half a minute).
-  clean = irplan(['build', CLEAN, '--no-pdf', '--out', out], { cwd: repo.dir, env });
+  clean = irplan(['build', CLEAN, '--no-pdf', '--no-docx', '--out', out], { cwd: repo.dir, env });
 });
 
 const pdfs = (slug: string) =>

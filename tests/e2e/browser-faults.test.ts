@@ -37,7 +37,7 @@ const frozenBrowsers = () =>
 
 // A killed browser cannot remove its own temporary files, so they go to a folder inside root.
 const build = (env: NodeJS.ProcessEnv) =>
-  irplan(['build', SLUG, '--force', '--out', out], {
+  irplan(['build', SLUG, '--force', '--no-docx', '--out', out], {
     cwd: root,
     env: { PUPPETEER_EXECUTABLE_PATH: FAULTY, TMPDIR: join(root, 'tmp'), ...env },
   });

@@ -29,9 +29,9 @@ beforeAll(async () => {
   repo.git(['tag', `${SLUG}@${version}`]);
   out = tempDir('irplan-file-site-');
   based = tempDir('irplan-file-site-base-');
-  const built = irplan(['build', SLUG, '--out', out], { cwd: repo.dir });
+  const built = irplan(['build', SLUG, '--no-docx', '--out', out], { cwd: repo.dir });
   if (built.code !== 0) throw new Error(built.stderr);
-  const again = irplan(['build', SLUG, '--no-pdf', '--out', based, '--base', BASE], { cwd: repo.dir });
+  const again = irplan(['build', SLUG, '--no-pdf', '--no-docx', '--out', based, '--base', BASE], { cwd: repo.dir });
   if (again.code !== 0) throw new Error(again.stderr);
   browser = await puppeteer.launch({ executablePath: await findBrowser(), headless: true, args: BROWSER_ARGS });
   report = await crawlFiles(browser, site(), join(site(), 'index.html'));

@@ -20,7 +20,7 @@ beforeAll(() => {
   copyExamples(root);
   copyFixtureClient(root, slug);
   out = join(root, 'dist');
-  result = irplan(['build', slug, '--out', out], { cwd: root, env: { SOURCE_DATE_EPOCH: '1790000000' } });
+  result = irplan(['build', slug, '--no-docx', '--out', out], { cwd: root, env: { SOURCE_DATE_EPOCH: '1790000000' } });
 });
 
 const manifest = () => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));

@@ -5,14 +5,14 @@ import { irplan, REPO, tempDir } from '../helpers/cli.ts';
 import { tokenProject } from '../helpers/project.ts';
 
 // Incremental builds as a consultant meets them: build, change one thing, build again, and see
-// which clients were rebuilt and which files were left alone. Sites only (--no-pdf) to keep it
-// quick; the benchmark checks the same for PDFs at portfolio scale.
+// which clients were rebuilt and which files were left alone. Sites only (--no-pdf --no-docx) to
+// keep it quick; reprint.test.ts checks PDFs and Word binders, the benchmark at portfolio scale.
 const { root } = tokenProject();
 // The plan repository keeps its own templates, as many MSPs' repositories do.
 cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
 const out = tempDir('irplan-incr-');
 const build = (...extra: string[]) => {
-  const r = irplan(['build', '--no-pdf', '--out', out, ...extra], { cwd: root });
+  const r = irplan(['build', '--no-pdf', '--no-docx', '--out', out, ...extra], { cwd: root });
   expect(r.stderr).not.toMatch(/internal error/);
   return r;
 };

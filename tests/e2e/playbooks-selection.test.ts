@@ -18,7 +18,7 @@ beforeAll(() => {
   copyExamples(root);
   copyFixtureClient(root, slug);
   out = join(root, 'dist');
-  result = irplan(['build', slug, '--out', out], { cwd: root });
+  result = irplan(['build', slug, '--no-docx', '--out', out], { cwd: root });
 });
 
 const NEW = {

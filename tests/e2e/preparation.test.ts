@@ -18,7 +18,7 @@ beforeAll(() => {
   copyFixtureClient(root, slug);
   copyFixtureClient(root, 'saas-only');
   out = join(root, 'dist');
-  result = irplan(['build', slug, '--out', out], { cwd: root });
+  result = irplan(['build', slug, '--no-docx', '--out', out], { cwd: root });
 });
 
 const manifest = () => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));

@@ -16,7 +16,7 @@ beforeAll(() => {
   copyFixtureClient(root, 'linux-estate');
   copyFixtureClient(root, 'saas-only');
   out = join(root, 'dist');
-  result = irplan(['build', 'linux-estate', 'saas-only', '--out', out], { cwd: root });
+  result = irplan(['build', 'linux-estate', 'saas-only', '--no-docx', '--out', out], { cwd: root });
 });
 
 const manifest = (slug: string) => JSON.parse(readFileSync(join(out, slug, 'manifest.json'), 'utf8'));

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 // No test-runner import here: the global setup runs outside a test file and uses these too.
@@ -15,33 +15,6 @@ export function irplan(args: string[], opts: { cwd: string; env?: NodeJS.Process
     timeout: 600_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/**
- * irplan() without blocking: two builds of one test (an incremental one and a --force one to
- * compare it with) run side by side, each using what the other leaves of the 2 cores.
- */
-export function irplanAsync(
-  args: string[],
-  opts: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<ReturnType<typeof irplan>> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
-      timeout: 600_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
 }
 
 /** Runs a command-line tool (pdftotext, pdfinfo ...) and returns stdout. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { RunnerTask } from 'vitest';
 
-export { irplan, irplanAsync, REPO, tool } from './bin.ts';
+export { irplan, REPO, tool } from './bin.ts';
 
 // Folders made by tempDir in this test file. Test files are isolated, so this module runs once per
 // file and the hook below sits on that file's root suite: it runs when the file ends.
