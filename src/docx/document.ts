@@ -50,7 +50,7 @@ export async function writeDocx(job: DocxJob): Promise<void> {
     { styles, page: pageOf(job.model) },
     job.fragments,
   );
-  const doc = binderDocument(job, sections, headingCopies(fragments));
+  const doc = binderDocument(job, sections, headingCopies(fragments), styles);
   const buffer = assemble(await Packer.toBuffer(doc), fragments);
   mkdirSync(dirname(job.out), { recursive: true });
   writeFileAtomic(job.out, Buffer.from(normalizeDocx(buffer, job.epochSeconds)));
@@ -64,9 +64,13 @@ function stylesOf(job: Pick<DocxJob, 'templateStyles' | 'model'>): BinderStyles 
 }
 
 /** The binder as docx writes it: its properties, styles, cover and contents, then `body`. */
-export function binderDocument(job: DocxJob, sections: BinderSection[], body: FileChild[]): Document {
+export function binderDocument(
+  job: DocxJob,
+  sections: BinderSection[],
+  body: FileChild[],
+  styles: BinderStyles = stylesOf(job),
+): Document {
   const { model, messages } = job;
-  const styles = stylesOf(job);
   const version = model.plan.version;
   return new Document({
     title: messages.text('pdf.title', {

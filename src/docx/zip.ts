@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { mapBookmarkIds } from './xml.ts';
 
 // A .docx is a zip. docx stamps it with the clock (each entry's time, the core properties' dates)
 // and gives hyperlinks random relationship ids; its bookmarks are numbered by counters that run on
@@ -51,10 +52,6 @@ function renumberBookmarks(xml: string): string {
     if (!map.has(key)) map.set(key, map.size + 1);
     return map.get(key);
   };
-  return xml
-    .replace(/_Toc(\d+)/g, (_m, n: string) => `_Toc${next(names, n)}`)
-    .replace(
-      /(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)"/g,
-      (_m, head: string, n: string) => `${head}${next(ids, n)}"`,
-    );
+  const named = xml.replace(/_Toc(\d+)/g, (_m, n: string) => `_Toc${next(names, n)}`);
+  return mapBookmarkIds(named, (id) => next(ids, String(id)) ?? id);
 }
