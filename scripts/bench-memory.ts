@@ -1,8 +1,10 @@
-// npm run bench:memory -- --clients N [--json] [--interval MS]
+// npm run bench:memory -- --clients N [--json] [--interval MS] [--edit]
 // Peak memory of a whole cold build of N generated clients: the CLI, its Astro child processes,
 // Chromium and its helpers, sampled every --interval ms. The main benchmark samples one site batch
-// (12 clients) to keep its run short; this one shows that the peak does not grow with N.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// (12 clients) to keep its run short; this one shows that the peak does not grow with N. With
+// --edit, the benchmark's template edit (one sentence of the phishing playbook) is built after it
+// and sampled too: an edit prints binders two at a time (src/pdf/print.ts, lightBinder).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     interval: { type: 'string', default: '250' },
+    edit: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.clients);
@@ -34,6 +37,7 @@ try {
   const run = await runBuild(tool.root, project, ['--out', join(tmp, 'dist')], {}, interval);
   const done = doneEvent(run.events);
   if (done.built !== N) throw new Error(`built ${done.built} of ${N}`);
+  const edit = values.edit ? await editBuild(project, join(tmp, 'dist')) : undefined;
   const result = {
     clients: N,
     memory_clients: N,
@@ -44,6 +48,13 @@ try {
     peak_pss_by_kind_mb: run.peak_by_kind,
     peak_after_event: run.peak_after_event,
     max_pss_by_kind_mb: run.max_by_kind,
+    ...(edit && {
+      edit_s: Math.round(edit.wall_s * 10) / 10,
+      edit_prints: doneEvent(edit.events).prints,
+      edit_peak_rss_mb: Math.round(edit.peak_rss_mb),
+      edit_peak_pss_mb: Math.round(edit.peak_pss_mb),
+      edit_peak_pss_by_kind_mb: edit.peak_by_kind,
+    }),
     sample_interval_ms: interval,
     irplan_commit: tool.commit,
     machine: {
@@ -58,8 +69,24 @@ try {
       `  at the peak, PSS by process (MB): ${JSON.stringify(run.peak_by_kind)}; last event before it: ${run.peak_after_event}\n` +
       `  highest PSS of each kind at any time (MB): ${JSON.stringify(run.max_by_kind)}\n`,
   );
+  if (edit)
+    process.stdout.write(
+      `  template edit: ${result.edit_s} s, ${result.edit_prints} prints: peak RSS ${result.edit_peak_rss_mb} MB, PSS ${result.edit_peak_pss_mb} MB; by process (MB): ${JSON.stringify(edit.peak_by_kind)}\n`,
+    );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
   tool.remove();
+}
+
+/** The benchmark's template edit (scripts/bench.ts), built and sampled. */
+async function editBuild(project: string, out: string) {
+  const phishing = join(project, 'templates', 'playbooks', 'phishing.md.hbs');
+  const text = readFileSync(phishing, 'utf8');
+  if (!text.includes('Do not reply or click.')) throw new Error('the phishing playbook changed: update the bench edit');
+  writeFileSync(phishing, text.replace('Do not reply or click.', 'Do not reply, click or pass it on.'));
+  log('template edit: building again, memory sampled');
+  const run = await runBuild(tool.root, project, ['--out', out], {}, interval);
+  if (doneEvent(run.events).built !== N) throw new Error(`the edit built ${doneEvent(run.events).built} of ${N}`);
+  return run;
 }

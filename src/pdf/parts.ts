@@ -14,7 +14,7 @@ import { numberPagesAt } from './contents.ts';
 import type { PartStore, PrintCounts } from './job.ts';
 import { mergeParts } from './merge.ts';
 import { flatOutline, readPages } from './outline.ts';
-import { markParts, showPart, showWhole, startParts } from './partpage.ts';
+import { markParts, partMarkups, showPart, showWhole, startParts } from './partpage.ts';
 import { Unexpected } from './pdfsyntax.ts';
 import { normalizePdf } from './postprocess.ts';
 import { likelyWide, WIDE_FROM, widenXrefs } from './xref.ts';
@@ -78,8 +78,9 @@ export async function printInParts(
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     counts.prints++;
     if (pass > 1) counts.numberingPrints++;
-    const parts = await printParts(counts, page, options, layout, { ...store, printed });
-    await showWhole(page);
+    const { parts, shown } = await printParts(counts, page, options, layout, { ...store, printed });
+    // partMarkups leaves the page whole; a call now would wait for the layout its changes started.
+    if (shown) await showWhole(page);
     const partPages = parts.map((p) => p.pages);
     const outline = joinOutlines(parts);
     const numbering = { outline, pageCount: sum(partPages), partPages, parts: parts.map((p) => p.key) };
@@ -106,23 +107,31 @@ export async function printInParts(
   throw new Error(`the binder's page numbers still changed after ${MAX_PASSES} passes`);
 }
 
-/** Each part, from this build's or the previous build's store when its key is there, else printed. */
+/**
+ * Each part, from this build's or the previous build's store when its key is there, else printed.
+ * The keys come from every part's markup at once (partMarkups); a part to print is shown alone,
+ * and the markup it prints from must be the one its key was made from.
+ */
 async function printParts(
   counts: PrintCounts,
   page: Page,
   options: PDFOptions,
   layout: number[],
   store: PartStore & { printed: Map<string, Buffer> },
-): Promise<Part[]> {
+): Promise<{ parts: Part[]; shown: boolean }> {
   const firsts = starts(layout);
   const total = sum(layout);
+  const markups = await partMarkups(page, firsts, total);
   const parts: Part[] = [];
-  for (let k = 0; k < layout.length; k++) {
-    const html = await showPart(page, k, firsts[k] ?? 1, total);
-    const key = createHash('sha256').update(store.basis).update('\0').update(html).digest('hex');
+  let shown = false;
+  for (const [k, markup] of markups.entries()) {
+    const key = createHash('sha256').update(store.basis).update('\0').update(markup).digest('hex');
     let part = readable(key, stored(store, key));
     if (!part) {
       counts.partPrints++;
+      shown = true;
+      if ((await showPart(page, k, firsts[k] ?? 1, total)) !== markup)
+        throw new Error(`part ${k + 1} of the binder shows other markup than its key was made from`);
       const pdf = normalizePart(Buffer.from(await page.pdf(options)));
       store.printed.set(key, pdf);
       part = readable(key, pdf);
@@ -130,7 +139,7 @@ async function printParts(
     }
     parts.push(part);
   }
-  return parts;
+  return { parts, shown };
 }
 
 /** A part with its pages and outline; none for a stored file that is not a PDF of ours (damaged). */

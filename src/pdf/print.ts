@@ -1,8 +1,10 @@
-// The Printer: one warm browser for the whole build, binders one at a time, each job retried once.
+// The Printer: one warm browser for the whole build, binders in turn, each job retried once.
+import { existsSync } from 'node:fs';
 import { releaseMemory, UserError } from '../shared/index.ts';
 import { MissingPage } from './job.ts';
 import type { PrintContext, PrinterOptions, PrintJob } from './job.ts';
 import type { Numbering } from './contents.ts';
+import { BinderGate } from './gate.ts';
 import { PagePool } from './pool.ts';
 import { printJob } from './printjob.ts';
 
@@ -11,13 +13,11 @@ export class Printer {
   private readonly ctx: PrintContext;
 
   /**
-   * One binder at a time: a renderer laying out a large binder holds a lot of memory, and two at
-   * once would set the build's peak. The other page meanwhile prints the small documents queued
-   * behind, so the pool stays busy. The binder whose turn it is takes the next free page before
-   * them: otherwise binders would wait behind every small document and be printed last, one after
-   * another, while the other page had nothing left to do.
+   * Binders take turns (BinderGate): a renderer laying out a large binder holds a lot of memory,
+   * and two at once would set the build's peak. The other page meanwhile prints the small
+   * documents queued behind, so the pool stays busy.
    */
-  private binderSlot: Promise<void> = Promise.resolve();
+  private readonly binders = new BinderGate();
 
   /** A printer that launches its browser on the first print; options not given take their defaults. */
   constructor(options: Partial<PrinterOptions> = {}) {
@@ -52,19 +52,15 @@ export class Printer {
    */
   async print(job: PrintJob): Promise<Numbering | undefined> {
     if (!job.binder) return this.printRetrying(job);
-    const previous = this.binderSlot;
-    let done = () => {};
-    this.binderSlot = new Promise((resolve) => {
-      done = resolve;
-    });
+    const light = lightBinder(job);
+    await this.binders.enter(light);
     try {
-      await previous;
       // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
       // binder's print, the print that needs the most memory, rather than whenever V8 gets to it.
       releaseMemory();
       return await this.printRetrying(job);
     } finally {
-      done();
+      this.binders.leave(light);
     }
   }
 
@@ -87,4 +83,15 @@ export class Printer {
   async close(): Promise<void> {
     await this.ctx.pool.close();
   }
+}
+
+/**
+ * A binder printed again in parts, its parts of the previous build at hand and its page numbers
+ * predicted: an edit finds all its parts but the edited ones in the store, so its renderer lays
+ * the binder out once for the screen and prints a part or two, and most of its time is that
+ * layout, on one core. Two such binders at once use both cores. A binder printed from nothing
+ * (a first build, --force) prints every part and holds the most memory: it goes alone.
+ */
+function lightBinder(job: PrintJob): boolean {
+  return job.numbering !== undefined && job.parts?.previous !== undefined && existsSync(job.parts.previous);
 }

@@ -6,6 +6,7 @@ import { BROWSER_ARGS, findBrowser } from '../../../src/pdf/browser.ts';
 import type { Numbering } from '../../../src/pdf/contents.ts';
 import type { PartStore, PrintCounts } from '../../../src/pdf/job.ts';
 import { printNumbered } from '../../../src/pdf/numbered.ts';
+import { markParts, partMarkups, showPart, startParts } from '../../../src/pdf/partpage.ts';
 import { printInParts } from '../../../src/pdf/parts.ts';
 import { normalizePdf } from '../../../src/pdf/postprocess.ts';
 import { linkXrefs } from '../../../src/pdf/xref.ts';
@@ -164,5 +165,24 @@ describe('a binder printed in parts', () => {
     expect(again.pdf.equals(fresh.pdf)).toBe(true);
     const b = reading(save('longer.pdf', again.pdf));
     expect(b.pages.at(-1)).toContain(`Page ${b.pages.length} of ${b.pages.length}`);
+  });
+
+  test('the markup of every part found at once is the markup each part is shown and printed with', async () => {
+    await onPage(binder(), async (page) => {
+      const firsts = await markParts(page, 1);
+      await startParts(page);
+      const starts = firsts.map((_, k) => 1 + 3 * k);
+      const atOnce = await partMarkups(page, starts, 40);
+      expect(atOnce).toHaveLength(SECTIONS.length + 1);
+      // Shown last to first, so that each part is shown after others were taken out.
+      for (let k = atOnce.length - 1; k >= 0; k--) expect(await showPart(page, k, starts[k] ?? 1, 40)).toBe(atOnce[k]);
+      expect(await partMarkups(page, starts, 40)).toEqual(atOnce);
+      // A part's markup holds its own links across parts and anchors for the links into it.
+      const five = atOnce.find((m) => m.includes('id="five"')) ?? '';
+      expect(five).toContain('href="irplan-part:three"');
+      expect(five).toContain('class="irplan-dest" href="#five"');
+      expect(five).not.toContain('id="three"');
+      expect(atOnce[2]).toContain('@page :first { counter-increment: page 7; }');
+    });
   });
 });

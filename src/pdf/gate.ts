@@ -1,0 +1,37 @@
+// When a binder may print: binders hold the most memory of any print, so they take turns.
+
+/**
+ * The binders' turns, first come first served: a heavy binder alone, light ones two at a time
+ * (two pages in the pool, two cores). The binder whose turn it is takes the next free page before
+ * the small documents (pool.ts), or binders would wait behind every small document and be printed
+ * last, one after another, while the other page had nothing left to do.
+ */
+export class BinderGate {
+  private running = 0;
+  private heavy = false;
+  private readonly waiting: { light: boolean; go: () => void }[] = [];
+
+  async enter(light: boolean): Promise<void> {
+    if (this.waiting.length === 0 && this.open(light)) return this.take(light);
+    await new Promise<void>((go) => this.waiting.push({ light, go }));
+  }
+
+  leave(light: boolean): void {
+    this.running--;
+    if (!light) this.heavy = false;
+    for (let next = this.waiting[0]; next && this.open(next.light); next = this.waiting[0]) {
+      this.waiting.shift();
+      this.take(next.light);
+      next.go();
+    }
+  }
+
+  private open(light: boolean): boolean {
+    return light ? !this.heavy && this.running < 2 : this.running === 0;
+  }
+
+  private take(light: boolean): void {
+    this.running++;
+    if (!light) this.heavy = true;
+  }
+}

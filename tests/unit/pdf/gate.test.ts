@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { BinderGate } from '../../../src/pdf/gate.ts';
+
+/** Runs binders through a gate; each records when it starts and waits for `release(name)` to end. */
+function harness() {
+  const gate = new BinderGate();
+  const log: string[] = [];
+  const finish = new Map<string, () => void>();
+  const run = async (name: string, light: boolean) => {
+    await gate.enter(light);
+    log.push(name);
+    await new Promise<void>((resolve) => finish.set(name, resolve));
+    gate.leave(light);
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const release = async (name: string) => {
+    finish.get(name)?.();
+    await settle();
+  };
+  return { run, release, log, settle };
+}
+
+describe('the binders take turns', () => {
+  test('light binders two at a time, in the order they came', async () => {
+    const h = harness();
+    const all = ['a', 'b', 'c', 'd'].map((n) => h.run(n, true));
+    await h.settle();
+    expect(h.log).toEqual(['a', 'b']);
+    await h.release('b');
+    expect(h.log).toEqual(['a', 'b', 'c']);
+    await h.release('a');
+    await h.release('c');
+    await h.release('d');
+    await Promise.all(all);
+    expect(h.log).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('a heavy binder waits for the light ones before it and goes alone', async () => {
+    const h = harness();
+    const all = [h.run('light1', true), h.run('heavy', false), h.run('light2', true)];
+    await h.settle();
+    expect(h.log).toEqual(['light1']);
+    await h.release('light1');
+    expect(h.log).toEqual(['light1', 'heavy']);
+    await h.release('heavy');
+    expect(h.log).toEqual(['light1', 'heavy', 'light2']);
+    await h.release('light2');
+    await Promise.all(all);
+  });
+
+  test('two heavy binders never overlap', async () => {
+    const h = harness();
+    const all = [h.run('h1', false), h.run('h2', false)];
+    await h.settle();
+    expect(h.log).toEqual(['h1']);
+    await h.release('h1');
+    expect(h.log).toEqual(['h1', 'h2']);
+    await h.release('h2');
+    await Promise.all(all);
+  });
+});
