@@ -39,7 +39,8 @@ export async function numberPagesAt(
 ): Promise<{ changed: boolean; starts: Record<string, number> }> {
   const result = await page.evaluate(
     (outline: OutlineMark[], duplex: boolean) => {
-      const shown = (el: Element) => el.getClientRects().length > 0;
+      // Not getClientRects: that lays out the whole page, which print.css spares on screen.
+      const shown = (el: Element) => el.checkVisibility();
       // Outline titles lose the spaces where a heading wrapped; a heading Chromium left out of the
       // outline (none is expected) takes no entry from the ones after it.
       const squash = (s: string | null) => (s ?? '').replace(/\s+/g, '');

@@ -12,7 +12,8 @@ import type { Page } from 'puppeteer';
 export async function linkXrefs(page: Page): Promise<void> {
   await page.evaluate(() => {
     const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const shown = (el: Element) => el.getClientRects().length > 0;
+    // Not getClientRects: that lays out the whole page, which print.css spares on screen.
+    const shown = (el: Element) => el.checkVisibility();
     const headingIn = (root: ParentNode, title: string) =>
       [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].find((h) => shown(h) && norm(h.textContent) === title);
     let made = 0;
