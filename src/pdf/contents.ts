@@ -16,6 +16,8 @@ export interface Numbering {
   partPages?: number[];
   /** And the keys of its parts in the store, for a build that keeps the binder to keep them too. */
   parts?: string[];
+  /** And what every part's print depended on beside its markup (PartStore.basis). */
+  partsBasis?: string;
 }
 
 /**

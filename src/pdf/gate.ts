@@ -1,4 +1,6 @@
 // When a binder may print: binders hold the most memory of any print, so they take turns.
+import { existsSync } from 'node:fs';
+import type { PrintJob } from './job.ts';
 
 /**
  * The binders' turns, first come first served: a heavy binder alone, light ones two at a time
@@ -34,4 +36,17 @@ export class BinderGate {
     this.running++;
     if (!light) this.heavy = true;
   }
+}
+
+/**
+ * A binder printed again in parts, its page numbers predicted from a binder printed in parts of
+ * the same basis (files, print code, browser, paper), the previous build's parts at hand: an edit
+ * finds all its parts but the edited ones in the store, so its renderer lays the binder out once
+ * and prints a part or two, on one core. Two such binders at once use both cores. A binder
+ * printed from nothing (a first build, --force, a new style sheet or browser) prints every part
+ * and holds the most memory: it goes alone.
+ */
+export function lightBinder(job: PrintJob): boolean {
+  const { numbering, parts } = job;
+  return parts?.previous !== undefined && numbering?.partsBasis === parts.basis && existsSync(parts.previous);
 }

@@ -73,27 +73,28 @@ export class MissingPage extends Error {}
 export async function loadPage(page: Page, job: PrintJob, timeoutMs: number): Promise<void> {
   const response = await page.goto(job.url, { waitUntil: 'load', timeout: timeoutMs });
   if (response?.status() !== 200) throw new MissingPage(`${job.url} answered ${response?.status() ?? 'nothing'}`);
-  await loadFonts(page);
+  await loadFonts(page, job.binder === true);
   await linkXrefs(page);
 }
 
 /**
- * Loads the page's Latin font faces before anything is laid out for print. A face is otherwise
- * fetched when a layout first needs it, and a print that needs one still on its way lays the page
- * out in a fallback font (other pages, other numbers). That is our reading, not proven, of what
- * was seen once on a machine busy with other builds: an incremental build's binder parts differed
- * from a --force build's; not seen since in the same test under the same load with the faces
- * loaded first. Loading every face the page declares (each script's subset of each weight) cost
- * 0.1 s a document; the Latin ones, nothing measurable.
+ * Loads the page's font faces before anything is laid out for print. A face is otherwise fetched
+ * when a layout first needs it, and a print that needs one still on its way lays the page out in
+ * a fallback font (other pages, other numbers). That is our reading, not proven, of what was seen
+ * once on a machine busy with other builds: an incremental build's binder parts differed from a
+ * --force build's; not seen since with the faces loaded first. A small document loads its Latin
+ * faces: a face for another script is fetched by the first layout of text in it, on screen, where
+ * the same text needs it too (every face cost 0.1 s a document; the Latin ones, nothing
+ * measurable). A binder loads every face: its sections out of view are never laid out on screen
+ * (print.css), so nothing else would fetch the faces their text needs.
  */
-async function loadFonts(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    // A face for another script is fetched by the first layout of text in it, on screen, where
-    // the same text needs it too.
-    const latin = [...document.fonts].filter((face) => /U\+0(000)?-(00)?FF\b|U\+0-10FFFF/i.test(face.unicodeRange));
-    await Promise.all(latin.map((face) => face.load().catch(() => undefined)));
+async function loadFonts(page: Page, every: boolean): Promise<void> {
+  await page.evaluate(async (every: boolean) => {
+    const latin = /U\+0(000)?-(00)?FF\b|U\+0-10FFFF/i;
+    const faces = [...document.fonts].filter((face) => every || latin.test(face.unicodeRange));
+    await Promise.all(faces.map((face) => face.load().catch(() => undefined)));
     await document.fonts.ready;
-  });
+  }, every);
 }
 
 /** The page.pdf options of a job. */

@@ -83,7 +83,8 @@ export async function printInParts(
     if (shown) await showWhole(page);
     const partPages = parts.map((p) => p.pages);
     const outline = joinOutlines(parts);
-    const numbering = { outline, pageCount: sum(partPages), partPages, parts: parts.map((p) => p.key) };
+    const keys = parts.map((p) => p.key);
+    const numbering = { outline, pageCount: sum(partPages), partPages, parts: keys, partsBasis: store.basis };
     const widened = !wide && numbering.pageCount >= WIDE_FROM && (await widenXrefs(page));
     wide ||= widened;
     // A binder whose pages did not move needs no second look at the whole page (a second of layout).

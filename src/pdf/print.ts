@@ -1,10 +1,9 @@
 // The Printer: one warm browser for the whole build, binders in turn, each job retried once.
-import { existsSync } from 'node:fs';
 import { releaseMemory, UserError } from '../shared/index.ts';
 import { MissingPage } from './job.ts';
 import type { PrintContext, PrinterOptions, PrintJob } from './job.ts';
 import type { Numbering } from './contents.ts';
-import { BinderGate } from './gate.ts';
+import { BinderGate, lightBinder } from './gate.ts';
 import { PagePool } from './pool.ts';
 import { printJob } from './printjob.ts';
 
@@ -83,15 +82,4 @@ export class Printer {
   async close(): Promise<void> {
     await this.ctx.pool.close();
   }
-}
-
-/**
- * A binder printed again in parts, its parts of the previous build at hand and its page numbers
- * predicted: an edit finds all its parts but the edited ones in the store, so its renderer lays
- * the binder out once for the screen and prints a part or two, and most of its time is that
- * layout, on one core. Two such binders at once use both cores. A binder printed from nothing
- * (a first build, --force) prints every part and holds the most memory: it goes alone.
- */
-function lightBinder(job: PrintJob): boolean {
-  return job.numbering !== undefined && job.parts?.previous !== undefined && existsSync(job.parts.previous);
 }

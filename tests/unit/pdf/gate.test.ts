@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BinderGate } from '../../../src/pdf/gate.ts';
+import type { Numbering } from '../../../src/pdf/contents.ts';
+import { BinderGate, lightBinder } from '../../../src/pdf/gate.ts';
+import type { PrintJob } from '../../../src/pdf/job.ts';
+import { tempDir } from '../../helpers/cli.ts';
 
 /** Runs binders through a gate; each records when it starts and waits for `release(name)` to end. */
 function harness() {
@@ -57,5 +61,34 @@ describe('the binders take turns', () => {
     expect(h.log).toEqual(['h1', 'h2']);
     await h.release('h2');
     await Promise.all(all);
+  });
+});
+
+describe('which binders are light', () => {
+  const dir = tempDir('irplan-gate-');
+  const job = (numbering?: Partial<Numbering>, previous: string | null = dir): PrintJob => ({
+    url: 'http://127.0.0.1/print/print/binder/',
+    out: join(dir, 'b.pdf'),
+    paper: 'letter',
+    title: 't',
+    author: 'a',
+    subject: 's',
+    epochSeconds: 0,
+    binder: true,
+    ...(numbering && { numbering: { outline: [], pageCount: 1, ...numbering } }),
+    parts:
+      previous === null ? { next: join(dir, 'next'), basis: 'b1' } : { next: join(dir, 'next'), previous, basis: 'b1' },
+  });
+
+  test('one printed again in parts of the same basis, its previous parts at hand', () => {
+    expect(lightBinder(job({ partsBasis: 'b1' }))).toBe(true);
+  });
+
+  test('not one printed from nothing, with other files or code, or without the previous parts', () => {
+    expect(lightBinder(job(undefined))).toBe(false);
+    expect(lightBinder(job({}))).toBe(false);
+    expect(lightBinder(job({ partsBasis: 'b0' }))).toBe(false);
+    expect(lightBinder(job({ partsBasis: 'b1' }, join(dir, 'missing')))).toBe(false);
+    expect(lightBinder(job({ partsBasis: 'b1' }, null))).toBe(false);
   });
 });
