@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromiumVersion } from './bench/floors.ts';
 import { generatePortfolio } from './bench/portfolio.ts';
 import { doneEvent, runBuild } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
@@ -61,6 +62,7 @@ try {
       cores: cpus().length,
       memory_gb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       node: process.version,
+      chromium: await chromiumVersion(),
       loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     },
   };
