@@ -21,6 +21,21 @@ export class BinderGate {
   leave(light: boolean): void {
     this.running--;
     if (!light) this.heavy = false;
+    this.wake();
+  }
+
+  /**
+   * A light binder that finds it must print much of itself becomes heavy: it waits, first in
+   * line, for the binder beside it to finish. Then leave(false).
+   */
+  async alone(): Promise<void> {
+    this.running--;
+    const turn = new Promise<void>((go) => this.waiting.unshift({ light: false, go }));
+    this.wake();
+    await turn;
+  }
+
+  private wake(): void {
     for (let next = this.waiting[0]; next && this.open(next.light); next = this.waiting[0]) {
       this.waiting.shift();
       this.take(next.light);
@@ -44,7 +59,8 @@ export class BinderGate {
  * finds all its parts but the edited ones in the store, so its renderer lays the binder out once
  * and prints a part or two, on one core. Two such binders at once use both cores. A binder
  * printed from nothing (a first build, --force, a new style sheet or browser) prints every part
- * and holds the most memory: it goes alone.
+ * and holds the most memory: it goes alone, as does a light one that finds, once loaded, that
+ * much of it must be printed again (parts.ts, an edit that moved every page after it).
  */
 export function lightBinder(job: PrintJob): boolean {
   const { numbering, parts } = job;

@@ -35,13 +35,18 @@ interface Part {
   outline: OutlineMark[];
 }
 
-/** Prints a loaded binder page in parts with its own page numbers; returns the merged PDF and its numbering. */
+/**
+ * Prints a loaded binder page in parts with its own page numbers; returns the merged PDF and its
+ * numbering. `alone` is awaited before printing much of the binder: the whole of it, or parts
+ * that make more than half of its pages (gate.ts: such a binder takes a renderer's memory).
+ */
 export async function printInParts(
   counts: PrintCounts,
   page: Page,
   options: PDFOptions,
   predicted: Numbering | undefined,
   store: PartStore,
+  alone: () => Promise<void> = async () => {},
 ): Promise<{ pdf: Buffer; numbering: Numbering } | undefined> {
   let wide = (await likelyWide(page)) && (await widenXrefs(page));
   const firstSections = await markParts(page, MAX_SECTIONS);
@@ -60,6 +65,7 @@ export async function printInParts(
   if (!layout) {
     // Nothing to go by: one untagged print of the whole binder gives its numbers and where each
     // part starts, as numbered.ts would learn them (a part at a time would cost twice as much).
+    await alone();
     counts.prints++;
     counts.numberingPrints++;
     const { outline, pageCount } = readPages(Buffer.from(await page.pdf({ ...options, tagged: false })));
@@ -78,7 +84,7 @@ export async function printInParts(
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     counts.prints++;
     if (pass > 1) counts.numberingPrints++;
-    const { parts, shown } = await printParts(counts, page, options, layout, { ...store, printed });
+    const { parts, shown } = await printParts(counts, page, options, layout, { ...store, printed }, alone);
     // partMarkups leaves the page whole; a call now would wait for the layout its changes started.
     if (shown) await showWhole(page);
     const partPages = parts.map((p) => p.pages);
@@ -119,18 +125,22 @@ async function printParts(
   options: PDFOptions,
   layout: number[],
   store: PartStore & { printed: Map<string, Buffer> },
+  alone: () => Promise<void>,
 ): Promise<{ parts: Part[]; shown: boolean }> {
   const firsts = starts(layout);
   const total = sum(layout);
-  const markups = await partMarkups(page, firsts, total);
-  const parts: Part[] = [];
-  let shown = false;
-  for (const [k, markup] of markups.entries()) {
+  const found = (await partMarkups(page, firsts, total)).map((markup) => {
     const key = createHash('sha256').update(store.basis).update('\0').update(markup).digest('hex');
-    let part = readable(key, stored(store, key));
+    return { key, markup, part: readable(key, stored(store, key)) };
+  });
+  // An edit that moved the pages after it prints those parts again: nearly a binder's print.
+  const missing = sum(found.map((f, k) => (f.part ? 0 : (layout[k] ?? 0))));
+  if (missing * 2 > total) await alone();
+  const parts: Part[] = [];
+  for (const [k, { key, markup, part: kept }] of found.entries()) {
+    let part = kept;
     if (!part) {
       counts.partPrints++;
-      shown = true;
       if ((await showPart(page, k, firsts[k] ?? 1, total)) !== markup)
         throw new Error(`part ${k + 1} of the binder shows other markup than its key was made from`);
       const pdf = normalizePart(Buffer.from(await page.pdf(options)));
@@ -140,7 +150,7 @@ async function printParts(
     }
     parts.push(part);
   }
-  return { parts, shown };
+  return { parts, shown: found.some((f) => !f.part) };
 }
 
 /** A part with its pages and outline; none for a stored file that is not a PDF of ours (damaged). */

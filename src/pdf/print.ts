@@ -51,24 +51,29 @@ export class Printer {
    */
   async print(job: PrintJob): Promise<Numbering | undefined> {
     if (!job.binder) return this.printRetrying(job);
-    const light = lightBinder(job);
+    let light = lightBinder(job);
     await this.binders.enter(light);
+    const alone = async () => {
+      if (!light) return;
+      light = false;
+      await this.binders.alone();
+    };
     try {
       // The garbage of earlier prints (PDF bytes, protocol messages) is collected before the
       // binder's print, the print that needs the most memory, rather than whenever V8 gets to it.
       releaseMemory();
-      return await this.printRetrying(job);
+      return await this.printRetrying(job, alone);
     } finally {
       this.binders.leave(light);
     }
   }
 
-  private async printRetrying(job: PrintJob): Promise<Numbering | undefined> {
+  private async printRetrying(job: PrintJob, alone?: () => Promise<void>): Promise<Numbering | undefined> {
     try {
-      return await printJob(this.ctx, job);
+      return await printJob(this.ctx, job, alone);
     } catch (first) {
       if (first instanceof UserError || first instanceof MissingPage) throw first;
-      return printJob(this.ctx, job).catch((second: unknown) => {
+      return printJob(this.ctx, job, alone).catch((second: unknown) => {
         throw new UserError(
           'IRP_PRINT',
           `printing ${job.out} failed twice: ${second instanceof Error ? second.message.split('\n')[0] : String(second)}`,

@@ -14,22 +14,28 @@ import { writePdf } from './write.ts';
  * Prints one job once. The page's work comes first; the page goes back to the pool (or is
  * retired) as soon as the browser is done with it, so the next job loads while this process
  * normalizes and writes the PDF, rather than the page sitting idle meanwhile. Returns a binder's
- * numbering, for the next binder of the client and the next build to predict from.
+ * numbering, for the next binder of the client and the next build to predict from. `alone`
+ * waits, before a binder prints much of itself, until no other binder prints (gate.ts).
  */
-export async function printJob(ctx: PrintContext, job: PrintJob): Promise<Numbering | undefined> {
-  const printed = await ctx.pool.withPage(job.binder === true, (page) => printOnPage(ctx, page, job));
+export async function printJob(
+  ctx: PrintContext,
+  job: PrintJob,
+  alone: () => Promise<void> = async () => {},
+): Promise<Numbering | undefined> {
+  const printed = await ctx.pool.withPage(job.binder === true, (page) => printOnPage(ctx, page, job, alone));
   writePdf(job, printed.pdf);
   return printed.numbering;
 }
 
-async function printOnPage(ctx: PrintContext, page: Page, job: PrintJob): Promise<Printed> {
+async function printOnPage(ctx: PrintContext, page: Page, job: PrintJob, alone: () => Promise<void>): Promise<Printed> {
   await loadPage(page, job, ctx.options.timeoutMs);
   const options = printOptions(job, ctx.options.timeoutMs);
   if (job.binder && !job.duplex && job.parts) {
-    const merged = await printInParts(ctx.counts, page, options, job.numbering, job.parts);
+    const merged = await printInParts(ctx.counts, page, options, job.numbering, job.parts, alone);
     // Parts that do not merge (merge.ts refused them) leave the page numbered for a whole print.
     if (merged) return merged;
   }
+  if (job.binder) await alone();
   if (job.binder && !job.duplex) return printNumbered(ctx.counts, page, options, job.numbering);
   if (job.binder && job.duplex) {
     // Double-sided binders get a blank filler page before each section that would start on a

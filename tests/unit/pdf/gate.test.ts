@@ -92,3 +92,25 @@ describe('which binders are light', () => {
     expect(lightBinder(job({ partsBasis: 'b1' }, null))).toBe(false);
   });
 });
+
+describe('a light binder that must print much of itself', () => {
+  test('goes alone: first in line, once the binder beside it is done', async () => {
+    const gate = new BinderGate();
+    const log: string[] = [];
+    await gate.enter(true);
+    await gate.enter(true);
+    log.push('a', 'b');
+    const c = gate.enter(true).then(() => log.push('c'));
+    const aAlone = gate.alone().then(() => log.push('a alone'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['a', 'b']);
+    gate.leave(true);
+    await aAlone;
+    expect(log).toEqual(['a', 'b', 'a alone']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['a', 'b', 'a alone']);
+    gate.leave(false);
+    await c;
+    expect(log).toEqual(['a', 'b', 'a alone', 'c']);
+  });
+});

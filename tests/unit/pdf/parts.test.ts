@@ -76,9 +76,14 @@ async function onPage<T>(html: string, work: (page: Page) => Promise<T>): Promis
 /** The binder in parts, as the printer prints it; the PDF as written (fixed metadata). */
 async function inParts(html: string, store: PartStore, predicted?: Numbering) {
   const counts = zero();
-  const printed = await onPage(html, (page) => printInParts(counts, page, OPTIONS, predicted, store));
+  // How often the binder asked to go alone (gate.ts) before printing much of itself.
+  let alone = 0;
+  const ask = async () => {
+    alone++;
+  };
+  const printed = await onPage(html, (page) => printInParts(counts, page, OPTIONS, predicted, store, ask));
   if (!printed) throw new Error('the parts did not merge');
-  return { counts, numbering: printed.numbering, pdf: fixed(printed.pdf) };
+  return { counts, numbering: printed.numbering, pdf: fixed(printed.pdf), alone };
 }
 
 function fixed(pdf: Buffer): Buffer {
@@ -138,6 +143,7 @@ describe('a binder printed in parts', () => {
     const store = { next: join(dir, 'store-2'), previous: join(dir, 'store-1'), basis: 'b' };
     const again = await inParts(binder(edit), store, first.numbering);
     expect(again.counts).toEqual({ prints: 1, numberingPrints: 0, partPrints: 1 });
+    expect(again.alone).toBe(0);
     // The store holds exactly the parts the binder is made of.
     expect(readdirSync(store.next).sort()).toEqual((again.numbering.parts ?? []).map((k) => `${k}.pdf`).sort());
     const fresh = await inParts(binder(edit), { next: join(dir, 'store-3'), basis: 'b' });
@@ -161,6 +167,9 @@ describe('a binder printed in parts', () => {
     const again = await inParts(binder(longer), store, first.numbering);
     expect(again.numbering.pageCount).toBeGreaterThan(first.numbering.pageCount);
     expect(again.counts.numberingPrints).toBe(1);
+    // Every part after the edit printed again: the binder went alone first.
+    expect(again.alone).toBeGreaterThan(0);
+    expect(first.alone).toBeGreaterThan(0);
     const fresh = await inParts(binder(longer), { next: join(dir, 'store-7'), basis: 'b' });
     expect(again.pdf.equals(fresh.pdf)).toBe(true);
     const b = reading(save('longer.pdf', again.pdf));
