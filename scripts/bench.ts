@@ -18,7 +18,7 @@ import {
   validateTimes,
 } from './bench/floors.ts';
 import type { FloorJob } from './bench/floors.ts';
-import { clientPlan, generatePortfolio } from './bench/portfolio.ts';
+import { clientPlan, editPhishingTemplate, generatePortfolio } from './bench/portfolio.ts';
 import { doneEvent, runBuild, stageSeconds } from './bench/run.ts';
 import { snapshotTool } from './bench/tool.ts';
 import type { CliRun } from './bench/run.ts';
@@ -141,12 +141,8 @@ try {
   // playbook, which every client has. Today every client is rebuilt and every document reprinted.
   const everyPdf = slugs.flatMap((s) => listPdfs(join(out, s)));
   const stamped = new Map(everyPdf.map((f) => [f, statSync(f).mtimeMs]));
-  const phishing = join(project, 'templates', 'playbooks', 'phishing.md.hbs');
-  const phishingText = readFileSync(phishing, 'utf8');
-  if (!phishingText.includes('Do not reply or click.'))
-    throw new Error('the phishing playbook changed: update the bench edit');
   const edit = await expectBuilt(N, () => {
-    writeFileSync(phishing, phishingText.replace('Do not reply or click.', 'Do not reply, click or pass it on.'));
+    editPhishingTemplate(project);
     return runBuild(tool.root, project, ['--out', out]);
   });
   const editDone = doneEvent(edit.events);

@@ -1,7 +1,7 @@
 // A synthetic, deterministic portfolio of realistic clients for the benchmark: each has about 40
 // contacts, 150 assets covering every os, service and kind (so every checklist applies), cyber
 // insurance, regulations, data flows and exercises. Same seed and count, same bytes.
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { readClients } from '../../src/plan/read.ts';
@@ -313,4 +313,15 @@ export function generatePortfolio(root: string, count: number, seed = 1): string
     throw new Error(`the generated portfolio is invalid (${read.errors.length} errors):\n${first}`);
   }
   return slugs;
+}
+
+/**
+ * The benchmarks' template edit, the kind consultants make all the time: one sentence of the
+ * phishing playbook, which every client has (bench.ts and bench-memory.ts --edit).
+ */
+export function editPhishingTemplate(project: string): void {
+  const phishing = join(project, 'templates', 'playbooks', 'phishing.md.hbs');
+  const text = readFileSync(phishing, 'utf8');
+  if (!text.includes('Do not reply or click.')) throw new Error('the phishing playbook changed: update the bench edit');
+  writeFileSync(phishing, text.replace('Do not reply or click.', 'Do not reply, click or pass it on.'));
 }
