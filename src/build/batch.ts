@@ -148,8 +148,17 @@ async function buildSites(rendered: Rendered[], dirs: BatchDirs, ctx: Ctx, worke
   rmSync(dirs.siteOut, { recursive: true, force: true });
   try {
     const content = join(dirs.staging, 'content');
+    const waiting = (pid: number) =>
+      ctx.opts.report({ event: 'note', client: slugs[0] ?? '', message: waitingNote(pid) });
     await buildSite(
-      { slugs, contentDir: content, outDir: dirs.siteOut, cacheDir: join(dirs.staging, 'cache'), base: ctx.opts.base },
+      {
+        slugs,
+        contentDir: content,
+        outDir: dirs.siteOut,
+        cacheDir: join(dirs.staging, 'cache'),
+        base: ctx.opts.base,
+        waiting,
+      },
       worker,
     );
   } catch (err) {
@@ -171,3 +180,7 @@ async function buildSites(rendered: Rendered[], dirs: BatchDirs, ctx: Ctx, worke
   }
   return rendered;
 }
+
+/** Said when this build's site waits for another build's (src/site/turn.ts). */
+const waitingNote = (pid: number) =>
+  `waiting for another irplan build (process ${pid}) to finish its site stage: builds with one irplan install take turns at Astro`;

@@ -35,6 +35,8 @@ export interface SiteBatchOptions {
   outDir: string;
   cacheDir: string;
   base: string;
+  /** Called when the run waits for another build's Astro run with this install (turn.ts), with its pid. */
+  waiting?: (pid: number) => void;
 }
 
 /**
@@ -80,6 +82,9 @@ export async function buildSite(opts: SiteBatchOptions, worker = startSiteWorker
   let stderr = '';
   worker.child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
+  });
+  worker.child.on('message', (m: { waiting?: number }) => {
+    if (typeof m?.waiting === 'number') opts.waiting?.(m.waiting);
   });
   // A worker that already died (Astro failed to load) is reported from its exit code and stderr.
   worker.child.send({ outDir: opts.outDir, cacheDir: opts.cacheDir, base: opts.base }, () => undefined);

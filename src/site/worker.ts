@@ -3,10 +3,11 @@
 // process of its own gives all of it back when it exits.
 // It is started before its batch is rendered: Astro loads meanwhile, and the build starts when the
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeTurn } from './turn.ts';
 
-/** irplan's own folder (src/site/ is two below it); the worker imports nothing of irplan's, so it starts fast. */
+/** irplan's own folder (src/site/ is two below it); the worker imports only turn.ts of irplan's, so it starts fast. */
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface Options {
@@ -18,16 +19,26 @@ interface Options {
 // Astro puts its prerender bundle inside outDir only when outDir is inside the working directory,
 // and that bundle must resolve Astro's own packages: so it runs from the tool's folder.
 process.chdir(TOOL_ROOT);
+/** Ends this run's turn at Astro (turn.ts); set once the turn is taken. */
+let endTurn = () => {};
 // A worker whose build process has gone (killed, crashed) has nothing to build for.
-process.on('disconnect', () => process.exit(1));
+process.on('disconnect', () => {
+  endTurn();
+  process.exit(1);
+});
 const astro = import('astro');
 astro.catch(() => undefined); // reported when the build is asked for
 
 process.once('message', (opts: Options) => void run(opts));
 
+/** Astro runs of every build with this install take turns (turn.ts): they share .astro/ in TOOL_ROOT. */
+const TURN = join(TOOL_ROOT, 'node_modules', '.irplan-work', 'astro.lock');
+
 async function run(opts: Options): Promise<void> {
   try {
     const { build } = await astro;
+    // The parent says so in its progress: a build that waits must not look stuck.
+    endTurn = await takeTurn(TURN, { waiting: (pid) => process.send?.({ waiting: pid }) });
     await build({
       root: TOOL_ROOT,
       configFile: 'astro.config.mjs',
@@ -37,8 +48,10 @@ async function run(opts: Options): Promise<void> {
       logLevel: 'error',
       mode: 'production',
     });
+    endTurn();
     process.exit(0);
   } catch (err) {
+    endTurn();
     // The first line is the message irplan shows; the rest is for IRPLAN_DEBUG=1.
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
