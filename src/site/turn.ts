@@ -5,8 +5,11 @@
 // irplan's work folder holds the pid of the run whose turn it is. The site worker imports nothing
 // of irplan's (it must start fast), so this module uses node: only.
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The lock of one irplan install (its own folder, `toolRoot`), which Astro's .astro/ belongs to. */
+export const astroTurnPath = (toolRoot: string) => join(toolRoot, 'node_modules', '.irplan-work', 'astro.lock');
 
 /**
  * A turn older than this is over whatever its pid says: a pid can be reused by an unrelated

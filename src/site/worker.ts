@@ -3,9 +3,9 @@
 // process of its own gives all of it back when it exits.
 // It is started before its batch is rendered: Astro loads meanwhile, and the build starts when the
 // parent sends the options ({ outDir, cacheDir, base }). IRPLAN_CONTENT names the batch's content folder.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { takeTurn } from './turn.ts';
+import { astroTurnPath, takeTurn } from './turn.ts';
 
 /** irplan's own folder (src/site/ is two below it); the worker imports only turn.ts of irplan's, so it starts fast. */
 const TOOL_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,14 +31,12 @@ astro.catch(() => undefined); // reported when the build is asked for
 
 process.once('message', (opts: Options) => void run(opts));
 
-/** Astro runs of every build with this install take turns (turn.ts): they share .astro/ in TOOL_ROOT. */
-const TURN = join(TOOL_ROOT, 'node_modules', '.irplan-work', 'astro.lock');
-
 async function run(opts: Options): Promise<void> {
   try {
     const { build } = await astro;
-    // The parent says so in its progress: a build that waits must not look stuck.
-    endTurn = await takeTurn(TURN, { waiting: (pid) => process.send?.({ waiting: pid }) });
+    // Every build with this install shares .astro/ in TOOL_ROOT, so Astro runs take turns; the
+    // parent says so in its progress when this one waits: it must not look stuck.
+    endTurn = await takeTurn(astroTurnPath(TOOL_ROOT), { waiting: (pid) => process.send?.({ waiting: pid }) });
     await build({
       root: TOOL_ROOT,
       configFile: 'astro.config.mjs',
