@@ -55,13 +55,14 @@ describe('the build', () => {
 });
 
 describe('isolation', () => {
-  test("each client's token is in its own site, search index and PDFs (so the search below can find a leak)", () => {
+  test("each client's token is in its own site, search index, PDFs and Word binder (so the search below can find a leak)", () => {
     for (const slug of SITES) {
       const token = tokens.get(slug) ?? '';
       expect(readableText(join(site(slug), 'contacts', 'index.html'))).toContain(token);
       const fragments = filesUnder(join(site(slug), 'pagefind')).filter((f) => f.endsWith('.pf_fragment'));
       expect(fragments.some((f) => readableText(join(site(slug), 'pagefind', f)).includes(token))).toBe(true);
       expect(readableText(join(out, slug, manifest(slug).outputs.binder))).toContain(token);
+      expect(readableText(join(out, slug, manifest(slug).outputs.docx.binder))).toContain(token);
     }
   });
 
