@@ -30,7 +30,7 @@ export async function takeTurn(
   for (;;) {
     if (tryCreate(lockPath)) return () => endTurn(lockPath);
     const h = holder(lockPath);
-    if (h && !told) {
+    if (h?.pid && !told) {
       opts.waiting?.(h.pid);
       told = true;
     }
@@ -54,19 +54,24 @@ function tryCreate(path: string): boolean {
   }
 }
 
-/** Who holds the turn; undefined when the lock is gone (or half written: its holder writes it next). */
+/** Who holds the turn (pid 0: no pid written yet); undefined when the lock is gone. */
 function holder(path: string): Holder | undefined {
   try {
     const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
     const { mtimeMs } = statSync(path);
-    return Number.isInteger(pid) && pid > 0 ? { pid, mtimeMs } : undefined;
+    return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, mtimeMs };
   } catch {
     return undefined;
   }
 }
 
+/** A lock still without a pid after this long was left by a process that died as it made it. */
+const UNWRITTEN_STALE_MS = 10_000;
+
 function isStale(h: Holder): boolean {
-  return !isAlive(h.pid) || Date.now() - h.mtimeMs > TURN_STALE_MS;
+  const age = Date.now() - h.mtimeMs;
+  if (h.pid === 0) return age > UNWRITTEN_STALE_MS;
+  return !isAlive(h.pid) || age > TURN_STALE_MS;
 }
 
 function isAlive(pid: number): boolean {

@@ -64,6 +64,18 @@ describe('Astro runs take turns', () => {
     (await taken)();
   });
 
+  test('a lock left empty (its maker died between making and writing it) is cleared once it is old, not before', async () => {
+    const lock = lockIn();
+    (await takeTurn(lock))();
+    writeFileSync(lock, '');
+    const fresh = takeTurn(lock, { pollMs: 10 });
+    expect(await settled(fresh, 300)).toBe(false); // its maker may be writing it now
+    const old = (Date.now() - 60_000) / 1000;
+    utimesSync(lock, old, old);
+    expect(await settled(fresh, 2000)).toBe(true);
+    (await fresh)();
+  });
+
   test("ending a turn leaves a lock that is not this process's alone", async () => {
     const lock = lockIn();
     const end = await takeTurn(lock);
